@@ -1,0 +1,1 @@
+// The matcher: evaluates compiled rules against a variant index, tiers and explains.

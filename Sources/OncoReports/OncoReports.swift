@@ -1,0 +1,1 @@
+// Report writers: JSON (with schema), TSV and self-contained HTML.
