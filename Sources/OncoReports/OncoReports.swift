@@ -1,1 +1,0 @@
-// Report writers: JSON (with schema), TSV and self-contained HTML.
