@@ -1,0 +1,256 @@
+/// One alteration of one sample, as an oncologist reasons about it: a small variant (one ALT
+/// allele of one record), a copy-number event or a fusion.
+///
+/// Alterations are built while streaming the input and kept in a ``VariantIndex``; everything
+/// after that point is ordinary value-typed Swift.
+public struct Alteration: Sendable, Hashable {
+    /// What kind of event this is.
+    public enum Kind: Sendable, Hashable {
+        /// A small variant (SNV, MNV, indel) with its ALT allele.
+        case smallVariant
+        /// A copy-number state over the gene.
+        case copyNumber(CopyNumberState)
+        /// A fusion between a 5' and a 3' gene.
+        case fusion(fivePrime: String, threePrime: String)
+        /// Another structural variant (symbolic allele or breakend) touching the gene.
+        case structural
+    }
+
+    /// Index of the sample in the index's sample list.
+    public var sampleIndex: Int
+    /// The gene of the principal annotation (HGNC symbol), or of the event.
+    public var gene: String
+    public var kind: Kind
+    /// Normalised genomic allele (trimmed, one ALT), when the alteration comes from a record.
+    public var allele: GenomicAllele?
+    /// Every annotation entry of this ALT allele (all transcripts, possibly several genes).
+    public var transcripts: [TranscriptAnnotation]
+    /// Index into ``transcripts`` of the principal one (MANE Select → canonical → first
+    /// protein-coding → first), or `nil` when unannotated.
+    public var principalTranscriptIndex: Int?
+    /// FILTER as written (`PASS`, `.`, `LowQual;germline`…).
+    public var filter: String
+    /// Read depth at the site in the tumour, when known.
+    public var depth: Int?
+    /// Reads supporting this ALT allele in the tumour, when known.
+    public var altDepth: Int?
+    /// Variant allele fraction in the tumour, when known.
+    public var vaf: Double?
+    /// Which fields depth and VAF were read from (e.g. `FORMAT/AD,DP`, `FORMAT/TAR,TIR`, `MAF t_alt_count`).
+    public var depthSource: String?
+    /// The tumour's genotype as written (`0/1`), when known.
+    public var genotype: String?
+    public var zygosity: Zygosity
+    public var origin: Origin
+    /// Where the gene/protein annotation came from.
+    public var annotationSource: AnnotationSource
+    /// 1-based line of the input the alteration came from, when it came from a file.
+    public var sourceLine: Int?
+
+    public init(
+        sampleIndex: Int, gene: String, kind: Kind, allele: GenomicAllele? = nil,
+        transcripts: [TranscriptAnnotation] = [], principalTranscriptIndex: Int? = nil,
+        filter: String = "PASS", depth: Int? = nil, altDepth: Int? = nil, vaf: Double? = nil,
+        depthSource: String? = nil, genotype: String? = nil, zygosity: Zygosity = .unknown,
+        origin: Origin = .unknown, annotationSource: AnnotationSource = .none, sourceLine: Int? = nil
+    ) {
+        self.sampleIndex = sampleIndex
+        self.gene = gene
+        self.kind = kind
+        self.allele = allele
+        self.transcripts = transcripts
+        self.principalTranscriptIndex = principalTranscriptIndex
+        self.filter = filter
+        self.depth = depth
+        self.altDepth = altDepth
+        self.vaf = vaf
+        self.depthSource = depthSource
+        self.genotype = genotype
+        self.zygosity = zygosity
+        self.origin = origin
+        self.annotationSource = annotationSource
+        self.sourceLine = sourceLine
+    }
+
+    /// The principal transcript's annotation, if annotated.
+    public var principal: TranscriptAnnotation? {
+        principalTranscriptIndex.map { transcripts[$0] }
+    }
+
+    /// The variant class of the principal annotation; `structural` for events, and
+    /// `non-coding` for an unannotated small variant.
+    public var variantClass: VariantClass {
+        switch kind {
+        case .smallVariant: return principal?.variantClass ?? .nonCoding
+        case .copyNumber, .fusion, .structural: return .structural
+        }
+    }
+
+    /// Whether FILTER is `PASS` or missing (`.`).
+    public var passesFilter: Bool { filter == "PASS" || filter == "." || filter.isEmpty }
+
+    /// The annotations of this allele for `gene` (a variant may overlap several genes).
+    public func transcripts(forGene gene: String) -> [TranscriptAnnotation] {
+        transcripts.filter { $0.gene == gene }
+    }
+
+    /// Every gene symbol this alteration touches.
+    public var genes: Set<String> {
+        var result: Set<String> = [gene]
+        for transcript in transcripts where !transcript.gene.isEmpty { result.insert(transcript.gene) }
+        if case .fusion(let five, let three) = kind {
+            result.insert(five)
+            result.insert(three)
+        }
+        return result
+    }
+}
+
+/// A genomic allele after normalisation: chromosome without `chr`, one ALT, common leading and
+/// trailing bases trimmed (VCF-style, keeping one anchor base for indels), 1-based position.
+public struct GenomicAllele: Sendable, Hashable, CustomStringConvertible {
+    public var chromosome: String
+    public var position: Int
+    public var reference: String
+    public var alternate: String
+
+    public init(chromosome: String, position: Int, reference: String, alternate: String) {
+        self.chromosome = chromosome
+        self.position = position
+        self.reference = reference
+        self.alternate = alternate
+    }
+
+    /// Normalises a VCF allele: strips a `chr` prefix (and maps `M` to `MT`), trims common
+    /// trailing then leading bases while keeping at least one base on each side.
+    public static func normalised(
+        chromosome: String, position: Int, reference: String, alternate: String
+    ) -> GenomicAllele {
+        var chrom = Substring(chromosome)
+        if chrom.lowercased().hasPrefix("chr") { chrom = chrom.dropFirst(3) }
+        var name = String(chrom)
+        if name == "M" { name = "MT" }
+        var ref = Array(reference.utf8)
+        var alt = Array(alternate.utf8)
+        var pos = position
+        // Symbolic alleles, breakends and `*` are kept as written.
+        let isSequence = { (bytes: [UInt8]) in
+            !bytes.isEmpty && bytes.allSatisfy { "ACGTNacgtn".utf8.contains($0) }
+        }
+        if isSequence(ref) && isSequence(alt) {
+            while ref.count > 1 && alt.count > 1 && ref.last == alt.last {
+                ref.removeLast()
+                alt.removeLast()
+            }
+            var lead = 0
+            while lead < ref.count - 1 && lead < alt.count - 1 && ref[lead] == alt[lead] { lead += 1 }
+            if lead > 0 {
+                ref.removeFirst(lead)
+                alt.removeFirst(lead)
+                pos += lead
+            }
+        }
+        return GenomicAllele(
+            chromosome: name, position: pos,
+            reference: String(decoding: ref, as: UTF8.self).uppercased(),
+            alternate: String(decoding: alt, as: UTF8.self).uppercased())
+    }
+
+    /// Whether this is a single-nucleotide variant.
+    public var isSNV: Bool { reference.utf8.count == 1 && alternate.utf8.count == 1 }
+
+    /// `7:140453136:A:T`.
+    public var description: String { "\(chromosome):\(position):\(reference):\(alternate)" }
+}
+
+/// One annotation entry (VEP CSQ or SnpEff ANN, or a MAF row) of an ALT allele.
+public struct TranscriptAnnotation: Sendable, Hashable {
+    public var gene: String
+    public var transcript: String?
+    public var biotype: String?
+    /// Sequence Ontology terms.
+    public var consequences: [String]
+    public var variantClass: VariantClass
+    /// HGVSp as written (without the `ENSP…:` prefix), e.g. `p.Val600Glu`.
+    public var hgvsp: String?
+    public var proteinChange: ProteinChange?
+    public var hgvsc: String?
+    /// Exon rank and total (`7/15`).
+    public var exon: Rank?
+    /// Intron rank and total.
+    public var intron: Rank?
+    public var isCanonical: Bool
+    public var maneSelect: String?
+    /// ClinVar significance when the annotation carries it (VEP `CLIN_SIG`).
+    public var clinicalSignificance: String?
+
+    public init(
+        gene: String, transcript: String? = nil, biotype: String? = nil, consequences: [String] = [],
+        variantClass: VariantClass, hgvsp: String? = nil, proteinChange: ProteinChange? = nil,
+        hgvsc: String? = nil, exon: Rank? = nil, intron: Rank? = nil, isCanonical: Bool = false,
+        maneSelect: String? = nil, clinicalSignificance: String? = nil
+    ) {
+        self.gene = gene
+        self.transcript = transcript
+        self.biotype = biotype
+        self.consequences = consequences
+        self.variantClass = variantClass
+        self.hgvsp = hgvsp
+        self.proteinChange = proteinChange
+        self.hgvsc = hgvsc
+        self.exon = exon
+        self.intron = intron
+        self.isCanonical = isCanonical
+        self.maneSelect = maneSelect
+        self.clinicalSignificance = clinicalSignificance
+    }
+
+    /// An exon or intron number out of a total.
+    public struct Rank: Sendable, Hashable {
+        public var number: Int
+        public var total: Int?
+        public init(number: Int, total: Int?) {
+            self.number = number
+            self.total = total
+        }
+    }
+
+    /// Picks the principal annotation among `entries`: MANE Select, then canonical, then the
+    /// first protein-coding entry, then the first. `nil` when there are none.
+    public static func principalIndex(in entries: [TranscriptAnnotation]) -> Int? {
+        if let mane = entries.firstIndex(where: { $0.maneSelect != nil }) { return mane }
+        if let canonical = entries.firstIndex(where: { $0.isCanonical }) { return canonical }
+        if let coding = entries.firstIndex(where: { $0.biotype == "protein_coding" }) { return coding }
+        return entries.isEmpty ? nil : 0
+    }
+}
+
+/// Whether the alteration is in the tumour only, in the normal too, or unknown (tumour-only).
+public enum Origin: String, Sendable, Hashable, CaseIterable {
+    case somatic
+    case germline
+    case unknown
+}
+
+/// The tumour genotype's zygosity for the ALT allele.
+public enum Zygosity: String, Sendable, Hashable, CaseIterable {
+    case heterozygous
+    case homozygous
+    case hemizygous
+    case unknown
+}
+
+/// Where gene and protein annotation came from.
+public enum AnnotationSource: String, Sendable, Hashable, CaseIterable {
+    case vep = "VEP CSQ"
+    case snpEff = "SnpEff ANN"
+    case maf = "MAF"
+    case none = "none"
+}
+
+/// A copy-number state of a gene.
+public enum CopyNumberState: String, Sendable, Hashable, CaseIterable {
+    case amplification
+    case homozygousDeletion = "homozygous-deletion"
+    case lossOfHeterozygosity = "loh"
+}

@@ -1,0 +1,114 @@
+/// The alterations of one or more samples that matter for the loaded rules, indexed for the
+/// matcher's queries.
+///
+/// Built while streaming: the caller offers each alteration with ``add(_:)``; the index keeps
+/// those in genes of interest (all of them when ``keepsAllGenes``) and drops the rest, so memory
+/// grows with what matters, not with the file. Samples share one store (cohort-aware without
+/// copying per sample).
+public struct VariantIndex: Sendable {
+    /// Sample names, in input order; ``Alteration/sampleIndex`` indexes this list.
+    public private(set) var samples: [String]
+    /// Genes whose alterations are kept, or `nil` to keep every gene.
+    public let genesOfInterest: Set<String>?
+    /// All kept alterations, in insertion order.
+    public private(set) var alterations: [Alteration] = []
+
+    private var byGene: [String: [Int]] = [:]
+    private var bySample: [[Int]]
+    private var byChromosome: [String: [Int]] = [:]
+
+    /// Whether every gene is kept.
+    public var keepsAllGenes: Bool { genesOfInterest == nil }
+
+    /// An empty index for `samples`, keeping alterations in `genesOfInterest` (all when `nil`).
+    public init(samples: [String], genesOfInterest: Set<String>?) {
+        self.samples = samples
+        self.genesOfInterest = genesOfInterest
+        self.bySample = Array(repeating: [], count: samples.count)
+    }
+
+    /// Adds a sample (for inputs such as MAF whose samples appear while streaming); returns its index.
+    public mutating func addSample(_ name: String) -> Int {
+        if let existing = samples.firstIndex(of: name) { return existing }
+        samples.append(name)
+        bySample.append([])
+        return samples.count - 1
+    }
+
+    /// Whether an alteration touching `genes` would be kept.
+    public func wants(anyOf genes: some Sequence<String>) -> Bool {
+        guard let genesOfInterest else { return true }
+        return genes.contains { genesOfInterest.contains($0) }
+    }
+
+    /// Keeps `alteration` if it touches a gene of interest; returns whether it was kept.
+    @discardableResult
+    public mutating func add(_ alteration: Alteration) -> Bool {
+        let genes = alteration.genes
+        guard wants(anyOf: genes) else { return false }
+        precondition(alteration.sampleIndex < samples.count, "alteration of an unknown sample")
+        let id = alterations.count
+        alterations.append(alteration)
+        for gene in genes.sorted() where genesOfInterest?.contains(gene) ?? true {
+            byGene[gene, default: []].append(id)
+        }
+        bySample[alteration.sampleIndex].append(id)
+        if let allele = alteration.allele {
+            byChromosome[allele.chromosome, default: []].append(id)
+        }
+        return true
+    }
+
+    /// Every alteration of a sample, in input order.
+    public func alterations(ofSample sample: Int) -> [Alteration] {
+        bySample[sample].map { alterations[$0] }
+    }
+
+    /// The alterations of `sample` (or of all samples) touching `gene`.
+    public func alterations(inGene gene: String, sample: Int? = nil) -> [Alteration] {
+        guard let ids = byGene[gene] else { return [] }
+        return ids.lazy.map { self.alterations[$0] }.filter { sample == nil || $0.sampleIndex == sample }
+    }
+
+    /// Alterations in `gene` with a protein change overlapping residues `range` on any transcript of the gene.
+    public func alterations(
+        inGene gene: String, residues range: ClosedRange<Int>, sample: Int? = nil
+    ) -> [Alteration] {
+        alterations(inGene: gene, sample: sample).filter { alteration in
+            alteration.transcripts(forGene: gene).contains { annotation in
+                guard let change = annotation.proteinChange else { return false }
+                return change.start <= range.upperBound && change.end >= range.lowerBound
+            }
+        }
+    }
+
+    /// Alterations in `gene` falling in exon `exon` on any transcript of the gene.
+    public func alterations(inGene gene: String, exon: Int, sample: Int? = nil) -> [Alteration] {
+        alterations(inGene: gene, sample: sample).filter { alteration in
+            alteration.transcripts(forGene: gene).contains { $0.exon?.number == exon }
+        }
+    }
+
+    /// Alterations whose normalised allele starts in `positions` on `chromosome` (with or without `chr`).
+    public func alterations(
+        onChromosome chromosome: String, positions: ClosedRange<Int>, sample: Int? = nil
+    ) -> [Alteration] {
+        let name = GenomicAllele.normalised(
+            chromosome: chromosome, position: 1, reference: "N", alternate: "N"
+        ).chromosome
+        guard let ids = byChromosome[name] else { return [] }
+        return ids.lazy.map { self.alterations[$0] }.filter { alteration in
+            guard let allele = alteration.allele else { return false }
+            return positions.contains(allele.position) && (sample == nil || alteration.sampleIndex == sample)
+        }
+    }
+
+    /// Alterations of `sample` (or of all samples) whose principal class is `variantClass`.
+    public func alterations(ofClass variantClass: VariantClass, sample: Int? = nil) -> [Alteration] {
+        let ids = sample.map { bySample[$0] } ?? Array(alterations.indices)
+        return ids.map { alterations[$0] }.filter { $0.variantClass == variantClass }
+    }
+
+    /// Genes with at least one kept alteration, sorted.
+    public var genes: [String] { byGene.keys.sorted() }
+}
