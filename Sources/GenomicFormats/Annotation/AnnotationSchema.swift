@@ -31,6 +31,7 @@ public final class AnnotationSchema: Sendable {
     public let fieldNames: [String]
     private let standardIndices: [Int]
     private let indexByName: [String: Int]
+    private let sanitizedIndexByName: [String: Int]
 
     /// Builds the schema of INFO tag `tag` from its header `description` (unescaped, without quotes).
     ///
@@ -46,6 +47,11 @@ public final class AnnotationSchema: Sendable {
                 .trimmingCharacters(in: [" ", "'", "\""])
             let names = list.split(separator: "|", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: [" "]) }
+            if names.contains(where: { $0.contains("(") }) {
+                throw FormatError(
+                    .header, file: file, line: line, field: "INFO/\(tag)",
+                    message: "SnpEff's old EFF layout 'Effect ( Effect_Impact | … )' is not supported; annotate with SnpEff ≥ 4.1 (ANN)")
+            }
             guard names.count > 1 || !(names.first ?? "").isEmpty else {
                 throw FormatError(
                     .header, file: file, line: line, field: "INFO/\(tag)",
@@ -69,6 +75,12 @@ public final class AnnotationSchema: Sendable {
         var byName: [String: Int] = [:]
         for (index, name) in fieldNames.enumerated() where byName[name] == nil { byName[name] = index }
         indexByName = byName
+        var bySanitizedName: [String: Int] = [:]
+        for (index, name) in fieldNames.enumerated() {
+            let sanitized = Self.sanitized(name)
+            if bySanitizedName[sanitized] == nil { bySanitizedName[sanitized] = index }
+        }
+        sanitizedIndexByName = bySanitizedName
         standardIndices = AnnotationField.allCases.map { field in
             for name in field.columnNames {
                 if let index = byName[name] { return index }
@@ -91,8 +103,25 @@ public final class AnnotationSchema: Sendable {
         try self.init(tag: id, description: description, file: file, line: line)
     }
 
-    /// The index of the field named exactly `name`, or `nil` when the header does not declare it.
-    public func index(ofField name: String) -> Int? { indexByName[name] }
+    /// The index of the field named `name`, or `nil` when the header does not declare it.
+    ///
+    /// An exact name wins; otherwise the name as bcftools `+split-vep` spells it is accepted too,
+    /// with every character other than a letter, digit or `_` made `_` (`M-CAP_pred` → `M_CAP_pred`).
+    public func index(ofField name: String) -> Int? {
+        indexByName[name] ?? sanitizedIndexByName[name]
+    }
+
+    /// `name` with every character other than an ASCII letter, digit or `_` replaced by `_`.
+    static func sanitized(_ name: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.map { scalar in
+                    let isWord = scalar.isASCII
+                        && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                            || ("0"..."9").contains(scalar) || scalar == "_")
+                    return isWord ? scalar : "_"
+                }))
+    }
 
     /// The index of a known field, or `nil` when this schema has no such column.
     public func index(of field: AnnotationField) -> Int? {
