@@ -23,6 +23,14 @@ public final class AnnotationSchema: Sendable {
         "AA.pos / AA.length", "Distance", "ERRORS / WARNINGS / INFO",
     ]
 
+    /// SnpEff's fixed layout for `tag`, for files whose header lacks the ANN line.
+    public static func snpEff(tag: String = "ANN") -> AnnotationSchema {
+        // The description below is SnpEff's own and always parses.
+        try! AnnotationSchema(
+            tag: tag,
+            description: "Functional annotations: '" + snpEffFieldNames.joined(separator: " | ") + "'")
+    }
+
     /// The INFO ID (`CSQ`, `ANN`, …).
     public let tag: String
     /// The tool that wrote it.
