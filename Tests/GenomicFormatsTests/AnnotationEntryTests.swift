@@ -1,7 +1,7 @@
 import Foundation
 import GenomicFormats
-import Testing
 import TestSupport
+import Testing
 
 private let vepHeader = """
     ##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. \
@@ -37,7 +37,8 @@ struct AnnotationEntryTests {
         #expect(snpEff.index(of: .canonical) == nil)
 
         let vepInANN = try AnnotationSchema(
-            tag: "ANN", description: "Consequence annotations from Ensembl VEP. Format: Allele|Consequence|IMPACT|SYMBOL")
+            tag: "ANN",
+            description: "Consequence annotations from Ensembl VEP. Format: Allele|Consequence|IMPACT|SYMBOL")
         #expect(vepInANN.tool == .vep)
         #expect(vepInANN.index(of: .impact) == 2)
 
@@ -54,7 +55,8 @@ struct AnnotationEntryTests {
             try AnnotationSchema(
                 tag: "EFF",
                 description:
-                    "Predicted effects for this variant.Format: 'Effect ( Effect_Impact | Functional_Class | Codon_Change )' ")
+                    "Predicted effects for this variant.Format: 'Effect ( Effect_Impact | Functional_Class | Codon_Change )' "
+            )
         }
         let error = #expect(throws: FormatError.self) {
             try AnnotationSchema(tag: "XYZ", description: "Some free text")
@@ -180,20 +182,26 @@ struct AnnotationEntryTests {
 
     @Test("ALLELE_NUM decides when present", .enabled(if: TestData.hasSharedData))
     func alleleNumberWins() throws {
-        let vcf = try AnnotationTestVCF(path: TestData.shared("annotated/bcftools-split-vep/test/split-vep.vcf"))
+        let vcf = try AnnotationTestVCF(
+            path: TestData.shared("annotated/bcftools-split-vep/test/split-vep.vcf"))
         let schema = try vcf.schema("CSQ")
         let record = try #require(vcf.records.first(where: { $0.pos == "14976" }))
         let value = try #require(record.info("CSQ"))
-        AnnotationAlleles.with(reference: record.ref, alternates: record.alt.split(separator: ",").map(String.init)) {
+        AnnotationAlleles.with(
+            reference: record.ref, alternates: record.alt.split(separator: ",").map(String.init)
+        ) {
             alleles in
             withEntries(value, schema: schema) { entries in
-                #expect(entries.map { $0.alternateIndex(in: alleles) } == [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2])
+                #expect(
+                    entries.map { $0.alternateIndex(in: alleles) } == [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2])
             }
         }
     }
 
     /// Every VEP file with ALLELE_NUM: the allele-string rule alone must agree with ALLELE_NUM.
-    @Test("VEP allele rule agrees with ALLELE_NUM on every bcftools test file", .enabled(if: TestData.hasSharedData))
+    @Test(
+        "VEP allele rule agrees with ALLELE_NUM on every bcftools test file",
+        .enabled(if: TestData.hasSharedData))
     func vepRuleMatchesAlleleNumber() throws {
         var checked = 0
         for path in TestData.sharedFiles(under: "annotated/bcftools-split-vep/test", suffixes: [".vcf"]) {
@@ -215,7 +223,8 @@ struct AnnotationEntryTests {
                                 let tied = alleles.vepAlternateIndex(of: allele.bytes)
                                 #expect(
                                     tied == expected,
-                                    "\(path): \(record.pos) \(record.ref)>\(record.alt) allele \(allele.string)")
+                                    "\(path): \(record.pos) \(record.ref)>\(record.alt) allele \(allele.string)"
+                                )
                                 checked += 1
                             }
                         }
@@ -242,7 +251,8 @@ struct AnnotationEntryTests {
         // bcftools select-tr-expr.1.out: the two canonical entries carry MANE_SELECT NM_002074.5.
         #expect(maneEntries == ["1789242 NM_002074.5 true", "1804496 NM_002074.5 true"])
 
-        let old = try AnnotationTestVCF(path: TestData.shared("annotated/bcftools-split-vep/test/split-vep.6.vcf"))
+        let old = try AnnotationTestVCF(
+            path: TestData.shared("annotated/bcftools-split-vep/test/split-vep.6.vcf"))
         let oldSchema = try old.schema("CSQ")
         #expect(oldSchema.fieldNames.contains("MANE"))
         var ids = Set<String>()
@@ -251,7 +261,9 @@ struct AnnotationEntryTests {
             withEntries(record.info("CSQ") ?? "", schema: oldSchema) { entries in
                 for entry in entries {
                     if let id = entry.maneSelect { ids.insert(id) }
-                    if entry.proteinID == "ENSP00000343864.2", let hgvsp = entry.hgvsp { decoded.append(hgvsp) }
+                    if entry.proteinID == "ENSP00000343864.2", let hgvsp = entry.hgvsp {
+                        decoded.append(hgvsp)
+                    }
                 }
             }
         }

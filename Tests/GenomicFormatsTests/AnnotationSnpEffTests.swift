@@ -1,7 +1,7 @@
 import Foundation
 import GenomicFormats
-import Testing
 import TestSupport
+import Testing
 
 /// SnpEff ANN examples (`annotated/snpeff`): fields, cancer-mode alleles, structural variants.
 @Suite("SnpEff ANN", .enabled(if: TestData.hasSharedData))
@@ -70,7 +70,8 @@ struct AnnotationSnpEffTests {
 
     @Test("Empty allele of a normalised deletion ties to the only ALT; '+' stays inside a term")
     func normalisedDeletion() throws {
-        let (record, schema) = try Self.entries("tests/unity/vcf/test_vcf_ann_plus_sign.vcf", pos: "146569454")
+        let (record, schema) = try Self.entries(
+            "tests/unity/vcf/test_vcf_ann_plus_sign.vcf", pos: "146569454")
         #expect(Self.ties(record, schema) == [Tied(allele: "", index: 1, compared: nil)])
         withEntries(record.info("ANN")!, schema: schema) { entries in
             let entry = Array(entries)[0]
@@ -92,8 +93,10 @@ struct AnnotationSnpEffTests {
             #expect(first.intron == AnnotationRank(number: 19, total: 28))
             #expect(first.exon == nil)
         }
-        let (breakend, bndSchema) = try Self.entries("tests/unity/vcf/vcf_translocation.vcf", pos: "180477296")
-        #expect(Self.ties(breakend, bndSchema) == [Tied(allele: "[CHR5:180477143[N", index: 1, compared: nil)])
+        let (breakend, bndSchema) = try Self.entries(
+            "tests/unity/vcf/vcf_translocation.vcf", pos: "180477296")
+        #expect(
+            Self.ties(breakend, bndSchema) == [Tied(allele: "[CHR5:180477143[N", index: 1, compared: nil)])
         withEntries(breakend.info("ANN")!, schema: bndSchema) { entries in
             let entry = Array(entries)[0]
             #expect(entry.hgvsp == "p.Ala221fs")

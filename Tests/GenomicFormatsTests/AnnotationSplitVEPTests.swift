@@ -1,7 +1,7 @@
 import Foundation
 import GenomicFormats
-import Testing
 import TestSupport
+import Testing
 
 /// Reproduces bcftools `+split-vep` outputs (`annotated/bcftools-split-vep`) for the cases that only
 /// select plain fields, using the annotation API: the entry splitting, field indices, empty →
@@ -78,7 +78,9 @@ struct AnnotationSplitVEPTests {
             output += header
         }
         for record in vcf.records {
-            if let region = options.region, record.chrom != region.chrom || record.pos != region.pos { continue }
+            if let region = options.region, record.chrom != region.chrom || record.pos != region.pos {
+                continue
+            }
             let value = record.info(options.tag) ?? ""
             try withEntries(value, schema: schema) { entries in
                 // Records without the annotation (or with no selected entry) are not printed.
@@ -94,11 +96,14 @@ struct AnnotationSplitVEPTests {
                                 line += record.columns[index]
                             } else if column == options.tag {
                                 line += (0..<schema.fieldNames.count).map { field in
-                                    group.isEmpty ? "." : group.map { shown($0.field(at: field)) }.joined(separator: ",")
+                                    group.isEmpty
+                                        ? "."
+                                        : group.map { shown($0.field(at: field)) }.joined(separator: ",")
                                 }.joined(separator: options.annotationSeparator)
                             } else {
                                 let field = try #require(schema.index(ofField: column), "field \(column)")
-                                line += group.isEmpty
+                                line +=
+                                    group.isEmpty
                                     ? "." : group.map { shown($0.field(at: field)) }.joined(separator: ",")
                             }
                         }
@@ -124,7 +129,8 @@ struct AnnotationSplitVEPTests {
         let gotLines = got.split(separator: "\n", omittingEmptySubsequences: false).map { $0 }
         #expect(gotLines.count == wantLines.count, "\(expected): line count")
         for (index, (gotLine, wantLine)) in zip(gotLines, wantLines).enumerated() where gotLine != wantLine {
-            Issue.record("\(expected) line \(index + 1):\n got: \(gotLine.prefix(300))\nwant: \(wantLine.prefix(300))")
+            Issue.record(
+                "\(expected) line \(index + 1):\n got: \(gotLine.prefix(300))\nwant: \(wantLine.prefix(300))")
             break
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import GenomicFormats
-import Testing
 import TestSupport
+import Testing
 
 @Suite("MAF reader")
 struct MAFReaderTests {
@@ -56,9 +56,11 @@ struct MAFReaderTests {
                 first = [
                     record.hugoSymbol, record.string(.ncbiBuild), record.variantClassification, record.hgvsc,
                     record.hgvsp, record.hgvspShort, record.transcriptID, record.string(.exonNumber),
-                    try record.tumorReferenceCount.map(String.init), try record.tumorAlternateCount.map(String.init),
+                    try record.tumorReferenceCount.map(String.init),
+                    try record.tumorAlternateCount.map(String.init),
                     try record.normalDepth.map(String.init), try record.normalAlternateCount.map(String.init),
-                    record.string(.consequence), record.string(.filter), record.otherColumn(named: "Feature_type"),
+                    record.string(.consequence), record.string(.filter),
+                    record.otherColumn(named: "Feature_type"),
                     record.otherColumn(named: "No_Such_Column"), record.tumorSampleBarcode,
                     record.matchedNormalSampleBarcode,
                 ]
@@ -71,13 +73,16 @@ struct MAFReaderTests {
         #expect(rows.count == 25)
         #expect(
             first == [
-                "RUNX1", "GRCh38", "Missense_Mutation", "c.1286T>G", "p.Leu429Arg", "p.L429R", "ENST00000675419",
+                "RUNX1", "GRCh38", "Missense_Mutation", "c.1286T>G", "p.Leu429Arg", "p.L429R",
+                "ENST00000675419",
                 "9/9", nil, "21", "0", nil, "missense_variant", nil, "Transcript", nil, "TUMOR", "NORMAL",
             ])
         #expect(insertion.0 == "-" && insertion.1 == 34_880_556 && insertion.2 == 225)
     }
 
-    @Test("Minimal MAF: Hugo_Symbol required by default, readable with the minimal set", .enabled(if: TestData.hasSharedData))
+    @Test(
+        "Minimal MAF: Hugo_Symbol required by default, readable with the minimal set",
+        .enabled(if: TestData.hasSharedData))
     func minimalist() throws {
         let path = TestData.shared("callers/vcf2maf/data/minimalist_test_maf.tsv")
         let error = #expect(throws: FormatError.self) { try MAFReader(path: path) }
@@ -98,9 +103,11 @@ struct MAFReaderTests {
 
     @Test("Errors name the file, line and column")
     func errors() throws {
-        let header = "Hugo_Symbol\tChromosome\tStart_Position\tReference_Allele\tTumor_Seq_Allele2\tTumor_Sample_Barcode\tt_depth"
+        let header =
+            "Hugo_Symbol\tChromosome\tStart_Position\tReference_Allele\tTumor_Seq_Allele2\tTumor_Sample_Barcode\tt_depth"
         let path = try Self.write(
-            "#version 2.4\n\n\(header)\nKRAS\t12\t25245350\tC\tA\tS1\t.\nKRAS\t12\tabc\tC\tA\tS1\t30\nKRAS\t12\t1\tC\n")
+            "#version 2.4\n\n\(header)\nKRAS\t12\t25245350\tC\tA\tS1\t.\nKRAS\t12\tabc\tC\tA\tS1\t30\nKRAS\t12\t1\tC\n"
+        )
         let reader = try MAFReader(path: path)
         let first = try #require(try reader.nextRecord())
         #expect(try first.startPosition == 25_245_350)
@@ -121,16 +128,22 @@ struct MAFReaderTests {
         }
         #expect(missing?.field == "Reference_Allele")
         #expect(missing?.line == 2)
-        let empty = #expect(throws: FormatError.self) { try MAFReader(path: try Self.write("#only comments\n")) }
+        let empty = #expect(throws: FormatError.self) {
+            try MAFReader(path: try Self.write("#only comments\n"))
+        }
         #expect(empty?.kind == .header)
     }
 
     @Test("CRLF lines, blank lines and a last line without newline")
     func lineEndings() throws {
-        let header = "Tumor_Sample_Barcode\tHugo_Symbol\tChromosome\tStart_Position\tReference_Allele\tTumor_Seq_Allele2"
-        let path = try Self.write("\(header)\r\nS1\tBRAF\t7\t140753336\tA\tT\r\n\r\nS2\tEGFR\t7\t55191822\tT\tG")
+        let header =
+            "Tumor_Sample_Barcode\tHugo_Symbol\tChromosome\tStart_Position\tReference_Allele\tTumor_Seq_Allele2"
+        let path = try Self.write(
+            "\(header)\r\nS1\tBRAF\t7\t140753336\tA\tT\r\n\r\nS2\tEGFR\t7\t55191822\tT\tG")
         let reader = try MAFReader(path: path)
-        let rows = try Self.rows(reader) { "\($0.tumorSampleBarcode!) \($0.hugoSymbol!) \(try $0.startPosition!) \($0.tumorSeqAllele2!)" }
+        let rows = try Self.rows(reader) {
+            "\($0.tumorSampleBarcode!) \($0.hugoSymbol!) \(try $0.startPosition!) \($0.tumorSeqAllele2!)"
+        }
         #expect(rows == ["S1 BRAF 140753336 T", "S2 EGFR 55191822 G"])
     }
 }

@@ -31,7 +31,9 @@ public struct AnnotationAlleles {
             count += 1
             if alternate.count == 1 && alternate[0] == 0x2A { continue }  // `*` takes no part
             if alternate.count != reference.count { isIndel = true }
-            if alternate.isEmpty || reference.isEmpty || alternate[0] != reference[0] { allShareFirstBase = false }
+            if alternate.isEmpty || reference.isEmpty || alternate[0] != reference[0] {
+                allShareFirstBase = false
+            }
         }
         alternateCount = count
         vepTrimsFirstBase = isIndel && allShareFirstBase && count > 0

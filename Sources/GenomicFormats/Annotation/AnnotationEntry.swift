@@ -204,5 +204,7 @@ public struct AnnotationEntry {
     public var manePlusClinical: String? { string(.manePlusClinical) }
 
     /// VEP `CLIN_SIG` terms (`&`-separated).
-    public var clinicalSignificance: AnnotationTerms? { self[.clinicalSignificance].map(AnnotationTerms.init) }
+    public var clinicalSignificance: AnnotationTerms? {
+        self[.clinicalSignificance].map(AnnotationTerms.init)
+    }
 }

@@ -19,11 +19,14 @@ public struct AnnotationRank: Sendable, Equatable, CustomStringConvertible {
         let bytes = value.bytes
         guard let slash = bytes.firstIndex(of: 0x2F) else { return nil }
         let numbers = UnsafeRawBufferPointer(rebasing: bytes[0..<slash])
-        guard let total = AnnotationBytes.parseInteger(UnsafeRawBufferPointer(rebasing: bytes[(slash + 1)...]))
+        guard
+            let total = AnnotationBytes.parseInteger(UnsafeRawBufferPointer(rebasing: bytes[(slash + 1)...]))
         else { return nil }
         if let dash = numbers.firstIndex(of: 0x2D), dash > 0 {
-            guard let first = AnnotationBytes.parseInteger(UnsafeRawBufferPointer(rebasing: numbers[0..<dash])),
-                let last = AnnotationBytes.parseInteger(UnsafeRawBufferPointer(rebasing: numbers[(dash + 1)...]))
+            guard
+                let first = AnnotationBytes.parseInteger(UnsafeRawBufferPointer(rebasing: numbers[0..<dash])),
+                let last = AnnotationBytes.parseInteger(
+                    UnsafeRawBufferPointer(rebasing: numbers[(dash + 1)...]))
             else { return nil }
             self.init(number: first, lastNumber: last, total: total)
         } else {

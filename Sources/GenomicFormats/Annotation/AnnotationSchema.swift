@@ -58,7 +58,9 @@ public final class AnnotationSchema: Sendable {
             if names.contains(where: { $0.contains("(") }) {
                 throw FormatError(
                     .header, file: file, line: line, field: "INFO/\(tag)",
-                    message: "SnpEff's old EFF layout 'Effect ( Effect_Impact | … )' is not supported; annotate with SnpEff ≥ 4.1 (ANN)")
+                    message:
+                        "SnpEff's old EFF layout 'Effect ( Effect_Impact | … )' is not supported; annotate with SnpEff ≥ 4.1 (ANN)"
+                )
             }
             guard names.count > 1 || !(names.first ?? "").isEmpty else {
                 throw FormatError(
@@ -68,7 +70,9 @@ public final class AnnotationSchema: Sendable {
             fieldNames = names
             if description.contains("BCFtools/csq") {
                 tool = .bcftoolsCSQ
-            } else if description.contains("VEP") || (names.first == "Allele" && names.contains("Consequence")) {
+            } else if description.contains("VEP")
+                || (names.first == "Allele" && names.contains("Consequence"))
+            {
                 tool = .vep
             } else {
                 tool = .other
@@ -124,7 +128,8 @@ public final class AnnotationSchema: Sendable {
         String(
             String.UnicodeScalarView(
                 name.unicodeScalars.map { scalar in
-                    let isWord = scalar.isASCII
+                    let isWord =
+                        scalar.isASCII
                         && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
                             || ("0"..."9").contains(scalar) || scalar == "_")
                     return isWord ? scalar : "_"
@@ -145,7 +150,8 @@ public final class AnnotationSchema: Sendable {
         guard let range = description.range(of: "Functional annotations:") else { return nil }
         let list = description[range.upperBound...].trimmingCharacters(in: [" ", "'", "\""])
         let names = list.split(separator: "|").map { $0.trimmingCharacters(in: [" ", "'"]) }
-        guard names.count >= 3, names[0] == "Allele", names[1] == "Annotation", names[2] == "Annotation_Impact"
+        guard names.count >= 3, names[0] == "Allele", names[1] == "Annotation",
+            names[2] == "Annotation_Impact"
         else { return nil }
         return snpEffFieldNames
     }

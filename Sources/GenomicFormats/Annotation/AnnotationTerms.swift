@@ -41,7 +41,9 @@ public struct AnnotationTerms: Sequence {
                     end = bytes.count
                 }
                 position = end + 1
-                if end > start { return AnnotationBytes(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) }
+                if end > start {
+                    return AnnotationBytes(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                }
             }
             return nil
         }

@@ -41,7 +41,8 @@ public final class MAFReader {
         maximumLineLength: Int = 16 << 20
     ) throws {
         try self.init(
-            lines: LineReader(path: path, maximumLineLength: maximumLineLength), requiredColumns: requiredColumns)
+            lines: LineReader(path: path, maximumLineLength: maximumLineLength),
+            requiredColumns: requiredColumns)
     }
 
     /// Reads a MAF from an open `LineReader` (plain or compressed), up to the column header.
@@ -112,6 +113,7 @@ public final class MAFReader {
         let found = line.reduce(1) { $1 == 0x09 ? $0 + 1 : $0 }
         throw FormatError(
             .record, file: path, line: lines.lineNumber,
-            message: "expected \(layout.columnNames.count) tab-separated columns as in the header, found \(found)")
+            message:
+                "expected \(layout.columnNames.count) tab-separated columns as in the header, found \(found)")
     }
 }

@@ -11,7 +11,10 @@ public struct MAFRecord {
     public let lineNumber: Int
     private let fieldStarts: UnsafeBufferPointer<Int>
 
-    init(line: UnsafeRawBufferPointer, fieldStarts: UnsafeBufferPointer<Int>, layout: MAFLayout, lineNumber: Int) {
+    init(
+        line: UnsafeRawBufferPointer, fieldStarts: UnsafeBufferPointer<Int>, layout: MAFLayout,
+        lineNumber: Int
+    ) {
         self.line = line
         self.fieldStarts = fieldStarts
         self.layout = layout
