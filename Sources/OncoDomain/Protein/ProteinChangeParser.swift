@@ -157,11 +157,10 @@ struct ProteinChangeParser {
         {
             let code = String(characters[index..<(index + 3)])
             if let one = AminoAcid.oneLetter(code) {
-                // `Del…`, `Ins…` cannot occur here: residue codes are case-sensitive.
                 index += 3
                 return one == "X" && !allowUnknownX ? "*" : one
             }
-            return nil
+            // Not a three-letter code: a one-letter residue followed by a keyword (`Afs`, `Qext`).
         }
         let character = characters[index]
         guard character.isUppercase || character == "*", AminoAcid.isOneLetter(character) else { return nil }

@@ -149,8 +149,9 @@ public struct OncoTree: Sendable {
     /// Known codes close to an unknown one (for error messages), best first.
     ///
     /// A code qualifies when its edit distance to `code` is at most 1 (codes up to 4 letters) or
-    /// 2 (longer codes), or when `code` (3 letters or more) occurs in the node's name; edit
-    /// distance ranks first, name matches after distance-1 codes, ties by code.
+    /// 2 (longer codes), or when `code` (3 letters or more) occurs in the node's name. A node
+    /// whose name equals `code` ranks first, then by edit distance, name matches after
+    /// distance-1 codes, ties by code.
     public func closeMatches(for code: String, limit: Int = 5) -> [String] {
         let query = code.uppercased()
         guard !query.isEmpty, limit > 0 else { return [] }
@@ -161,8 +162,13 @@ public struct OncoTree: Sendable {
             var score = Double.infinity
             let distance = Self.editDistance(query, candidate, limit: maximumDistance)
             if distance <= maximumDistance { score = Double(distance) }
-            if lowerQuery.count >= 3, node.name.lowercased().contains(lowerQuery) {
-                score = min(score, 1.5)
+            if lowerQuery.count >= 3 {
+                let name = node.name.lowercased()
+                if name == lowerQuery {
+                    score = 0
+                } else if name.contains(lowerQuery) {
+                    score = min(score, 1.5)
+                }
             }
             if score.isFinite { scored.append((score, candidate)) }
         }
