@@ -41,23 +41,34 @@ struct ProteinChangeTests {
         Case(input: "p.Ter110=", kind: .synonymous, canonical: "*110=", threeLetter: "p.Ter110="),
         // frameshift
         Case(input: "L747fs", kind: .frameshift, canonical: "L747fs", threeLetter: "p.Leu747fs"),
-        Case(input: "p.E1156Afs*7", kind: .frameshift, canonical: "E1156Afs*7", threeLetter: "p.Glu1156AlafsTer7"),
+        Case(
+            input: "p.E1156Afs*7", kind: .frameshift, canonical: "E1156Afs*7",
+            threeLetter: "p.Glu1156AlafsTer7"),
         Case(
             input: "p.Glu1156AlafsTer7", kind: .frameshift, canonical: "E1156Afs*7",
             threeLetter: "p.Glu1156AlafsTer7"),
-        Case(input: "p.K224Nfs*19", kind: .frameshift, canonical: "K224Nfs*19", threeLetter: "p.Lys224AsnfsTer19"),
+        Case(
+            input: "p.K224Nfs*19", kind: .frameshift, canonical: "K224Nfs*19",
+            threeLetter: "p.Lys224AsnfsTer19"),
         Case(input: "L747Sfs*3", kind: .frameshift, canonical: "L747Sfs*3", threeLetter: "p.Leu747SerfsTer3"),
-        Case(input: "p.Arg97ProfsTer35", kind: .frameshift, canonical: "R97Pfs*35", threeLetter: "p.Arg97ProfsTer35"),
+        Case(
+            input: "p.Arg97ProfsTer35", kind: .frameshift, canonical: "R97Pfs*35",
+            threeLetter: "p.Arg97ProfsTer35"),
         Case(input: "p.R97fsX", kind: .frameshift, canonical: "R97fs", threeLetter: "p.Arg97fs"),
         Case(input: "p.R97Pfs*?", kind: .frameshift, canonical: "R97Pfs", threeLetter: "p.Arg97Profs"),
-        Case(input: "p.Arg97fsTer23", kind: .frameshift, canonical: "R97fs*23", threeLetter: "p.Arg97fsTer23"),
+        Case(
+            input: "p.Arg97fsTer23", kind: .frameshift, canonical: "R97fs*23", threeLetter: "p.Arg97fsTer23"),
         // in-frame deletion
-        Case(input: "E746_A750del", kind: .inframeDeletion, canonical: "E746_A750del", threeLetter: "p.Glu746_Ala750del"),
+        Case(
+            input: "E746_A750del", kind: .inframeDeletion, canonical: "E746_A750del",
+            threeLetter: "p.Glu746_Ala750del"),
         Case(
             input: "p.Glu746_Ala750del", kind: .inframeDeletion, canonical: "E746_A750del",
             threeLetter: "p.Glu746_Ala750del"),
         Case(input: "p.T949del", kind: .inframeDeletion, canonical: "T949del", threeLetter: "p.Thr949del"),
-        Case(input: "E746_A750delELREA", kind: .inframeDeletion, canonical: "E746_A750del", threeLetter: "p.Glu746_Ala750del"),
+        Case(
+            input: "E746_A750delELREA", kind: .inframeDeletion, canonical: "E746_A750del",
+            threeLetter: "p.Glu746_Ala750del"),
         // insertion, duplication, delins
         Case(
             input: "D770_N771insSVD", kind: .inframeInsertion, canonical: "D770_N771insSVD",
@@ -65,7 +76,8 @@ struct ProteinChangeTests {
         Case(
             input: "p.E604_F605insSPRGGNEYFYVDFREYEYDLKWE", kind: .inframeInsertion,
             canonical: "E604_F605insSPRGGNEYFYVDFREYEYDLKWE",
-            threeLetter: "p.Glu604_Phe605insSerProArgGlyGlyAsnGluTyrPheTyrValAspPheArgGluTyrGluTyrAspLeuLysTrpGlu"),
+            threeLetter:
+                "p.Glu604_Phe605insSerProArgGlyGlyAsnGluTyrPheTyrValAspPheArgGluTyrGluTyrAspLeuLysTrpGlu"),
         Case(
             input: "p.Ala767_Val769dup", kind: .duplication, canonical: "A767_V769dup",
             threeLetter: "p.Ala767_Val769dup"),
@@ -76,11 +88,19 @@ struct ProteinChangeTests {
         Case(
             input: "p.Glu469delinsAspLys", kind: .deletionInsertion, canonical: "E469delinsDK",
             threeLetter: "p.Glu469delinsAspLys"),
-        Case(input: "p.E469delinsDK", kind: .deletionInsertion, canonical: "E469delinsDK", threeLetter: "p.Glu469delinsAspLys"),
+        Case(
+            input: "p.E469delinsDK", kind: .deletionInsertion, canonical: "E469delinsDK",
+            threeLetter: "p.Glu469delinsAspLys"),
         // stop extension, start loss, splice
-        Case(input: "p.Ter110Glnext*17", kind: .stopExtension, canonical: "*110Qext*17", threeLetter: "p.Ter110GlnextTer17"),
-        Case(input: "*110Qext*17", kind: .stopExtension, canonical: "*110Qext*17", threeLetter: "p.Ter110GlnextTer17"),
-        Case(input: "p.*110Qext*?", kind: .stopExtension, canonical: "*110Qext*?", threeLetter: "p.Ter110GlnextTer?"),
+        Case(
+            input: "p.Ter110Glnext*17", kind: .stopExtension, canonical: "*110Qext*17",
+            threeLetter: "p.Ter110GlnextTer17"),
+        Case(
+            input: "*110Qext*17", kind: .stopExtension, canonical: "*110Qext*17",
+            threeLetter: "p.Ter110GlnextTer17"),
+        Case(
+            input: "p.*110Qext*?", kind: .stopExtension, canonical: "*110Qext*?",
+            threeLetter: "p.Ter110GlnextTer?"),
         Case(input: "p.Met1?", kind: .startLoss, canonical: "M1?", threeLetter: "p.Met1?"),
         Case(input: "M1?", kind: .startLoss, canonical: "M1?", threeLetter: "p.Met1?"),
         Case(input: "p.X125_splice", kind: .splice, canonical: "X125_splice", threeLetter: "p.X125_splice"),
@@ -180,7 +200,11 @@ struct ProteinChangeTests {
                     let value = fields[column]
                     // Empty: intronic, UTR, intergenic variants have no protein change.
                     guard !value.isEmpty else { continue }
-                    if ProteinChange.parse(value) == nil { failures.append(String(value)) } else { parsed += 1 }
+                    if ProteinChange.parse(value) == nil {
+                        failures.append(String(value))
+                    } else {
+                        parsed += 1
+                    }
                 }
             }
         }

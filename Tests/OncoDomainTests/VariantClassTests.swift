@@ -10,7 +10,8 @@ struct VariantClassTests {
         ("splice_donor_variant", .truncating), ("splice_acceptor_variant", .truncating),
         ("start_lost", .truncating), ("transcript_ablation", .truncating), ("exon_loss_variant", .truncating),
         ("missense_variant", .missense), ("inframe_deletion", .inframeDeletion),
-        ("disruptive_inframe_deletion", .inframeDeletion), ("conservative_inframe_insertion", .inframeInsertion),
+        ("disruptive_inframe_deletion", .inframeDeletion),
+        ("conservative_inframe_insertion", .inframeInsertion),
         ("inframe_insertion", .inframeInsertion), ("splice_region_variant", .spliceRegion),
         ("splice_donor_5th_base_variant", .spliceRegion), ("splice_donor_region_variant", .spliceRegion),
         ("splice_polypyrimidine_tract_variant", .spliceRegion), ("synonymous_variant", .synonymous),
@@ -30,11 +31,13 @@ struct VariantClassTests {
 
     @Test func stopLostFollowsTheSetting() {
         #expect(VariantClass.classify(consequences: ["stop_lost"]) == .truncating)
-        #expect(VariantClass.classify(consequences: ["stop_lost"], stopLostIsTruncating: false) == .otherCoding)
+        #expect(
+            VariantClass.classify(consequences: ["stop_lost"], stopLostIsTruncating: false) == .otherCoding)
     }
 
     @Test func mostSevereTermWins() {
-        #expect(VariantClass.classify(consequences: ["intron_variant", "splice_region_variant"]) == .spliceRegion)
+        #expect(
+            VariantClass.classify(consequences: ["intron_variant", "splice_region_variant"]) == .spliceRegion)
         #expect(VariantClass.classify(consequences: ["missense_variant&splice_region_variant"]) == .missense)
         #expect(VariantClass.classify(consequences: ["synonymous_variant", "stop_gained"]) == .truncating)
         #expect(VariantClass.classify(consequences: ["gene_fusion", "intron_variant"]) == .structural)
@@ -44,11 +47,15 @@ struct VariantClassTests {
 
     @Test func proteinChangeRefinesDelins() throws {
         let delins = try #require(ProteinChange.parse("p.Leu747_Pro753delinsSer"))
-        #expect(VariantClass.classify(consequences: ["inframe_deletion"], proteinChange: delins) == .inframeDelins)
         #expect(
-            VariantClass.classify(consequences: ["protein_altering_variant"], proteinChange: delins) == .inframeDelins)
+            VariantClass.classify(consequences: ["inframe_deletion"], proteinChange: delins) == .inframeDelins
+        )
+        #expect(
+            VariantClass.classify(consequences: ["protein_altering_variant"], proteinChange: delins)
+                == .inframeDelins)
         let sameLength = try #require(ProteinChange.parse("p.Val600_Lys601delinsGluGlu"))
-        #expect(VariantClass.classify(consequences: ["missense_variant"], proteinChange: sameLength) == .missense)
+        #expect(
+            VariantClass.classify(consequences: ["missense_variant"], proteinChange: sameLength) == .missense)
         let deletion = try #require(ProteinChange.parse("E746_A750del"))
         #expect(
             VariantClass.classify(consequences: ["protein_altering_variant"], proteinChange: deletion)
@@ -76,9 +83,13 @@ struct VariantClassTests {
     }
 
     @Test func mafNonstopAndDelins() throws {
-        #expect(VariantClass.classify(mafVariantClassification: "Nonstop_Mutation", stopLostIsTruncating: false) == .otherCoding)
+        #expect(
+            VariantClass.classify(mafVariantClassification: "Nonstop_Mutation", stopLostIsTruncating: false)
+                == .otherCoding)
         let delins = try #require(ProteinChange.parse("p.E469delinsDK"))
-        #expect(VariantClass.classify(mafVariantClassification: "In_Frame_Ins", proteinChange: delins) == .inframeDelins)
+        #expect(
+            VariantClass.classify(mafVariantClassification: "In_Frame_Ins", proteinChange: delins)
+                == .inframeDelins)
     }
 
     /// The vcf2maf MAFs: every `Variant_Classification` is known, and the class from the MAF column

@@ -104,7 +104,8 @@ public enum VariantClass: String, Hashable, Sendable, CaseIterable, Comparable {
     }
 
     /// The class for one SO term (case-insensitive); unknown terms are ``nonCoding``.
-    public static func classify(term: some StringProtocol, stopLostIsTruncating: Bool = true) -> VariantClass {
+    public static func classify(term: some StringProtocol, stopLostIsTruncating: Bool = true) -> VariantClass
+    {
         let key = term.lowercased()
         if key == "stop_lost" { return stopLostIsTruncating ? .truncating : .otherCoding }
         return termTable[key] ?? .nonCoding

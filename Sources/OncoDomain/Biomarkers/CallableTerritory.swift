@@ -45,13 +45,16 @@ public struct CallableTerritory: Hashable, Sendable {
     /// half-open: `chr1 100 200` is 100 bases). `track`, `browser` and `#` lines are skipped;
     /// a line with fewer than 3 columns, a non-integer or `end < start` is an error.
     public static func load(bedPath: String) throws -> CallableTerritory {
-        try CallableTerritory(bases: bedBases(TabularText(path: bedPath, commentPrefixes: ["#", "track", "browser"])), source: .bed(path: bedPath))
+        try CallableTerritory(
+            bases: bedBases(TabularText(path: bedPath, commentPrefixes: ["#", "track", "browser"])),
+            source: .bed(path: bedPath))
     }
 
     /// Like ``load(bedPath:)`` for BED text in memory; `name` is used in error messages.
     public static func parse(bedText: String, name: String) throws -> CallableTerritory {
         try CallableTerritory(
-            bases: bedBases(TabularText(path: name, text: bedText, commentPrefixes: ["#", "track", "browser"])),
+            bases: bedBases(
+                TabularText(path: name, text: bedText, commentPrefixes: ["#", "track", "browser"])),
             source: .bed(path: name))
     }
 

@@ -33,7 +33,8 @@ public struct TMBCounter: Hashable, Sendable {
         numerator: TMBNumerator = .codingNonsynonymous, territory: CallableTerritory, isTumourOnly: Bool
     ) throws -> TumourMutationalBurden {
         try TumourMutationalBurden(
-            numerator: numerator, count: count(for: numerator), territory: territory, isTumourOnly: isTumourOnly)
+            numerator: numerator, count: count(for: numerator), territory: territory,
+            isTumourOnly: isTumourOnly)
     }
 }
 
@@ -75,7 +76,8 @@ public struct TumourMutationalBurden: Hashable, Sendable {
     public var value: Double
     public var cautions: [Caution]
 
-    public init(numerator: TMBNumerator, count: Int, territory: CallableTerritory, isTumourOnly: Bool) throws {
+    public init(numerator: TMBNumerator, count: Int, territory: CallableTerritory, isTumourOnly: Bool) throws
+    {
         guard territory.bases > 0 else { throw InvalidTerritory() }
         self.numerator = numerator
         self.count = count

@@ -31,7 +31,8 @@ public enum CopyNumberReader {
             let major = try tabular.integer(line, columns["major"]!, name: "nMajor")
             let minor = try tabular.integer(line, columns["minor"]!, name: "nMinor")
             guard !chromosome.isEmpty else {
-                throw FormatError(.value, file: tabular.path, line: line.number, field: "Chromosome", message: "empty")
+                throw FormatError(
+                    .value, file: tabular.path, line: line.number, field: "Chromosome", message: "empty")
             }
             guard start >= 1, end >= start else {
                 throw FormatError(
@@ -40,7 +41,8 @@ public enum CopyNumberReader {
             }
             segments.append(
                 CopyNumberSegment(
-                    chromosome: String(chromosome), start: start, end: end, majorCopies: major, minorCopies: minor))
+                    chromosome: String(chromosome), start: start, end: end, majorCopies: major,
+                    minorCopies: minor))
         }
         return segments
     }

@@ -19,7 +19,8 @@ public enum FusionReader {
         guard let header = tabular.lines.first else {
             throw FormatError(.header, file: tabular.path, message: "empty file: expected a header line")
         }
-        let fusionColumn = try tabular.columns(["fusion": ["FusionGene", "fusion", "#FusionName", "FusionName"]], in: header)["fusion"]!
+        let fusionColumn = try tabular.columns(
+            ["fusion": ["FusionGene", "fusion", "#FusionName", "FusionName"]], in: header)["fusion"]!
         let names = header.fields.map { $0.lowercased() }
         let left = names.firstIndex(of: "leftbreakpoint")
         let right = names.firstIndex(of: "rightbreakpoint")

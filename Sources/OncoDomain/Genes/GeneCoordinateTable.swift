@@ -66,7 +66,8 @@ public struct GeneCoordinateTable: Sendable {
         for gene in genes {
             let key = gene.gene.uppercased()
             guard table[key] == nil else {
-                throw FormatError(.record, file: source, field: "gene", message: "\(gene.gene) is listed twice")
+                throw FormatError(
+                    .record, file: source, field: "gene", message: "\(gene.gene) is listed twice")
             }
             table[key] = gene
         }
@@ -80,7 +81,8 @@ public struct GeneCoordinateTable: Sendable {
 
     init(tabular: TabularText, build: Build?) throws {
         guard let header = tabular.lines.first else {
-            throw FormatError(.header, file: tabular.path, message: "empty gene table: expected a header line")
+            throw FormatError(
+                .header, file: tabular.path, message: "empty gene table: expected a header line")
         }
         let columns = try tabular.columns(
             [

@@ -38,7 +38,8 @@ struct TabularText {
             if line.last == "\r" { line = line.dropLast() }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             if commentPrefixes.contains(where: { line.hasPrefix($0) }) { continue }
-            lines.append(Line(number: number, fields: line.split(separator: "\t", omittingEmptySubsequences: false)))
+            lines.append(
+                Line(number: number, fields: line.split(separator: "\t", omittingEmptySubsequences: false)))
         }
         self.lines = lines
     }

@@ -74,7 +74,8 @@ public struct OncoTree: Sendable {
         var pending: [(object: [String: Any], path: String)] = [(root, Self.rootCode)]
         while let (object, path) = pending.popLast() {
             guard let code = object["code"] as? String, let name = object["name"] as? String else {
-                throw LoadError(source: source, message: "node at \(path) lacks a string \"code\" or \"name\"")
+                throw LoadError(
+                    source: source, message: "node at \(path) lacks a string \"code\" or \"name\"")
             }
             let childObjects = object["children"] as? [String: Any] ?? [:]
             var children: [String] = []
