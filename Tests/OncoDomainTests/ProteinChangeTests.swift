@@ -103,6 +103,21 @@ struct ProteinChangeTests {
             threeLetter: "p.Ter110GlnextTer?"),
         Case(input: "p.Met1?", kind: .startLoss, canonical: "M1?", threeLetter: "p.Met1?"),
         Case(input: "M1?", kind: .startLoss, canonical: "M1?", threeLetter: "p.Met1?"),
+        Case(input: "M1V", kind: .startLoss, canonical: "M1V", threeLetter: "p.Met1Val"),
+        Case(
+            input: "A767_V769dupASV", kind: .duplication, canonical: "A767_V769dup",
+            threeLetter: "p.Ala767_Val769dup"),
+        Case(input: "T100A(c.298A>G)", kind: .missense, canonical: "T100A", threeLetter: "p.Thr100Ala"),
+        Case(
+            input: "E55RfsTer11 (c.163delG)", kind: .frameshift, canonical: "E55Rfs*11",
+            threeLetter: "p.Glu55ArgfsTer11"),
+        Case(
+            input: "K550_W557DELKPMYEVQW", kind: .inframeDeletion, canonical: "K550_W557del",
+            threeLetter: "p.Lys550_Trp557del"),
+        Case(input: "G606FS*2", kind: .frameshift, canonical: "G606fs*2", threeLetter: "p.Gly606fsTer2"),
+        Case(
+            input: "*757L", kind: .stopExtension, canonical: "*757Lext*?", threeLetter: "p.Ter757LeuextTer?"),
+        Case(input: "E278E", kind: .synonymous, canonical: "E278=", threeLetter: "p.Glu278="),
         Case(input: "p.X125_splice", kind: .splice, canonical: "X125_splice", threeLetter: "p.X125_splice"),
         Case(input: "X1445_splice", kind: .splice, canonical: "X1445_splice", threeLetter: "p.X1445_splice"),
         // rule positions
@@ -130,7 +145,8 @@ struct ProteinChangeTests {
     @Test(arguments: [
         "", "   ", "EXON 19 DELETION", "AMPLIFICATION", "BCR-ABL", "MUTATION", "p.[V600E;K601E]",
         "V600E/K", "V600EK", "V0E", "p.", "600E", "V600E (somatic)", "p.Val600Xyz", "D770_N771ins",
-        "E746_A745del", "G12/G13", "EML4-ALK", "c.1799T>A", "V600_K601E", "p.Leu747fs*3x",
+        "E746_A745del", "G12/G13", "V600E+V600M", "D835H/Y", "L63P (188T>C)", "V600E AMPLIFICATION",
+        "T172 PHOSPHORYLATION", "E746_A750>IP", "EML4-ALK", "c.1799T>A", "V600_K601E", "p.Leu747fs*3x",
     ])
     func rejectsNonProteinChanges(_ text: String) {
         #expect(ProteinChange.parse(text) == nil, "\(text) should not parse")

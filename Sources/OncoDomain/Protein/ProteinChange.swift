@@ -20,7 +20,7 @@
 /// | deletion-insertion | `L747_P753delinsS` |
 /// | duplication | `A767_V769dup` |
 /// | stop extension | `*110Qext*17`; `*110Qext*?` when the new stop is unknown |
-/// | start loss | `M1?` |
+/// | start loss | `M1?`; `M1V` when a new first residue is stated |
 /// | splice (MAF) | `X125_splice` |
 /// | position (rules) | `V600`, `E746_A750` |
 /// | unknown | `?` (`p.?`), `0` (`p.0`, no protein), `=` (`p.=`, unchanged, no position) |
@@ -161,7 +161,8 @@ public struct ProteinChange: Hashable, Sendable, CustomStringConvertible {
             let distance = newStopDistance.map(String.init) ?? "?"
             return first + sequence(alternate) + "ext" + stop + distance
         case .startLoss:
-            return first + "?"
+            // `M1?`; a stated new residue is kept (`M1V`).
+            return first + (alternate.isEmpty ? "?" : sequence(alternate))
         case .splice:
             let reference = referenceStart.map(residue) ?? (isThreeLetter ? "X" : "X")
             return reference + "\(start)_splice"

@@ -11,12 +11,12 @@ struct ProteinChangeParser {
     static func parse(_ raw: String) -> ProteinChange? {
         var text = Substring(raw.trimmingSpaces())
         // A CIViC-style trailing cDNA note: `V600E (c.1799T>A)`.
-        if let space = text.firstIndex(of: " ") {
-            let note = text[space...].trimmingSpaces()
+        if let noteStart = text.firstRange(of: "(c.")?.lowerBound ?? text.firstIndex(of: " ") {
+            let note = text[noteStart...].trimmingSpaces()
             guard note.hasPrefix("(c.") || note.hasPrefix("(C."), note.hasSuffix(")") else {
                 return nil
             }
-            text = text[..<space]
+            text = text[..<noteStart].trimmingSpaces()
         }
         // Accession prefix: `ENSP00000288602.6:p.Val600Glu`, `NP_004324.2:p.V600E`.
         if let colon = text.lastIndex(of: ":") { text = text[text.index(after: colon)...] }
@@ -87,6 +87,8 @@ struct ProteinChangeParser {
             return make(.inframeInsertion, alternate: inserted)
         }
         if consume("dup") {
+            // Older spellings repeat the duplicated residues (`A767_V769dupASV`): ignored.
+            _ = readResidueSequence()
             guard atEnd else { return nil }
             return make(.duplication)
         }
