@@ -103,6 +103,10 @@ struct ProteinChangeTests {
             threeLetter: "p.Ter110GlnextTer?"),
         Case(input: "p.Met1?", kind: .startLoss, canonical: "M1?", threeLetter: "p.Met1?"),
         Case(input: "M1?", kind: .startLoss, canonical: "M1?", threeLetter: "p.Met1?"),
+        Case(input: "p.Leu1?", kind: .startLoss, canonical: "L1?", threeLetter: "p.Leu1?"),
+        Case(
+            input: "ENSP00000334393.3:p.Ala154%3D", kind: .synonymous, canonical: "A154=",
+            threeLetter: "p.Ala154="),
         Case(input: "M1V", kind: .startLoss, canonical: "M1V", threeLetter: "p.Met1Val"),
         Case(
             input: "A767_V769dupASV", kind: .duplication, canonical: "A767_V769dup",
@@ -253,5 +257,36 @@ struct ProteinChangeTests {
         }
         let parsedCount = names.filter { ProteinChange.parse($0) != nil }.count
         #expect(parsedCount > 900)
+    }
+}
+
+extension ProteinChangeTests {
+    /// SnpEff `ANN` HGVS.p (field 11) and VEP `HGVSp` (`ENSP…:p.…`) of the shared annotated VCFs
+    /// all parse.
+    @Test(.enabled(if: TestData.hasSharedData))
+    func parsesEveryHGVSpOfTheAnnotatedVCFs() throws {
+        var values: Set<String> = []
+        let files = TestData.sharedFiles(under: "annotated", suffixes: [".vcf", ".out"])
+        try #require(!files.isEmpty)
+        let vepPattern = /ENSP[0-9.]+:p\.[^|,;\t]*/
+        for file in files {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                for match in line.matches(of: vepPattern) { values.insert(String(match.output)) }
+                guard let annStart = line.firstRange(of: "ANN=")?.upperBound else { continue }
+                let ann = line[annStart...].prefix { $0 != ";" && $0 != "\t" }
+                for annotation in ann.split(separator: ",") {
+                    let fields = annotation.split(separator: "|", omittingEmptySubsequences: false)
+                    if fields.count > 10, fields[10].hasPrefix("p.") { values.insert(String(fields[10])) }
+                }
+            }
+        }
+        #expect(values.count > 100)
+        let unparsed = values.filter { ProteinChange.parse($0) == nil }
+        #expect(unparsed.isEmpty, "unparsed: \(unparsed.sorted())")
+        // SnpEff writes a delins ending in a stop this way.
+        let stopDelins = try #require(ProteinChange.parse("p.Ser12_Lys13delinsTer"))
+        #expect(stopDelins.kind == .deletionInsertion)
+        #expect(stopDelins.alternate == "*")
     }
 }

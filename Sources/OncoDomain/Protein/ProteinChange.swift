@@ -104,7 +104,8 @@ public struct ProteinChange: Hashable, Sendable, CustomStringConvertible {
     /// `D770_N771insSVD`; deletion-insertion `p.Leu747_Pro753delinsSer`; duplication
     /// `p.Ala767_Val769dup`; stop extension `p.Ter110Glnext*17`, `*110Qext*?`; start loss
     /// `p.Met1?`; MAF splice `X125_splice`; position `V600`, `E746_A750`; unknown `p.?`, `p.0`,
-    /// `p.=`. A CIViC-style trailing cDNA note (`V600E (c.1799T>A)`) is ignored.
+    /// `p.=`. A CIViC-style trailing cDNA note (`V600E (c.1799T>A)`) is ignored, and VEP's
+    /// URL-encoded `=` (`p.Ala154%3D`) is decoded.
     ///
     /// Rejected (`nil`): empty text, gene-level names (`EXON 19 DELETION`, `AMPLIFICATION`),
     /// alleles of several changes (`p.[V600E;K601E]`), ambiguous alternates (`V600E/K`),

@@ -21,6 +21,14 @@ struct ProteinChangeParser {
         // Accession prefix: `ENSP00000288602.6:p.Val600Glu`, `NP_004324.2:p.V600E`.
         if let colon = text.lastIndex(of: ":") { text = text[text.index(after: colon)...] }
         if text.hasPrefix("p.") { text = text.dropFirst(2) }
+        // VEP writes `=` URL-encoded in VCF (`p.Ala154%3D`).
+        var decoded: String?
+        if text.hasSuffix("%3D") || text.hasSuffix("%3d") {
+            decoded = text.dropLast(3) + "="
+        } else if text.hasSuffix("%3D)") || text.hasSuffix("%3d)") {
+            decoded = text.dropLast(4) + "=)"
+        }
+        if let decoded { text = Substring(decoded) }
         var isPredicted = false
         if text.hasPrefix("("), text.hasSuffix(")") {
             isPredicted = true
@@ -98,7 +106,8 @@ struct ProteinChangeParser {
             return make(.synonymous, alternate: String(reference))
         }
         if consume("?") {
-            guard atEnd, start == 1, reference == "M" else { return nil }
+            // Start loss; SnpEff also writes it for non-AUG starts (`p.Leu1?`).
+            guard atEnd, start == 1 else { return nil }
             return make(.startLoss)
         }
         if consumeFrameshift() { return frameshift(reference: reference, start: start, alternate: "") }
@@ -140,10 +149,18 @@ struct ProteinChangeParser {
         guard index + literalCharacters.count <= characters.count else { return false }
         for (offset, expected) in literalCharacters.enumerated() {
             let actual = characters[index + offset]
-            guard actual == expected || actual.lowercased() == expected.lowercased() else { return false }
+            if actual == expected { continue }
+            guard let lowerActual = Self.asciiLowercase(actual), lowerActual == Self.asciiLowercase(expected)
+            else { return false }
         }
         index += literalCharacters.count
         return true
+    }
+
+    /// The ASCII byte of `character`, lower-cased; `nil` outside ASCII.
+    private static func asciiLowercase(_ character: Character) -> UInt8? {
+        guard let byte = character.asciiValue else { return nil }
+        return byte >= 65 && byte <= 90 ? byte + 32 : byte
     }
 
     private mutating func consumeFrameshift() -> Bool {
