@@ -30,7 +30,11 @@ let package = Package(
         // Oncology core
         .target(
             name: "OncoDomain", dependencies: ["GenomicFormats"],
-            resources: [.copy("Resources/oncotree_2025_10_03.json")]),
+            exclude: ["Resources/README.md"],
+            resources: [
+                .copy("Resources/oncotree_2025_10_03.json"),
+                .copy("Resources/cancer_genes_grch38.tsv"),
+            ]),
         .target(
             name: "OncoRules",
             dependencies: ["OncoDomain", .product(name: "Yams", package: "Yams")],
