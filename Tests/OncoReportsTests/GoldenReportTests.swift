@@ -20,6 +20,8 @@ struct GoldenReportTests {
         let golden = try #require(
             FileManager.default.contents(atPath: path),
             "missing \(path); run with ONCOMATCH_UPDATE_GOLDEN=1 to create it")
-        #expect([UInt8](golden) == rendered, "\(path) differs; if intended, regenerate with ONCOMATCH_UPDATE_GOLDEN=1")
+        #expect(
+            [UInt8](golden) == rendered,
+            "\(path) differs; if intended, regenerate with ONCOMATCH_UPDATE_GOLDEN=1")
     }
 }

@@ -11,10 +11,14 @@ struct HTMLReportWriterTests {
     ]
 
     static let allowedElements: Set<String> = [
-        "html", "head", "meta", "title", "style", "body", "main", "header", "footer", "section", "article", "div",
-        "h1", "h2", "h3", "h4", "p", "span", "strong", "ul", "li", "dl", "dt", "dd", "table", "tr", "th", "td", "br",
+        "html", "head", "meta", "title", "style", "body", "main", "header", "footer", "section", "article",
+        "div",
+        "h1", "h2", "h3", "h4", "p", "span", "strong", "ul", "li", "dl", "dt", "dd", "table", "tr", "th",
+        "td", "br",
     ]
-    static let allowedAttributes: Set<String> = ["lang", "charset", "http-equiv", "content", "name", "class", "id"]
+    static let allowedAttributes: Set<String> = [
+        "lang", "charset", "http-equiv", "content", "name", "class", "id",
+    ]
 
     func offset(of needle: String, in html: String) -> String.Index? {
         html.range(of: needle)?.lowerBound
@@ -26,7 +30,8 @@ struct HTMLReportWriterTests {
         #expect(positions == positions.sorted())
         #expect(html.contains(MatchReport.disclaimer))
         for value in [
-            "oncomatch 0.1.0", "oncomatch-kb 2025.11.0 (reviewed 2025-11-20)", ReportFixtures.melanoma.rules.sha256,
+            "oncomatch 0.1.0", "oncomatch-kb 2025.11.0 (reviewed 2025-11-20)",
+            ReportFixtures.melanoma.rules.sha256,
             ReportFixtures.melanoma.input.sha256, "Fixtures/examples/fixture-melanoma.vcf.gz", "GRCh38",
         ] {
             #expect(html.contains(value), "\(value)")
@@ -46,7 +51,9 @@ struct HTMLReportWriterTests {
         #expect(summary.contains("<span class=\"therapy\">pembrolizumab</span> — biomarker"))
         #expect(summary.contains("<span class=\"badge off-label\">Off-label: evidence in BRCA</span>"))
         #expect(!summary.contains("Tier I-B</span>"))
-        #expect(summary.contains("Resistance to <span class=\"therapy\">vemurafenib</span> — NRAS p.Q61K (Tier II-D)"))
+        #expect(
+            summary.contains(
+                "Resistance to <span class=\"therapy\">vemurafenib</span> — NRAS p.Q61K (Tier II-D)"))
     }
 
     @Test func resistanceHasItsOwnVisiblyDistinctSection() throws {
@@ -89,7 +96,9 @@ struct HTMLReportWriterTests {
 
     @Test func pageIsSelfContainedAndPrintable() throws {
         let html = try HTMLReportWriter().render(ReportFixtures.melanoma)
-        for forbidden in ["http://", "https://", "<link", "<script", "<img", "src=", "href=", "url(", "@import"] {
+        for forbidden in [
+            "http://", "https://", "<link", "<script", "<img", "src=", "href=", "url(", "@import",
+        ] {
             #expect(!html.contains(forbidden), "\(forbidden)")
         }
         #expect(html.contains("@page { size: A4;"))
@@ -156,7 +165,8 @@ struct HTMLReportWriterTests {
 
     @Test(.enabled(if: ExternalTools.hasPython))
     func pythonHTMLParserFindsNoScriptAndNoInputAttribute() throws {
-        let result = try ExternalTools.runPython(Self.pythonScan, input: try HTMLReportWriter().render(ReportFixtures.hostile))
+        let result = try ExternalTools.runPython(
+            Self.pythonScan, input: try HTMLReportWriter().render(ReportFixtures.hostile))
         #expect(result.status == 0, "\(result.error)")
         let lines = result.output.split(separator: "\n")
         #expect(lines.count > 50)
@@ -175,7 +185,9 @@ struct HTMLReportWriterTests {
     }
 
     @Test func sameReportGivesSameBytes() throws {
-        #expect(try HTMLReportWriter().renderBytes(ReportFixtures.melanoma) == HTMLReportWriter().renderBytes(ReportFixtures.melanoma))
+        #expect(
+            try HTMLReportWriter().renderBytes(ReportFixtures.melanoma)
+                == HTMLReportWriter().renderBytes(ReportFixtures.melanoma))
     }
 
     /// The text of `<section id="name">…</section>`.

@@ -48,7 +48,8 @@ struct JSONReportWriterTests {
         let document = try OrderedJSONParser.parse(try writer.render(ReportFixtures.melanoma))
         #expect(
             document.keys == [
-                "schema_version", "tool", "rules", "input", "sample", "tumour_type", "report_date", "biomarkers",
+                "schema_version", "tool", "rules", "input", "sample", "tumour_type", "report_date",
+                "biomarkers",
                 "matches", "near_misses", "warnings", "qc", "disclaimer",
             ])
         #expect(document["rules"]?.keys == ["id", "version", "reviewed", "sha256", "rule_count"])
@@ -59,25 +60,30 @@ struct JSONReportWriterTests {
             ])
         #expect(
             document["biomarkers"]?["tmb"]?.keys == [
-                "value", "unit", "numerator", "count", "callable_mb", "callable_source", "formula", "cautions",
+                "value", "unit", "numerator", "count", "callable_mb", "callable_source", "formula",
+                "cautions",
                 "alternatives",
             ])
         #expect(
             document["matches"]?[0]?.keys == [
-                "rule_id", "rule_title", "supporting_rule_ids", "genes", "alterations", "therapies", "category",
+                "rule_id", "rule_title", "supporting_rule_ids", "genes", "alterations", "therapies",
+                "category",
                 "effect", "amp_tier", "amp_level", "escat", "on_label", "rule_tumour_types", "match_level",
                 "principal_transcript", "evidence", "explanation",
             ])
         #expect(
             document["matches"]?[0]?["alterations"]?[0]?.keys == [
-                "gene", "protein_change", "hgvsc", "consequence", "variant_class", "chromosome", "position", "ref",
+                "gene", "protein_change", "hgvsc", "consequence", "variant_class", "chromosome", "position",
+                "ref",
                 "alt", "filter", "vaf", "depth", "origin", "zygosity", "transcript", "principal_transcript",
             ])
-        #expect(document["matches"]?[0]?["evidence"]?.keys == ["source", "references", "statement", "uncertain"])
+        #expect(
+            document["matches"]?[0]?["evidence"]?.keys == ["source", "references", "statement", "uncertain"])
         #expect(document["near_misses"]?[0]?.keys == ["gene", "alteration", "reason", "rule_ids"])
         #expect(
             document["qc"]?.keys == [
-                "records_read", "records_skipped", "skipped_examples", "records_filtered", "annotation_source",
+                "records_read", "records_skipped", "skipped_examples", "records_filtered",
+                "annotation_source",
                 "alterations_indexed",
             ])
     }
@@ -111,7 +117,8 @@ struct JSONReportWriterTests {
         let text = try writer.render(report)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect((parsed["sample"] as? [String: Any])?["name"] as? String == ReportFixtures.Hostile.script)
-        #expect((parsed["sample"] as? [String: Any])?["normal"] as? String == ReportFixtures.Hostile.attribute)
+        #expect(
+            (parsed["sample"] as? [String: Any])?["normal"] as? String == ReportFixtures.Hostile.attribute)
         let match = try #require((parsed["matches"] as? [[String: Any]])?.first)
         #expect(match["explanation"] as? String == ReportFixtures.Hostile.control)
         #expect((parsed["warnings"] as? [String])?.last == ReportFixtures.Hostile.script + " ü ≥ 日本")

@@ -7,7 +7,8 @@ import Testing
 struct SchemaValidationTests {
     static let schemaPath = TestData.packageRoot.appendingPathComponent("docs/report-schema.json").path
     static let reports: [(name: String, report: MatchReport)] = [
-        ("melanoma", ReportFixtures.melanoma), ("empty", ReportFixtures.empty), ("hostile", ReportFixtures.hostile),
+        ("melanoma", ReportFixtures.melanoma), ("empty", ReportFixtures.empty),
+        ("hostile", ReportFixtures.hostile),
     ]
 
     static func schema() throws -> OrderedJSON {
@@ -26,16 +27,38 @@ struct SchemaValidationTests {
         let validator = SchemaValidator(root: try Self.schema())
         let valid = try JSONReportWriter().render(ReportFixtures.melanoma)
         let broken: [(change: (String) -> String, expected: String)] = [
-            ({ $0.replacingOccurrences(of: "\"effect\": \"resistance\"", with: "\"effect\": \"harmful\"") },
-                "$.matches[3].effect: value not in enum"),
-            ({ $0.replacingOccurrences(of: "\"records_read\": 1204,", with: "") }, "$.qc: missing required records_read"),
-            ({ $0.replacingOccurrences(of: "\"records_filtered\": 37,", with: "\"records_filtered\": 37, \"extra\": 1,") },
-                "$.qc: unexpected property extra"),
-            ({ $0.replacingOccurrences(of: "\"unit\": \"mut/Mb\",", with: "\"unit\": \"mut/Mb\", \"extra\": 1,") },
-                "$.biomarkers.tmb: matches 0 of oneOf, expected exactly 1"),
-            ({ $0.replacingOccurrences(of: "\"depth\": 187", with: "\"depth\": 187.5") },
-                "$.matches[0].alterations[0].depth: expected type integer|null"),
-            ({ $0.replacingOccurrences(of: "3f1c9a0d", with: "XYZ") }, "$.rules.sha256: does not match ^[0-9a-f]{64}$"),
+            (
+                {
+                    $0.replacingOccurrences(of: "\"effect\": \"resistance\"", with: "\"effect\": \"harmful\"")
+                },
+                "$.matches[3].effect: value not in enum"
+            ),
+            (
+                { $0.replacingOccurrences(of: "\"records_read\": 1204,", with: "") },
+                "$.qc: missing required records_read"
+            ),
+            (
+                {
+                    $0.replacingOccurrences(
+                        of: "\"records_filtered\": 37,", with: "\"records_filtered\": 37, \"extra\": 1,")
+                },
+                "$.qc: unexpected property extra"
+            ),
+            (
+                {
+                    $0.replacingOccurrences(
+                        of: "\"unit\": \"mut/Mb\",", with: "\"unit\": \"mut/Mb\", \"extra\": 1,")
+                },
+                "$.biomarkers.tmb: matches 0 of oneOf, expected exactly 1"
+            ),
+            (
+                { $0.replacingOccurrences(of: "\"depth\": 187", with: "\"depth\": 187.5") },
+                "$.matches[0].alterations[0].depth: expected type integer|null"
+            ),
+            (
+                { $0.replacingOccurrences(of: "3f1c9a0d", with: "XYZ") },
+                "$.rules.sha256: does not match ^[0-9a-f]{64}$"
+            ),
         ]
         for (change, expected) in broken {
             let changed = change(valid)

@@ -23,10 +23,13 @@ struct TSVReportWriterTests {
         #expect(table[1][column("vaf")] == "0.4124")
         #expect(table[1][column("position")] == "140753336")
         #expect(table[1][column("on_label")] == "true")
-        #expect(table[1][column("references")] == "FDA label: dabrafenib + trametinib;Trial COMBI-d (NCT01584648)")
+        #expect(
+            table[1][column("references")] == "FDA label: dabrafenib + trametinib;Trial COMBI-d (NCT01584648)"
+        )
         #expect(table[2][column("rule_id")] == "fixture-tmb-high-pembrolizumab")
         #expect(table[2][column("match_level")] == "biomarker")
-        let alterationColumns = TSVReportWriter.columns.firstIndex(of: "gene")!...column("principal_transcript")
+        let alterationColumns =
+            TSVReportWriter.columns.firstIndex(of: "gene")!...column("principal_transcript")
         let alterationCells = table[2][alterationColumns]
         #expect(alterationCells.count == 16)
         #expect(alterationCells.allSatisfy { $0.isEmpty })
@@ -57,7 +60,9 @@ struct TSVReportWriterTests {
     }
 
     @Test func emptyReportIsJustTheHeader() throws {
-        #expect(try TSVReportWriter().render(ReportFixtures.empty) == TSVReportWriter.columns.joined(separator: "\t") + "\n")
+        #expect(
+            try TSVReportWriter().render(ReportFixtures.empty) == TSVReportWriter.columns.joined(
+                separator: "\t") + "\n")
     }
 
     @Test func nonFiniteVAFIsAnError() {
@@ -69,6 +74,8 @@ struct TSVReportWriterTests {
     }
 
     @Test func sameReportGivesSameBytes() throws {
-        #expect(try TSVReportWriter().renderBytes(ReportFixtures.hostile) == TSVReportWriter().renderBytes(ReportFixtures.hostile))
+        #expect(
+            try TSVReportWriter().renderBytes(ReportFixtures.hostile)
+                == TSVReportWriter().renderBytes(ReportFixtures.hostile))
     }
 }

@@ -41,7 +41,8 @@ public struct HTMLReportWriter: ReportWriter {
 
         page.markup("<section id=\"resistance\">\n<h2>Resistance and reduced sensitivity</h2>\n")
         if resistance.isEmpty {
-            page.markup("<p class=\"empty\">No rule matched this sample for resistance or reduced sensitivity.</p>\n")
+            page.markup(
+                "<p class=\"empty\">No rule matched this sample for resistance or reduced sensitivity.</p>\n")
         }
         for match in resistance { try card(match, resistance: true, into: &page) }
         page.markup("</section>\n")
@@ -79,7 +80,8 @@ public struct HTMLReportWriter: ReportWriter {
         page.markup("</header>\n")
     }
 
-    private func summary(sensitivity: [TherapyMatch], resistance: [TherapyMatch], into page: inout HTMLBuffer) {
+    private func summary(sensitivity: [TherapyMatch], resistance: [TherapyMatch], into page: inout HTMLBuffer)
+    {
         page.markup("<section id=\"summary\">\n<h2>Summary of actionable findings</h2>\n")
         if sensitivity.isEmpty {
             page.markup("<p class=\"empty\">No sensitivity match at any tier.</p>\n")
@@ -92,12 +94,15 @@ public struct HTMLReportWriter: ReportWriter {
         if !others.isEmpty { groups.append(("other", nil, others)) }
         for group in groups where !group.matches.isEmpty {
             page.markup("<div class=\"summary-tier\">\n<div>")
-            page.badge(HTMLVocabulary.tierClass(group.tier), group.meaning == nil ? "Unstated tier" : "Tier \(group.tier)")
+            page.badge(
+                HTMLVocabulary.tierClass(group.tier),
+                group.meaning == nil ? "Unstated tier" : "Tier \(group.tier)")
             page.markup("</div>\n<div>")
             if let meaning = group.meaning { page.element("<p class=\"muted small\">", meaning, "</p>") }
             page.markup("\n<ul>\n")
             for match in group.matches {
-                page.element("<li><span class=\"therapy\">", match.therapies.joined(separator: "; "), "</span> — ")
+                page.element(
+                    "<li><span class=\"therapy\">", match.therapies.joined(separator: "; "), "</span> — ")
                 page.text(findingLabel(match))
                 page.markup(" ")
                 labelBadge(match, into: &page)
@@ -109,7 +114,8 @@ public struct HTMLReportWriter: ReportWriter {
             page.markup("<div class=\"summary-resistance\"><strong>Resistance signals.</strong>\n<ul>\n")
             for match in resistance {
                 page.element("<li>", HTMLVocabulary.effectLabel(match.effect), " to ")
-                page.element("<span class=\"therapy\">", match.therapies.joined(separator: "; "), "</span> — ")
+                page.element(
+                    "<span class=\"therapy\">", match.therapies.joined(separator: "; "), "</span> — ")
                 page.text("\(findingLabel(match)) (Tier \(match.ampTier))")
                 page.markup("</li>\n")
             }
@@ -127,9 +133,11 @@ public struct HTMLReportWriter: ReportWriter {
             page.element("<p><span class=\"big\">", value, "</span> mut/Mb</p>\n")
             page.element("<p>", tmb.formula, "</p>\n")
             let megabases = try fixed(
-                tmb.callableMegabases, JSONReportWriter.callableMegabaseFractionDigits, "biomarkers.tmb.callable_mb")
+                tmb.callableMegabases, JSONReportWriter.callableMegabaseFractionDigits,
+                "biomarkers.tmb.callable_mb")
             page.element(
-                "<p class=\"muted small\">", "Counted: \(tmb.numerator) (\(tmb.count)). Callable territory: "
+                "<p class=\"muted small\">",
+                "Counted: \(tmb.numerator) (\(tmb.count)). Callable territory: "
                     + "\(megabases) Mb, from \(tmb.callableSource).", "</p>\n")
             if !tmb.cautions.isEmpty {
                 page.markup("<h4>Cautions</h4>\n<ul>\n")
@@ -137,7 +145,9 @@ public struct HTMLReportWriter: ReportWriter {
                 page.markup("</ul>\n")
             }
             if !tmb.alternatives.isEmpty {
-                page.markup("<h4>Other numerators</h4>\n<table>\n<tr><th>Counted</th><th>Count</th><th>mut/Mb</th></tr>\n")
+                page.markup(
+                    "<h4>Other numerators</h4>\n<table>\n<tr><th>Counted</th><th>Count</th><th>mut/Mb</th></tr>\n"
+                )
                 for (index, alternative) in tmb.alternatives.enumerated() {
                     let value = try fixed(
                         alternative.value, JSONReportWriter.tmbFractionDigits,
@@ -164,7 +174,8 @@ public struct HTMLReportWriter: ReportWriter {
         page.markup("</div>\n</section>\n")
     }
 
-    private func status(_ title: StaticString, _ value: String, source: String?, into page: inout HTMLBuffer) {
+    private func status(_ title: StaticString, _ value: String, source: String?, into page: inout HTMLBuffer)
+    {
         page.markup("<div class=\"panel\">\n<h3>")
         page.markup(title)
         page.markup("</h3>\n<p><span class=\"")
@@ -189,7 +200,9 @@ public struct HTMLReportWriter: ReportWriter {
         page.markup("</div>\n")
     }
 
-    private func card(_ match: TherapyMatch, resistance: Bool, into page: inout HTMLBuffer) throws(ReportError) {
+    private func card(_ match: TherapyMatch, resistance: Bool, into page: inout HTMLBuffer)
+        throws(ReportError)
+    {
         page.markup(resistance ? "<article class=\"card resistance\">\n" : "<article class=\"card\">\n")
         page.markup("<div class=\"card-head\">\n<div>")
         page.element("<h3>", match.therapies.joined(separator: "; "), "</h3>\n")
@@ -203,11 +216,13 @@ public struct HTMLReportWriter: ReportWriter {
         page.markup("</div>\n</div>\n")
         page.element(
             "<p class=\"muted small\">",
-            "\(HTMLVocabulary.categoryLabel(match.category)) · \(HTMLVocabulary.effectLabel(match.effect))", "</p>\n")
+            "\(HTMLVocabulary.categoryLabel(match.category)) · \(HTMLVocabulary.effectLabel(match.effect))",
+            "</p>\n")
 
         if match.alterations.isEmpty {
             page.element(
-                "<p class=\"small\">", "No single alteration: matched on \(match.genes.isEmpty ? "a biomarker" : match.genes.joined(separator: ", ")).",
+                "<p class=\"small\">",
+                "No single alteration: matched on \(match.genes.isEmpty ? "a biomarker" : match.genes.joined(separator: ", ")).",
                 "</p>\n")
         } else {
             try alterationTable(match.alterations, path: "matches.alterations", into: &page)
@@ -216,12 +231,15 @@ public struct HTMLReportWriter: ReportWriter {
         page.markup("<h4>Why it matched</h4>\n")
         page.element("<p>", match.explanation, "</p>\n")
         var how = "Matched at the level of \(HTMLVocabulary.matchLevelLabel(match.matchLevel))"
-        how += match.principalTranscript ? ", on the principal transcript." : ", not on the principal transcript."
+        how +=
+            match.principalTranscript
+            ? ", on the principal transcript." : ", not on the principal transcript."
         page.element("<p class=\"muted small\">", how, "</p>\n")
 
         page.markup("<h4>Evidence</h4>\n")
         page.element("<p>", match.evidence.statement, "</p>\n")
-        var levels = "\(HTMLVocabulary.evidenceSourceLabel(match.evidence.source)) · AMP level \(match.ampLevel)"
+        var levels =
+            "\(HTMLVocabulary.evidenceSourceLabel(match.evidence.source)) · AMP level \(match.ampLevel)"
         if !match.ruleTumourTypes.isEmpty { levels += " in \(match.ruleTumourTypes.joined(separator: ", "))" }
         page.element("<p class=\"muted small\">", levels, "</p>\n")
         if !match.evidence.references.isEmpty {
@@ -239,13 +257,12 @@ public struct HTMLReportWriter: ReportWriter {
     private func alterationTable(
         _ alterations: [AlterationSummary], path: String, into page: inout HTMLBuffer
     ) throws(ReportError) {
-        page.markup("<table>\n<tr><th>Gene</th><th>Alteration</th><th>Position</th><th>VAF</th><th>Depth</th>")
+        page.markup(
+            "<table>\n<tr><th>Gene</th><th>Alteration</th><th>Position</th><th>VAF</th><th>Depth</th>")
         page.markup("<th>Origin</th><th>Transcript</th></tr>\n")
         for (index, item) in alterations.enumerated() {
-            page.element("<tr><td><strong>", item.gene, "</strong></td>")
-            var change = item.proteinChange.map { "p.\($0)" } ?? item.hgvsc ?? item.variantClass
-            if item.proteinChange != nil, let coding = item.hgvsc { change += " (\(coding))" }
-            page.element("<td>", change, "")
+            page.element("<tr><td class=\"nowrap\"><strong>", item.gene, "</strong></td>")
+            page.element("<td>", item.proteinChange.map { "p.\($0)" } ?? item.hgvsc ?? item.variantClass, "")
             page.element("<br><span class=\"muted small\">", secondaryLabel(item), "</span></td>")
             page.element("<td class=\"mono\">", location(item), "</td>")
             var vaf = "—"
@@ -255,10 +272,11 @@ public struct HTMLReportWriter: ReportWriter {
                 }
                 vaf = "\(percent)%"
             }
-            page.element("<td>", vaf, "</td>")
-            page.element("<td>", item.depth.map { String($0) } ?? "—", "</td>")
+            page.element("<td class=\"nowrap\">", vaf, "</td>")
+            page.element("<td class=\"nowrap\">", item.depth.map { String($0) } ?? "—", "</td>")
             page.element("<td>", "\(item.origin), \(item.zygosity)", "</td>")
-            let transcript = (item.transcript ?? "—") + (item.principalTranscript ? " (principal)" : " (not principal)")
+            let transcript =
+                (item.transcript ?? "—") + (item.principalTranscript ? " (principal)" : " (not principal)")
             page.element("<td class=\"mono\">", transcript, "</td></tr>\n")
         }
         page.markup("</table>\n")
@@ -272,7 +290,9 @@ public struct HTMLReportWriter: ReportWriter {
         if misses.isEmpty {
             page.markup("<p class=\"empty\">None.</p>\n")
         } else {
-            page.markup("<table>\n<tr><th>Gene</th><th>Alteration</th><th>Why it did not match</th><th>Rules</th></tr>\n")
+            page.markup(
+                "<table>\n<tr><th>Gene</th><th>Alteration</th><th>Why it did not match</th><th>Rules</th></tr>\n"
+            )
             for miss in misses {
                 page.element("<tr><td><strong>", miss.gene, "</strong></td>")
                 page.element("<td>", miss.alteration, "</td>")
@@ -312,7 +332,8 @@ public struct HTMLReportWriter: ReportWriter {
     private func provenance(_ report: MatchReport, into page: inout HTMLBuffer) {
         page.markup("<section id=\"provenance\">\n<h2>Provenance</h2>\n<dl class=\"kv\">\n")
         page.fact("Tool", "\(report.tool.name) \(report.tool.version)")
-        page.fact("Rule set", "\(report.rules.id) \(report.rules.version) (reviewed \(report.rules.reviewed))")
+        page.fact(
+            "Rule set", "\(report.rules.id) \(report.rules.version) (reviewed \(report.rules.reviewed))")
         page.fact("Rules loaded", String(report.rules.ruleCount))
         page.fact("Rule set SHA-256", report.rules.sha256, monospace: true)
         page.fact("Input", report.input.path, monospace: true)
@@ -326,12 +347,17 @@ public struct HTMLReportWriter: ReportWriter {
 
     // MARK: Pieces
 
+    /// On/off label for a sensitivity match; for resistance, whether the evidence is in this
+    /// tumour type (a resistance finding has no label of its own).
     private func labelBadge(_ match: TherapyMatch, into page: inout HTMLBuffer) {
-        if match.onLabel {
-            page.badge("on-label", "On-label for this tumour type")
-        } else {
-            let types = match.ruleTumourTypes.isEmpty ? "" : ": evidence in \(match.ruleTumourTypes.joined(separator: ", "))"
-            page.badge("off-label", "Off-label\(types)")
+        let types = match.ruleTumourTypes.joined(separator: ", ")
+        switch (HTMLVocabulary.isResistance(match.effect), match.onLabel) {
+        case (false, true): page.badge("on-label", "On-label for this tumour type")
+        case (false, false):
+            page.badge("off-label", types.isEmpty ? "Off-label" : "Off-label: evidence in \(types)")
+        case (true, true): page.badge("on-label", "Evidence in this tumour type")
+        case (true, false):
+            page.badge("off-label", types.isEmpty ? "Evidence in other tumour types" : "Evidence in \(types)")
         }
     }
 
@@ -346,8 +372,14 @@ public struct HTMLReportWriter: ReportWriter {
         }.joined(separator: " + ")
     }
 
+    /// The coding change without its transcript prefix (the transcript has its own column), the
+    /// variant class, the consequence and a non-PASS filter.
     private func secondaryLabel(_ item: AlterationSummary) -> String {
-        var parts = [item.variantClass]
+        var parts: [String] = []
+        if item.proteinChange != nil, let coding = item.hgvsc {
+            parts.append(coding.split(separator: ":", maxSplits: 1).last.map(String.init) ?? coding)
+        }
+        parts.append(item.variantClass)
         if let consequence = item.consequence { parts.append(consequence.replacingAmpersands()) }
         if let filter = item.filter, filter != "PASS", filter != "." { parts.append("FILTER \(filter)") }
         return parts.joined(separator: " · ")
@@ -357,7 +389,9 @@ public struct HTMLReportWriter: ReportWriter {
         guard let chromosome = item.chromosome else { return "—" }
         var text = chromosome
         if let position = item.position { text += ":\(position)" }
-        if let reference = item.reference, let alternate = item.alternate { text += " \(reference)>\(alternate)" }
+        if let reference = item.reference, let alternate = item.alternate {
+            text += " \(reference)>\(alternate)"
+        }
         return text
     }
 

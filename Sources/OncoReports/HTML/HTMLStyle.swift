@@ -62,11 +62,15 @@ enum HTMLStyle {
         .rule-title { color: var(--muted); font-size: 0.9rem; }
         table { border-collapse: collapse; width: 100%; font-size: 0.86rem; margin: 0.3rem 0; }
         th { text-align: left; font-weight: 600; color: var(--muted); font-size: 0.76rem; border-bottom: 1px solid var(--rule); padding: 0.3rem 0.5rem 0.3rem 0; }
-        td { border-bottom: 1px solid #eef0f2; padding: 0.3rem 0.5rem 0.3rem 0; vertical-align: top; overflow-wrap: anywhere; }
+        td { border-bottom: 1px solid #eef0f2; padding: 0.3rem 0.5rem 0.3rem 0; vertical-align: top; overflow-wrap: break-word; }
+        td.nowrap { white-space: nowrap; }
+        td.mono { overflow-wrap: anywhere; }
         tr { break-inside: avoid; page-break-inside: avoid; }
         .refs li { font-size: 0.88rem; }
         .empty { color: var(--muted); font-style: italic; }
-        dl.kv { display: grid; grid-template-columns: 12rem 1fr; gap: 0.25rem 1rem; margin: 0.3rem 0; }
+        dl.kv { margin: 0.3rem 0; }
+        dl.kv div { display: grid; grid-template-columns: 15rem 1fr; gap: 1rem; padding: 0.25rem 0; border-bottom: 1px solid #eef0f2; }
+        dl.kv dt { font-size: 0.88rem; }
         .disclaimer { margin-top: 2rem; border: 2px solid var(--ink); border-radius: 5px; padding: 0.8rem 1rem; font-size: 0.92rem; }
         @page { size: A4; margin: 14mm 13mm 16mm; }
         @media print {

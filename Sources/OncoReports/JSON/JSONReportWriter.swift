@@ -26,7 +26,10 @@ public struct JSONReportWriter: ReportWriter {
     func document(for report: MatchReport) throws(ReportError) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("schema_version", .string(MatchReport.schemaVersion)),
-            ("tool", .object([("name", .string(report.tool.name)), ("version", .string(report.tool.version))])),
+            (
+                "tool",
+                .object([("name", .string(report.tool.name)), ("version", .string(report.tool.version))])
+            ),
             (
                 "rules",
                 .object([
@@ -47,7 +50,10 @@ public struct JSONReportWriter: ReportWriter {
                     ("samples", .strings(report.input.samples)),
                 ])
             ),
-            ("sample", .object([("name", .string(report.sample.name)), ("normal", .optional(report.sample.normal))])),
+            (
+                "sample",
+                .object([("name", .string(report.sample.name)), ("normal", .optional(report.sample.normal))])
+            ),
             (
                 "tumour_type",
                 .object([
@@ -107,7 +113,10 @@ public struct JSONReportWriter: ReportWriter {
                 ]))
         }
         return .object([
-            ("value", try Self.number(tmb.value, digits: Self.tmbFractionDigits, field: "biomarkers.tmb.value")),
+            (
+                "value",
+                try Self.number(tmb.value, digits: Self.tmbFractionDigits, field: "biomarkers.tmb.value")
+            ),
             ("unit", .string("mut/Mb")),
             ("numerator", .string(tmb.numerator)),
             ("count", .integer(tmb.count)),

@@ -12,7 +12,9 @@
 /// Files are created with mode 0644.
 public enum ReportFileWriter {
     /// Renders `report` with `writer` and writes it atomically to `path`.
-    public static func write(_ report: MatchReport, with writer: some ReportWriter, toPath path: String) throws {
+    public static func write(_ report: MatchReport, with writer: some ReportWriter, toPath path: String)
+        throws
+    {
         let bytes = try writer.renderBytes(report)
         try write(bytes, toPath: path)
     }

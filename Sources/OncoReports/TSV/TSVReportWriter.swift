@@ -52,16 +52,19 @@ public struct TSVReportWriter: ReportWriter {
             }
             for (index, item) in match.alterations.enumerated() {
                 let field = "matches[\(matchIndex)].alterations[\(index)].vaf"
-                appendRow(matchFields + (try alterationFields(item, vafField: field)) + [explanation], to: &output)
+                appendRow(
+                    matchFields + (try alterationFields(item, vafField: field)) + [explanation], to: &output)
             }
         }
         return output
     }
 
-    private func alterationFields(_ item: AlterationSummary, vafField: String) throws(ReportError) -> [String] {
+    private func alterationFields(_ item: AlterationSummary, vafField: String) throws(ReportError) -> [String]
+    {
         var vaf = ""
         if let value = item.vaf {
-            guard let text = DecimalText.fixed(value, fractionDigits: JSONReportWriter.vafFractionDigits) else {
+            guard let text = DecimalText.fixed(value, fractionDigits: JSONReportWriter.vafFractionDigits)
+            else {
                 throw .nonFiniteNumber(field: vafField)
             }
             vaf = text

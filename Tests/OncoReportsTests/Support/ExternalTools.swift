@@ -31,7 +31,8 @@ enum ExternalTools {
         let error = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (
-            process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self)
+            process.terminationStatus, String(decoding: output, as: UTF8.self),
+            String(decoding: error, as: UTF8.self)
         )
     }
 }

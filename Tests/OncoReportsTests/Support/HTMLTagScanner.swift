@@ -65,7 +65,9 @@ struct HTMLTagScanner {
                 pendingText = String.UnicodeScalarView()
             }
             var name = ""
-            while cursor < scalars.count, !isSpace(scalars[cursor]), scalars[cursor] != ">", scalars[cursor] != "/" {
+            while cursor < scalars.count, !isSpace(scalars[cursor]), scalars[cursor] != ">",
+                scalars[cursor] != "/"
+            {
                 name.unicodeScalars.append(scalars[cursor])
                 cursor += 1
             }
@@ -76,7 +78,9 @@ struct HTMLTagScanner {
                     continue
                 }
                 var attributeName = ""
-                while cursor < scalars.count, !isSpace(scalars[cursor]), !["=", ">", "/"].contains(scalars[cursor]) {
+                while cursor < scalars.count, !isSpace(scalars[cursor]),
+                    !["=", ">", "/"].contains(scalars[cursor])
+                {
                     attributeName.unicodeScalars.append(scalars[cursor])
                     cursor += 1
                 }

@@ -38,8 +38,10 @@ enum ReportFixtures {
         explanation: "BRAF p.V600E (VAF 41.24%) is the exact allele the rule names, in melanoma (MEL).")
 
     static let offLabelPIK3CA = TherapyMatch(
-        ruleId: "fixture-pik3ca-alpelisib-breast", ruleTitle: "PIK3CA activating mutation: alpelisib with fulvestrant",
-        supportingRuleIds: ["fixture-pik3ca-alpelisib-breast"], genes: ["PIK3CA"], alterations: [pik3caH1047R],
+        ruleId: "fixture-pik3ca-alpelisib-breast",
+        ruleTitle: "PIK3CA activating mutation: alpelisib with fulvestrant",
+        supportingRuleIds: ["fixture-pik3ca-alpelisib-breast"], genes: ["PIK3CA"],
+        alterations: [pik3caH1047R],
         therapies: ["alpelisib + fulvestrant"], category: "targeted", effect: "sensitivity", ampTier: "II-C",
         ampLevel: "A", escat: nil, onLabel: false, ruleTumourTypes: ["BRCA"], matchLevel: "protein-change",
         principalTranscript: true,
@@ -50,7 +52,8 @@ enum ReportFixtures {
                 "Alpelisib with fulvestrant is approved for HR-positive, HER2-negative advanced breast cancer "
                 + "with a PIK3CA mutation; the evidence is in breast cancer, not melanoma.",
             uncertain: false),
-        explanation: "PIK3CA p.H1047R is one of the protein changes the rule names; the rule's evidence is in "
+        explanation:
+            "PIK3CA p.H1047R is one of the protein changes the rule names; the rule's evidence is in "
             + "breast cancer (BRCA), so for melanoma it is off-label (tier II-C).")
 
     static let resistanceNRAS = TherapyMatch(
@@ -58,7 +61,8 @@ enum ReportFixtures {
         ruleTitle: "NRAS Q61 mutation: resistance to BRAF inhibitor monotherapy",
         supportingRuleIds: ["fixture-nras-q61-braf-inhibitor-resistance"], genes: ["NRAS"],
         alterations: [nrasQ61K], therapies: ["vemurafenib"], category: "targeted", effect: "resistance",
-        ampTier: "II-D", ampLevel: "D", escat: nil, onLabel: true, ruleTumourTypes: ["MEL"], matchLevel: "codon",
+        ampTier: "II-D", ampLevel: "D", escat: nil, onLabel: true, ruleTumourTypes: ["MEL"],
+        matchLevel: "codon",
         principalTranscript: true,
         evidence: EvidenceSummary(
             source: "preclinical",
@@ -74,14 +78,17 @@ enum ReportFixtures {
             + "inhibitor given alone.")
 
     static let tmbHigh = TherapyMatch(
-        ruleId: "fixture-tmb-high-pembrolizumab", ruleTitle: "TMB ≥ 10 mut/Mb: pembrolizumab (tumour-agnostic)",
+        ruleId: "fixture-tmb-high-pembrolizumab",
+        ruleTitle: "TMB ≥ 10 mut/Mb: pembrolizumab (tumour-agnostic)",
         supportingRuleIds: ["fixture-tmb-high-pembrolizumab"], genes: [], alterations: [],
         therapies: ["pembrolizumab"], category: "immunotherapy", effect: "sensitivity", ampTier: "I-A",
         ampLevel: "A", escat: nil, onLabel: true, ruleTumourTypes: ["solid tumours"], matchLevel: "biomarker",
         principalTranscript: true,
         evidence: EvidenceSummary(
             source: "regulatory",
-            references: ["FDA label: pembrolizumab (TMB-high solid tumours)", "Trial KEYNOTE-158 (NCT02628067)"],
+            references: [
+                "FDA label: pembrolizumab (TMB-high solid tumours)", "Trial KEYNOTE-158 (NCT02628067)",
+            ],
             statement:
                 "Pembrolizumab is approved for unresectable or metastatic TMB-high (≥ 10 mut/Mb) solid tumours "
                 + "that progressed after prior treatment and have no satisfactory alternative; the approval "
@@ -121,7 +128,8 @@ enum ReportFixtures {
         nearMisses: [
             NearMiss(
                 gene: "BRCA2", alteration: "BRCA2 p.N372H",
-                reason: "Missense variant; the PARP-inhibitor rules need a truncating or known pathogenic BRCA2 "
+                reason:
+                    "Missense variant; the PARP-inhibitor rules need a truncating or known pathogenic BRCA2 "
                     + "alteration.",
                 ruleIds: ["fixture-brca2-parp-inhibitor"]),
             NearMiss(
@@ -148,7 +156,8 @@ enum ReportFixtures {
         report.sample = SampleInfo(name: "FIXTURE-TUMOUR-02", normal: nil)
         report.tumourType = TumourTypeInfo(code: "SOLID", name: "Solid tumour", mainType: nil)
         report.biomarkers = BiomarkerSummary(
-            tmb: nil, msi: "unknown", msiSource: nil, hrd: "unknown", hrdSource: nil, mismatchRepairAlterations: [],
+            tmb: nil, msi: "unknown", msiSource: nil, hrd: "unknown", hrdSource: nil,
+            mismatchRepairAlterations: [],
             polymeraseProofreadingAlterations: [])
         report.matches = []
         report.nearMisses = []
@@ -174,7 +183,8 @@ enum ReportFixtures {
     static let hostile: MatchReport = {
         var report = melanoma
         report.sample = SampleInfo(name: Hostile.script, normal: Hostile.attribute)
-        report.tumourType = TumourTypeInfo(code: "MEL", name: Hostile.styleEnd, mainType: Hostile.quoteOnload + "x")
+        report.tumourType = TumourTypeInfo(
+            code: "MEL", name: Hostile.styleEnd, mainType: Hostile.quoteOnload + "x")
         report.input.path = "/data/\(Hostile.image).vcf"
         report.input.samples = [Hostile.script, Hostile.attribute]
         report.reportDate = "'2025' & \"now\""
@@ -187,9 +197,12 @@ enum ReportFixtures {
         report.matches[0].alterations[0].consequence = "missense_variant&\(Hostile.quoteOnload)"
         report.biomarkers.mismatchRepairAlterations = [
             AlterationSummary(
-                gene: Hostile.image, proteinChange: nil, hgvsc: nil, consequence: nil, variantClass: "truncating",
-                chromosome: nil, position: nil, reference: nil, alternate: nil, filter: Hostile.script, vaf: nil,
-                depth: nil, origin: "germline", zygosity: "unknown", transcript: nil, principalTranscript: false)
+                gene: Hostile.image, proteinChange: nil, hgvsc: nil, consequence: nil,
+                variantClass: "truncating",
+                chromosome: nil, position: nil, reference: nil, alternate: nil, filter: Hostile.script,
+                vaf: nil,
+                depth: nil, origin: "germline", zygosity: "unknown", transcript: nil,
+                principalTranscript: false)
         ]
         report.biomarkers.msiSource = Hostile.javascriptURL
         report.nearMisses[0].reason = Hostile.link

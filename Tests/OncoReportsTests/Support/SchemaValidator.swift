@@ -27,7 +27,9 @@ struct SchemaValidator {
         return node
     }
 
-    private func validate(_ instance: OrderedJSON, against schema: OrderedJSON, path: String, errors: inout [String]) {
+    private func validate(
+        _ instance: OrderedJSON, against schema: OrderedJSON, path: String, errors: inout [String]
+    ) {
         for key in schema.keys where !Self.understood.contains(key) {
             errors.append("\(path): schema keyword \(key) is not supported by this validator")
         }
@@ -65,7 +67,9 @@ struct SchemaValidator {
             if let pattern = schema["pattern"]?.stringValue {
                 do {
                     let regex = try Regex(pattern)
-                    if (try? regex.firstMatch(in: text)) == nil { errors.append("\(path): does not match \(pattern)") }
+                    if (try? regex.firstMatch(in: text)) == nil {
+                        errors.append("\(path): does not match \(pattern)")
+                    }
                 } catch {
                     errors.append("\(path): bad pattern \(pattern)")
                 }
@@ -92,7 +96,8 @@ struct SchemaValidator {
             let properties = schema["properties"]
             for member in members {
                 if let propertySchema = properties?[member.key] {
-                    validate(member.value, against: propertySchema, path: "\(path).\(member.key)", errors: &errors)
+                    validate(
+                        member.value, against: propertySchema, path: "\(path).\(member.key)", errors: &errors)
                 } else if schema["additionalProperties"] == .bool(false) {
                     errors.append("\(path): unexpected property \(member.key)")
                 }
