@@ -4,7 +4,7 @@ final class DiagnosticSink {
 
     func report(_ diagnostic: RuleDiagnostic) { diagnostics.append(diagnostic) }
 
-    func report(_ location: SourceLocation, _ message: String) {
+    func report(_ location: RuleFileLocation, _ message: String) {
         diagnostics.append(RuleDiagnostic(location, message))
     }
 

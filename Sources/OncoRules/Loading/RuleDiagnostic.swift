@@ -14,7 +14,7 @@ public struct RuleDiagnostic: Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public init(_ location: SourceLocation, _ message: String) {
+    public init(_ location: RuleFileLocation, _ message: String) {
         self.init(file: location.file, line: location.line, column: location.column, message: message)
     }
 

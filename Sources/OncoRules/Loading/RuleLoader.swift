@@ -68,7 +68,7 @@ private struct LoadSession {
     }
 
     mutating func loadFile(
-        displayPath: String, includeChain: [String], isTop: Bool, includedFrom: SourceLocation?
+        displayPath: String, includeChain: [String], isTop: Bool, includedFrom: RuleFileLocation?
     ) {
         let sink = self.sink
         let fail = { (message: String) in
@@ -156,7 +156,7 @@ private struct LoadSession {
     }
 
     private mutating func include(
-        _ relative: String, at location: SourceLocation, from displayPath: String, canonical: String, chain: [String]
+        _ relative: String, at location: RuleFileLocation, from displayPath: String, canonical: String, chain: [String]
     ) {
         let directory = (displayPath as NSString).deletingLastPathComponent
         let target = relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)

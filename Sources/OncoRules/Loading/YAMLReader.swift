@@ -6,8 +6,8 @@ struct YAMLReader {
     let file: String
     let sink: DiagnosticSink
 
-    func location(_ node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    func location(_ node: Node) -> RuleFileLocation {
+        RuleFileLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
     func report(_ node: Node, _ message: String) { sink.report(location(node), message) }

@@ -15,12 +15,12 @@ public struct Rule: Hashable, Sendable, Identifiable {
     /// Curator notes (not shown to clinicians).
     public var notes: String?
     /// Where the rule was defined, when loaded from a file.
-    public var location: SourceLocation?
+    public var location: RuleFileLocation?
 
     public init(
         id: String, title: String, reviewed: String, biomarker: Criterion, tumourTypes: TumourTypeSelector,
         therapies: [TherapyOption], category: TherapyCategory, effect: Effect, evidence: Evidence,
-        notes: String? = nil, location: SourceLocation? = nil
+        notes: String? = nil, location: RuleFileLocation? = nil
     ) {
         self.id = id
         self.title = title

@@ -1,5 +1,5 @@
 /// A position in a rule file: 1-based line and column, as YAML reports them.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+public struct RuleFileLocation: Hashable, Sendable, CustomStringConvertible {
     /// The file path as given to the loader (or resolved from an `include`).
     public var file: String
     public var line: Int
