@@ -19,7 +19,7 @@ import TestSupport
         effect: String = "sensitivity",
         level: String = "A",
         source: String = "regulatory",
-        references: String = "[{ type: pmid, pmid: \"22663011\" }]",
+        references: String = "[{ type: pmid, pmid: \"21639808\" }]",
         reviewed: String = "2026-01-01",
         extra: String = ""
     ) -> String {

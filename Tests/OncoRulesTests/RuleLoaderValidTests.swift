@@ -63,7 +63,7 @@ import TestSupport
         #expect(proteinCriterion.qualifiers.minDepth == 20)
         #expect(proteinCriterion.qualifiers.filter == .any)
         #expect(protein.tumourTypes.include == ["MEL", "NSCLC"])
-        #expect(protein.evidence.references == [.pmid("22663011")])
+        #expect(protein.evidence.references == [.pmid("21639808")])
 
         let gene = try #require(rules["fixture-gene"])
         #expect(gene.tumourTypes == TumourTypeSelector(include: [], bucket: .allSolid, exclude: ["COADREAD"]))
