@@ -23,7 +23,8 @@ struct RulesImportCIViCCommand: ParsableCommand {
         }
         let result: CIViCImporter.Result
         do {
-            let importer = CIViCImporter(vocabulary: try RuleVocabulary.standard(), diseases: try CIViCDiseaseMap.bundled())
+            let importer = CIViCImporter(
+                vocabulary: try RuleVocabulary.standard(), diseases: try CIViCDiseaseMap.bundled())
             result = try importer.importEvidence(tsv: String(decoding: data, as: UTF8.self), file: evidence)
         } catch let error as RuleLoadError {
             for diagnostic in error.diagnostics { RulesLoading.printError(diagnostic.description) }

@@ -1,8 +1,7 @@
 import Foundation
 import OncoDomain
-import Testing
-
 import TestSupport
+import Testing
 
 /// Runs the built `oncomatch` executable on rule files.
 @Suite struct RulesCommandTests {
@@ -73,23 +72,30 @@ import TestSupport
     @Test func listJSONHasOneObjectPerRule() throws {
         let result = try Self.run(["rules", "list", "--json", TestData.fixture("rules/gene-free.yaml")])
         #expect(result.status == 0, "\(result.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(Array(object.keys) == ["rules"])
         let rules = try #require(object["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == ["fixture-msi", "fixture-ntrk", "fixture-erbb2"])
         let expectedKeys: Set<String> = [
-            "id", "title", "genes", "criteria", "tumour_types", "therapies", "category", "effect", "amp_level",
+            "id", "title", "genes", "criteria", "tumour_types", "therapies", "category", "effect",
+            "amp_level",
             "source", "references", "uncertain", "reviewed", "location",
         ]
         for rule in rules { #expect(expectedKeys.isSubset(of: Set(rule.keys))) }
         let ntrk = rules[1]
         #expect(ntrk["genes"] as? [String] == ["NTRK1", "NTRK2", "NTRK3"])
         #expect(ntrk["therapies"] as? [String] == ["larotrectinib", "entrectinib"])
-        #expect(ntrk["criteria"] as? String == "any of (fusion NTRK1 (any partner); fusion NTRK2 (any partner); fusion NTRK3 (any partner))")
+        #expect(
+            ntrk["criteria"] as? String
+                == "any of (fusion NTRK1 (any partner); fusion NTRK2 (any partner); fusion NTRK3 (any partner))"
+        )
         #expect(ntrk["references"] as? [String] == ["Trial NAVIGATE (NCT02576431)"])
         #expect((ntrk["tumour_types"] as? [String: Any])?["bucket"] as? String == "any")
         // Deterministic output.
-        #expect(try Self.run(["rules", "list", "--json", TestData.fixture("rules/gene-free.yaml")]).stdout == result.stdout)
+        #expect(
+            try Self.run(["rules", "list", "--json", TestData.fixture("rules/gene-free.yaml")]).stdout
+                == result.stdout)
     }
 
     @Test func listTextShowsReadableCriteria() throws {
@@ -113,7 +119,8 @@ import TestSupport
         let output = try TestData.temporaryDirectory().appendingPathComponent("civic.yaml").path
         let result = try Self.run([
             "rules", "import-civic",
-            TestData.shared("knowledge/civic-2018/nightly-ClinicalEvidenceSummaries.2018-05-18.tsv"), "-o", output,
+            TestData.shared("knowledge/civic-2018/nightly-ClinicalEvidenceSummaries.2018-05-18.tsv"), "-o",
+            output,
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.hasPrefix("CIViC import: 2525 evidence items, 1575 predictive, "))

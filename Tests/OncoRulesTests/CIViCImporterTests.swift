@@ -1,24 +1,29 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import OncoRules
-import TestSupport
 
 @Suite(.enabled(if: TestData.hasSharedData)) struct CIViCImporterTests {
-    static let evidencePath = TestData.shared("knowledge/civic-2018/nightly-ClinicalEvidenceSummaries.2018-05-18.tsv")
+    static let evidencePath = TestData.shared(
+        "knowledge/civic-2018/nightly-ClinicalEvidenceSummaries.2018-05-18.tsv")
 
     static func importDump() throws -> CIViCImporter.Result {
-        let importer = CIViCImporter(vocabulary: TestVocabulary.vocabulary, diseases: try CIViCDiseaseMap.bundled())
+        let importer = CIViCImporter(
+            vocabulary: TestVocabulary.vocabulary, diseases: try CIViCDiseaseMap.bundled())
         return try importer.importEvidence(tsv: try String(contentsOfFile: evidencePath, encoding: .utf8))
     }
 
     /// The dump's rows as dictionaries, by a plain tab split independent of the importer.
     static func rows() throws -> [[String: String]] {
-        let lines = try String(contentsOfFile: evidencePath, encoding: .utf8).split(separator: "\n").map(String.init)
+        let lines = try String(contentsOfFile: evidencePath, encoding: .utf8).split(separator: "\n").map(
+            String.init)
         let header = lines[0].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         return lines.dropFirst().map { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            return Dictionary(uniqueKeysWithValues: zip(header, fields + Array(repeating: "", count: max(0, header.count - fields.count))))
+            return Dictionary(
+                uniqueKeysWithValues: zip(
+                    header, fields + Array(repeating: "", count: max(0, header.count - fields.count))))
         }
     }
 
@@ -32,12 +37,16 @@ import TestSupport
         #expect(predictive.count == 1575)
 
         let doesNotSupport = predictive.filter { $0["evidence_direction"] == "Does Not Support" }
-        let missingDirection = predictive.filter { !["Supports", "Does Not Support"].contains($0["evidence_direction"]!) }
+        let missingDirection = predictive.filter {
+            !["Supports", "Does Not Support"].contains($0["evidence_direction"]!)
+        }
         #expect(report.count(.doesNotSupport) == doesNotSupport.count)
         #expect(report.count(.missingDirection) == missingDirection.count)
 
-        let supported = ["Sensitivity", "Sensitivity/Response", "Response", "Resistance", "Resistance or Non-Response",
-            "Reduced Sensitivity"]
+        let supported = [
+            "Sensitivity", "Sensitivity/Response", "Response", "Resistance", "Resistance or Non-Response",
+            "Reduced Sensitivity",
+        ]
         let supporting = predictive.filter { $0["evidence_direction"] == "Supports" }
         let badSignificance = supporting.filter { !supported.contains($0["clinical_significance"]!) }
         #expect(report.count(.unsupportedSignificance) == badSignificance.count)
@@ -50,10 +59,14 @@ import TestSupport
 
         let withTherapy = withSignificance.filter { !$0["drugs"]!.isEmpty && !$0["drugs"]!.contains(",") }
         let map = try CIViCDiseaseMap.bundled()
-        let mapped = withTherapy.filter { map.entry(doid: $0["doid"]!, name: $0["disease"]!)?.selector != nil }
+        let mapped = withTherapy.filter {
+            map.entry(doid: $0["doid"]!, name: $0["disease"]!)?.selector != nil
+        }
         #expect(report.count(.unmappedDisease) == withTherapy.count - mapped.count)
         let expressionWords = ["EXPRESSION", "PHOSPHORYLATION", "METHYLATION", "SERUM", "STAINING"]
-        let expression = mapped.filter { row in expressionWords.contains { row["variant"]!.uppercased().contains($0) } }
+        let expression = mapped.filter { row in
+            expressionWords.contains { row["variant"]!.uppercased().contains($0) }
+        }
         #expect(report.count(.expressionProfile) == expression.count)
         #expect(expression.count > 100)
 
@@ -111,7 +124,10 @@ import TestSupport
         let exon19 = try #require(rule(result, eid: 2995))
         #expect(
             exon19.biomarker
-                == .exon(.init(gene: "EGFR", exon: 19, classes: [.inframeDeletion, .inframeDelins], qualifiers: .init(origin: .somatic))))
+                == .exon(
+                    .init(
+                        gene: "EGFR", exon: 19, classes: [.inframeDeletion, .inframeDelins],
+                        qualifiers: .init(origin: .somatic))))
         // EID262: EML4-ALK → an ordered fusion; EID1122: ERBB2 amplification in HER2+ breast cancer.
         #expect(rule(result, eid: 262)?.biomarker == .fusion(.ordered(fivePrime: "EML4", threePrime: "ALK")))
         let erbb2 = try #require(rule(result, eid: 1122))
@@ -121,7 +137,8 @@ import TestSupport
         // Left out with reasons: several drugs without interaction type (EID413), no direction
         // (EID3810), and the level-D resistance item EID90 that contradicts level-B sensitivity
         // items (e.g. EID1398) for BRAF V600E melanoma and vemurafenib.
-        let reasons = Dictionary(uniqueKeysWithValues: result.report.skipped.map { ($0.evidenceID, $0.reason) })
+        let reasons = Dictionary(
+            uniqueKeysWithValues: result.report.skipped.map { ($0.evidenceID, $0.reason) })
         #expect(reasons["413"] == .ambiguousTherapies)
         #expect(reasons["3810"] == .missingDirection)
         #expect(reasons["90"] == .conflictingEvidence)
@@ -130,7 +147,8 @@ import TestSupport
 
     @Test func generatedYAMLLoadsWithTheStrictLoader() throws {
         let result = try Self.importDump()
-        let loaded = try RuleLoader(vocabulary: TestVocabulary.vocabulary).load(yaml: result.yaml, path: "civic.yaml")
+        let loaded = try RuleLoader(vocabulary: TestVocabulary.vocabulary).load(
+            yaml: result.yaml, path: "civic.yaml")
         #expect(loaded.rules.count == result.rules.count)
         #expect(loaded.metadata.id == "civic-import")
         for (original, reloaded) in zip(result.rules, loaded.rules) {
@@ -143,15 +161,21 @@ import TestSupport
     @Test func currentLayoutWithBooleanProfilesAndInteractionTypes() throws {
         let header = [
             "molecular_profile", "molecular_profile_id", "disease", "doid", "phenotypes", "therapies",
-            "therapy_interaction_type", "evidence_type", "evidence_direction", "evidence_level", "significance",
-            "evidence_statement", "citation_id", "source_type", "asco_abstract_id", "citation", "nct_ids", "rating",
+            "therapy_interaction_type", "evidence_type", "evidence_direction", "evidence_level",
+            "significance",
+            "evidence_statement", "citation_id", "source_type", "asco_abstract_id", "citation", "nct_ids",
+            "rating",
             "evidence_status", "evidence_id", "variant_origin", "last_review_date",
         ].joined(separator: "\t")
-        func row(_ profile: String, _ therapies: String, _ interaction: String, _ significance: String, _ eid: String)
+        func row(
+            _ profile: String, _ therapies: String, _ interaction: String, _ significance: String,
+            _ eid: String
+        )
             -> String
         {
             [
-                profile, "1", "Melanoma", "1909", "", therapies, interaction, "Predictive", "Supports", "B", significance,
+                profile, "1", "Melanoma", "1909", "", therapies, interaction, "Predictive", "Supports", "B",
+                significance,
                 "Statement.", "12345678", "PubMed", "", "", "NCT01584648", "4", "accepted", eid, "Somatic",
                 "2024-05-01 10:00:00 UTC",
             ].joined(separator: "\t")
@@ -163,7 +187,8 @@ import TestSupport
             row("NRAS Mutation", "Binimetinib,Trametinib", "Substitutes", "Sensitivity/Response", "3"),
             row("BRAF Overexpression", "Vemurafenib", "", "Resistance", "4"),
         ].joined(separator: "\n")
-        let importer = CIViCImporter(vocabulary: TestVocabulary.vocabulary, diseases: try CIViCDiseaseMap.bundled())
+        let importer = CIViCImporter(
+            vocabulary: TestVocabulary.vocabulary, diseases: try CIViCDiseaseMap.bundled())
         let result = try importer.importEvidence(tsv: tsv)
         #expect(result.report.imported == 3)
         #expect(result.report.count(.expressionProfile) == 1)
@@ -176,12 +201,17 @@ import TestSupport
         }
         #expect(parts.count == 2)
         #expect(result.rules[2].therapies.map(\.description) == ["binimetinib", "trametinib"])
-        #expect(result.rules[2].biomarker == .gene(.init(gene: "NRAS", alterationClass: .any, qualifiers: .init(origin: .somatic))))
-        #expect(throws: Never.self) { try RuleLoader(vocabulary: TestVocabulary.vocabulary).load(yaml: result.yaml, path: "x.yaml") }
+        #expect(
+            result.rules[2].biomarker
+                == .gene(.init(gene: "NRAS", alterationClass: .any, qualifiers: .init(origin: .somatic))))
+        #expect(throws: Never.self) {
+            try RuleLoader(vocabulary: TestVocabulary.vocabulary).load(yaml: result.yaml, path: "x.yaml")
+        }
     }
 
     @Test func rejectsFilesThatAreNotEvidenceSummaries() throws {
-        let importer = CIViCImporter(vocabulary: TestVocabulary.vocabulary, diseases: try CIViCDiseaseMap.bundled())
+        let importer = CIViCImporter(
+            vocabulary: TestVocabulary.vocabulary, diseases: try CIViCDiseaseMap.bundled())
         #expect(throws: RuleLoadError.self) { try importer.importEvidence(tsv: "a\tb\n1\t2\n") }
     }
 }
@@ -209,7 +239,13 @@ import TestSupport
         let reloaded = try loader.load(yaml: yaml, path: "round-trip.yaml")
         #expect(reloaded.metadata == set.metadata)
         #expect(reloaded.hotspots == set.hotspots)
-        #expect(reloaded.rules.map { var rule = $0; rule.location = nil; return rule } == set.rules.map { var rule = $0; rule.location = nil; return rule })
+        #expect(
+            reloaded.rules.map {
+                var rule = $0; rule.location = nil; return rule
+            }
+                == set.rules.map {
+                    var rule = $0; rule.location = nil; return rule
+                })
         #expect(RuleSetYAMLWriter.quote("a \"b\"\n\\") == "\"a \\\"b\\\"\\n\\\\\"")
     }
 }

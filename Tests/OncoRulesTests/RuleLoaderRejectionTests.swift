@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import OncoRules
-import TestSupport
 
 /// One test per kind of error the loader rejects, each checking the reported `file:line:column`.
 @Suite struct RuleLoaderRejectionTests {
@@ -56,11 +56,14 @@ import TestSupport
 
     /// Expects exactly one diagnostic, at `line` and at the column where `token` starts on it.
     func expectOne(
-        _ yaml: String, line: Int, token: String, _ fragment: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ yaml: String, line: Int, token: String, _ fragment: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         let found = diagnostics(yaml)
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        let column = lines[line - 1].range(of: token).map { lines[line - 1].distance(from: lines[line - 1].startIndex, to: $0.lowerBound) + 1 }
+        let column = lines[line - 1].range(of: token).map {
+            lines[line - 1].distance(from: lines[line - 1].startIndex, to: $0.lowerBound) + 1
+        }
         #expect(found.count == 1, "\(found)", sourceLocation: sourceLocation)
         guard let diagnostic = found.first else { return }
         #expect(diagnostic.file == "test.yaml", sourceLocation: sourceLocation)
@@ -68,7 +71,8 @@ import TestSupport
         #expect(diagnostic.column == column, "\(diagnostic)", sourceLocation: sourceLocation)
         #expect(diagnostic.message.contains(fragment), "\(diagnostic)", sourceLocation: sourceLocation)
         #expect(
-            diagnostic.description.hasPrefix("test.yaml:\(line):\(column ?? 0): "), sourceLocation: sourceLocation)
+            diagnostic.description.hasPrefix("test.yaml:\(line):\(column ?? 0): "),
+            sourceLocation: sourceLocation)
     }
 
     @Test func baseTemplateIsValid() throws {
@@ -83,7 +87,9 @@ import TestSupport
         expectOne(
             Self.ruleFile(biomarker: "{ protein: { gene: BRAF, change: V600E, strand: plus } }"), line: 6,
             token: "strand", "unknown key 'strand' in protein")
-        expectOne(Self.ruleFile(extra: "extras: 1"), line: 16, token: "extras", "unknown key 'extras' in the rule file")
+        expectOne(
+            Self.ruleFile(extra: "extras: 1"), line: 16, token: "extras",
+            "unknown key 'extras' in the rule file")
         expectOne(
             Self.ruleFile(references: "[{ type: pmid, pmid: \"1\", note: x }]"), line: 14, token: "note",
             "unknown key 'note' in pmid reference")
@@ -93,7 +99,8 @@ import TestSupport
         let yaml = Self.ruleFile().replacingOccurrences(of: "    title: T\n", with: "")
         expectOne(yaml, line: 3, token: "id:", "missing required key 'title' in rule")
         expectOne(
-            "rules: []\n", line: 1, token: "rules", "missing required key 'rule_set' in a standalone rule file")
+            "rules: []\n", line: 1, token: "rules",
+            "missing required key 'rule_set' in a standalone rule file")
     }
 
     @Test func unknownOncoTreeCodeListsCloseMatches() {
@@ -107,7 +114,8 @@ import TestSupport
             Self.ruleFile(biomarker: "{ protein: { gene: BRAF, change: V6OOE } }"), line: 6, token: "V6OOE",
             "malformed protein change 'V6OOE'")
         expectOne(
-            Self.ruleFile(biomarker: "{ protein: { gene: BRAF, changes: [V600E, V600] } }"), line: 6, token: "V600]",
+            Self.ruleFile(biomarker: "{ protein: { gene: BRAF, changes: [V600E, V600] } }"), line: 6,
+            token: "V600]",
             "'V600' states no change")
     }
 
@@ -118,7 +126,9 @@ import TestSupport
         expectOne(Self.ruleFile(category: "kinase"), line: 9, token: "kinase", "unknown category 'kinase'")
         expectOne(Self.ruleFile(effect: "response"), line: 10, token: "response", "unknown effect 'response'")
         expectOne(Self.ruleFile(level: "E"), line: 12, token: "E", "unknown AMP level 'E'")
-        expectOne(Self.ruleFile(source: "anecdote"), line: 13, token: "anecdote", "unknown evidence source 'anecdote'")
+        expectOne(
+            Self.ruleFile(source: "anecdote"), line: 13, token: "anecdote",
+            "unknown evidence source 'anecdote'")
         expectOne(
             Self.ruleFile(references: "[{ type: book, title: x }]"), line: 14, token: "book",
             "unknown reference type 'book'")
@@ -142,7 +152,9 @@ import TestSupport
                 effect: sensitivity
                 evidence: { amp_level: A, source: regulatory, references: [{ type: other, text: x }], statement: S. }
             """
-        expectOne(Self.ruleFile(extra: second), line: 16, token: "id: r1", "duplicate rule id 'r1' (first defined at test.yaml:3:5)")
+        expectOne(
+            Self.ruleFile(extra: second), line: 16, token: "id: r1",
+            "duplicate rule id 'r1' (first defined at test.yaml:3:5)")
     }
 
     @Test func therapiesMustBeNonEmptyLowercaseAndWellFormed() {
@@ -151,7 +163,8 @@ import TestSupport
             Self.ruleFile(therapies: "[Vemurafenib]"), line: 8, token: "Vemurafenib",
             "therapy 'Vemurafenib' must be lowercase")
         expectOne(
-            Self.ruleFile(therapies: "[\"dabrafenib + \"]"), line: 8, token: "\"dabrafenib", "has an empty drug name")
+            Self.ruleFile(therapies: "[\"dabrafenib + \"]"), line: 8, token: "\"dabrafenib",
+            "has an empty drug name")
         expectOne(
             Self.ruleFile(references: "[]"), line: 14, token: "[]", "references must not be empty")
     }
@@ -169,7 +182,8 @@ import TestSupport
     }
 
     @Test func criterionKeyCount() {
-        expectOne(Self.ruleFile(biomarker: "{}"), line: 6, token: "{}", "exactly one criterion key (found none)")
+        expectOne(
+            Self.ruleFile(biomarker: "{}"), line: 6, token: "{}", "exactly one criterion key (found none)")
         expectOne(
             Self.ruleFile(biomarker: "{ msi: high, hrd: positive }"), line: 6, token: "{ msi",
             "exactly one criterion key (found msi, hrd)")
@@ -180,10 +194,12 @@ import TestSupport
 
     @Test func bareNotNeedsSomethingPositive() {
         expectOne(
-            Self.ruleFile(biomarker: "{ not: { protein: { gene: EGFR, change: C797S } } }"), line: 6, token: "{ not",
+            Self.ruleFile(biomarker: "{ not: { protein: { gene: EGFR, change: C797S } } }"), line: 6,
+            token: "{ not",
             "the biomarker needs nothing present")
         expectOne(
-            Self.ruleFile(biomarker: "{ any: [{ msi: high }, { not: { msi: stable } }] }"), line: 6, token: "{ any",
+            Self.ruleFile(biomarker: "{ any: [{ msi: high }, { not: { msi: stable } }] }"), line: 6,
+            token: "{ any",
             "the biomarker needs nothing present")
         // A `not` beside a positive criterion is fine.
         #expect(
@@ -211,13 +227,16 @@ import TestSupport
             Self.ruleFile(extra: opposite), line: 16, token: "id: r2",
             "rule 'r2' (resistance) contradicts 'r1' (sensitivity) at test.yaml:3:5")
         // Other tumour types: no contradiction.
-        #expect(diagnostics(Self.ruleFile(extra: opposite.replacingOccurrences(of: "[MEL]", with: "[NSCLC]"))).isEmpty)
+        #expect(
+            diagnostics(Self.ruleFile(extra: opposite.replacingOccurrences(of: "[MEL]", with: "[NSCLC]")))
+                .isEmpty)
     }
 
     @Test func malformedValues() {
         expectOne(Self.ruleFile(reviewed: "2026-02-30"), line: 5, token: "2026-02-30", "must be an ISO date")
         expectOne(
-            Self.ruleFile(biomarker: "{ range: { gene: KIT, from: 592, to: 550 } }"), line: 6, token: "{ gene",
+            Self.ruleFile(biomarker: "{ range: { gene: KIT, from: 592, to: 550 } }"), line: 6,
+            token: "{ gene",
             "range from (592) must not exceed to (550)")
         expectOne(
             Self.ruleFile(biomarker: "{ protein: { gene: BRAF, change: V600E, min_vaf: 1.5 } }"), line: 6,
@@ -252,7 +271,8 @@ import TestSupport
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...8 {
             let previous = "*a\(level - 1)"
-            yaml += "a\(level): &a\(level) [\(Array(repeating: previous, count: 10).joined(separator: ", "))]\n"
+            yaml +=
+                "a\(level): &a\(level) [\(Array(repeating: previous, count: 10).joined(separator: ", "))]\n"
         }
         let found = diagnostics(yaml)
         #expect(found.count == 1)
@@ -295,7 +315,8 @@ import TestSupport
         #expect(diagnostic.column == 11)
         #expect(diagnostic.message.contains("include cycle"))
 
-        try "rules: []\n".write(to: directory.appendingPathComponent("sub/b.yaml"), atomically: true, encoding: .utf8)
+        try "rules: []\n".write(
+            to: directory.appendingPathComponent("sub/b.yaml"), atomically: true, encoding: .utf8)
         let set = try loader.load(path: top)
         #expect(set.sourceFiles.count == 3)
 

@@ -1,9 +1,9 @@
 import Foundation
 import OncoDomain
+import TestSupport
 import Testing
 
 @testable import OncoRules
-import TestSupport
 
 @Suite struct RuleLoaderValidTests {
     let loader = RuleLoader(vocabulary: TestVocabulary.vocabulary)
@@ -89,7 +89,8 @@ import TestSupport
         let directory = try TestData.temporaryDirectory()
         for name in ["valid.yaml", "valid-included.yaml"] {
             try FileManager.default.copyItem(
-                atPath: TestData.fixture("rules/\(name)"), toPath: directory.appendingPathComponent(name).path)
+                atPath: TestData.fixture("rules/\(name)"), toPath: directory.appendingPathComponent(name).path
+            )
         }
         let top = directory.appendingPathComponent("valid.yaml").path
         let first = try loader.load(path: top)
@@ -177,13 +178,17 @@ import TestSupport
         let rules = try #require(object["rules"] as? [[String: Any]])
         #expect(rules.count == 11)
         let protein = try #require(rules.first { $0["id"] as? String == "fixture-protein" })
-        #expect(protein["criteria"] as? String == "BRAF V600E or p.Val600Lys (min VAF 0.05, min depth 20, any FILTER)")
-        #expect(protein["therapies"] as? [String] == ["vemurafenib + cobimetinib", "encorafenib + binimetinib"])
+        #expect(
+            protein["criteria"] as? String
+                == "BRAF V600E or p.Val600Lys (min VAF 0.05, min depth 20, any FILTER)")
+        #expect(
+            protein["therapies"] as? [String] == ["vemurafenib + cobimetinib", "encorafenib + binimetinib"])
         #expect(protein["amp_level"] as? String == "B")
         #expect(protein["genes"] as? [String] == ["BRAF"])
         #expect((protein["tumour_types"] as? [String: Any])?["include"] as? [String] == ["MEL", "NSCLC"])
         #expect(try listing.json() == json)
         #expect(listing.text.contains("fixture-exon-and-not — EGFR exon 19 deletion without C797S"))
-        #expect(listing.text.contains("all of (EGFR exon 19 [inframe-deletion, inframe-delins]; not EGFR C797S)"))
+        #expect(
+            listing.text.contains("all of (EGFR exon 19 [inframe-deletion, inframe-delins]; not EGFR C797S)"))
     }
 }

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct SHA256DigestTests {
     @Test func knownVectors() {
-        #expect(SHA256Digest.hex(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(
+            SHA256Digest.hex(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(
             SHA256Digest.hex(of: Array("abc".utf8))
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
@@ -26,7 +27,8 @@ import Testing
         hasher.update(bytes[63..<130])
         hasher.update(bytes[130...])
         let digits = Array("0123456789abcdef")
-        let incremental = String(hasher.finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] })
+        let incremental = String(
+            hasher.finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] })
         #expect(incremental == SHA256Digest.hex(of: bytes))
     }
 }

@@ -9,7 +9,8 @@ import TestSupport
 enum TestVocabulary {
     /// OncoTree code → parent code, read from the release JSON.
     static let parents: [String: String] = {
-        let path = TestData.packageRoot.appendingPathComponent("Sources/OncoDomain/Resources/oncotree_2025_10_03.json")
+        let path = TestData.packageRoot.appendingPathComponent(
+            "Sources/OncoDomain/Resources/oncotree_2025_10_03.json")
         guard let data = FileManager.default.contents(atPath: path.path),
             let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return [:] }
@@ -51,7 +52,8 @@ enum TestVocabulary {
         for i in 1...max(a.count, 1) where !a.isEmpty {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = min(
+                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             previous = current
         }
@@ -113,6 +115,7 @@ enum TestVocabulary {
             return nil
         }
         return ProteinChange(
-            kind: kind, referenceStart: ref, start: start, referenceEnd: refEnd, end: end, alternate: alternate)
+            kind: kind, referenceStart: ref, start: start, referenceEnd: refEnd, end: end,
+            alternate: alternate)
     }
 }

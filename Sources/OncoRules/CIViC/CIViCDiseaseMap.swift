@@ -25,7 +25,8 @@ public struct CIViCDiseaseMap: Sendable {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 4 else {
                 diagnostics.append(
-                    RuleDiagnostic(file: file, line: offset + 1, column: 1, message: "expected 4 tab-separated columns"))
+                    RuleDiagnostic(
+                        file: file, line: offset + 1, column: 1, message: "expected 4 tab-separated columns"))
                 continue
             }
             var selector: TumourTypeSelector?
@@ -37,7 +38,9 @@ public struct CIViCDiseaseMap: Sendable {
                         bucket = TumourTypeBucket(rawValue: String(target.dropFirst(7)))
                         if bucket == nil {
                             diagnostics.append(
-                                RuleDiagnostic(file: file, line: offset + 1, column: 1, message: "unknown bucket '\(target)'"))
+                                RuleDiagnostic(
+                                    file: file, line: offset + 1, column: 1,
+                                    message: "unknown bucket '\(target)'"))
                         }
                     } else {
                         include.append(String(target))

@@ -44,16 +44,23 @@ public struct CIViCImporter: Sendable {
         let isCurrent = table.has("molecular_profile")
         let required =
             isCurrent
-            ? ["molecular_profile", "disease", "doid", "therapies", "evidence_type", "evidence_direction", "evidence_level",
-                "significance", "evidence_id"]
-            : ["gene", "variant", "disease", "doid", "drugs", "evidence_type", "evidence_direction", "evidence_level",
-                "clinical_significance", "evidence_id"]
+            ? [
+                "molecular_profile", "disease", "doid", "therapies", "evidence_type", "evidence_direction",
+                "evidence_level",
+                "significance", "evidence_id",
+            ]
+            : [
+                "gene", "variant", "disease", "doid", "drugs", "evidence_type", "evidence_direction",
+                "evidence_level",
+                "clinical_significance", "evidence_id",
+            ]
         let missing = required.filter { !table.has($0) }
         guard missing.isEmpty else {
             throw RuleLoadError(diagnostics: [
                 RuleDiagnostic(
                     file: file, line: 1, column: 1,
-                    message: "not a CIViC evidence summary: missing column(s) \(missing.joined(separator: ", "))")
+                    message:
+                        "not a CIViC evidence summary: missing column(s) \(missing.joined(separator: ", "))")
             ])
         }
         let interpreter = CIViCProfileInterpreter(vocabulary: vocabulary)
@@ -70,7 +77,9 @@ public struct CIViCImporter: Sendable {
             let profile = isCurrent ? value("molecular_profile") : "\(value("gene")) \(value("variant"))"
             let disease = value("disease")
             let skip = { (reason: CIViCSkipReason, detail: String) in
-                skipped.append(.init(evidenceID: eid, profile: profile, disease: disease, reason: reason, detail: detail))
+                skipped.append(
+                    .init(evidenceID: eid, profile: profile, disease: disease, reason: reason, detail: detail)
+                )
             }
             if table.has("evidence_status"), value("evidence_status") != "accepted" {
                 skip(.notAccepted, value("evidence_status"))
@@ -94,7 +103,8 @@ public struct CIViCImporter: Sendable {
                 skip(.unsupportedLevel, value("evidence_level"))
                 continue
             }
-            let interaction = table.has("therapy_interaction_type")
+            let interaction =
+                table.has("therapy_interaction_type")
                 ? value("therapy_interaction_type") : value("drug_interaction_type")
             let therapies: [TherapyOption]
             switch Self.therapies(value(isCurrent ? "therapies" : "drugs"), interaction: interaction) {
@@ -111,7 +121,8 @@ public struct CIViCImporter: Sendable {
             let outcome =
                 isCurrent
                 ? interpreter.interpret(profile: profile, qualifiers: qualifiers)
-                : interpreter.interpret(gene: value("gene"), variant: value("variant"), qualifiers: qualifiers)
+                : interpreter.interpret(
+                    gene: value("gene"), variant: value("variant"), qualifiers: qualifiers)
             let criterion: Criterion
             switch outcome {
             case .criterion(let value): criterion = value
@@ -123,7 +134,9 @@ public struct CIViCImporter: Sendable {
             let citation = value(isCurrent ? "citation_id" : "pubmed_id")
             let sourceType = value("source_type")
             if !citation.isEmpty {
-                if (sourceType.isEmpty || sourceType == "PubMed"), citation.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                if (sourceType.isEmpty || sourceType == "PubMed"),
+                    citation.allSatisfy({ $0.isASCII && $0.isNumber })
+                {
                     references.append(.pmid(citation))
                 } else if !sourceType.isEmpty {
                     references.append(.other(text: "\(sourceType) \(citation)"))
@@ -139,13 +152,20 @@ public struct CIViCImporter: Sendable {
             let statement = value("evidence_statement")
             let rule = Rule(
                 id: "civic-eid-\(eid)",
-                title: "\(profile) in \(disease): \(therapies.map(\.description).joined(separator: " | ")) (\(effect.rawValue))",
+                title:
+                    "\(profile) in \(disease): \(therapies.map(\.description).joined(separator: " | ")) (\(effect.rawValue))",
                 reviewed: reviewed, biomarker: criterion, tumourTypes: selector, therapies: therapies,
                 category: .other, effect: effect,
                 evidence: Evidence(
                     ampLevel: level, source: source, references: references,
                     statement: statement.isEmpty ? "CIViC evidence item EID\(eid)." : statement))
-            candidates.append((rule, .init(evidenceID: eid, profile: profile, disease: disease, reason: .conflictingEvidence, detail: "")))
+            candidates.append(
+                (
+                    rule,
+                    .init(
+                        evidenceID: eid, profile: profile, disease: disease, reason: .conflictingEvidence,
+                        detail: "")
+                ))
         }
 
         let conflicting = Self.conflictingRuleIDs(candidates.map(\.rule))
@@ -195,7 +215,9 @@ public struct CIViCImporter: Sendable {
     static func origin(_ text: String) -> AlterationQualifiers.Origin {
         let lower = text.lowercased()
         if lower.hasPrefix("somatic") { return .somatic }
-        if lower.hasPrefix("germline") || lower.hasPrefix("rare germline") || lower.hasPrefix("common germline") {
+        if lower.hasPrefix("germline") || lower.hasPrefix("rare germline")
+            || lower.hasPrefix("common germline")
+        {
             return .germline
         }
         return .any
@@ -206,7 +228,9 @@ public struct CIViCImporter: Sendable {
         var detail: String
     }
 
-    static func therapies(_ text: String, interaction: String) -> Swift.Result<[TherapyOption], TherapyFailure> {
+    static func therapies(_ text: String, interaction: String)
+        -> Swift.Result<[TherapyOption], TherapyFailure>
+    {
         let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             .filter { !$0.isEmpty }
         guard !names.isEmpty else { return .failure(.init(reason: .noTherapy, detail: "")) }
@@ -217,7 +241,9 @@ public struct CIViCImporter: Sendable {
         switch interaction {
         case "Combination": return .success([TherapyOption(drugs: names)])
         case "Substitutes": return .success(names.map { TherapyOption(drugs: [$0]) })
-        case "": return .failure(.init(reason: .ambiguousTherapies, detail: "several therapies, no interaction type"))
+        case "":
+            return .failure(
+                .init(reason: .ambiguousTherapies, detail: "several therapies, no interaction type"))
         default: return .failure(.init(reason: .ambiguousTherapies, detail: "\(interaction) interaction"))
         }
     }
@@ -231,13 +257,17 @@ public struct CIViCImporter: Sendable {
             var tumourTypes: TumourTypeSelector
         }
         var byScope: [Scope: [Rule]] = [:]
-        for rule in rules { byScope[Scope(biomarker: rule.biomarker, tumourTypes: rule.tumourTypes), default: []].append(rule) }
+        for rule in rules {
+            byScope[Scope(biomarker: rule.biomarker, tumourTypes: rule.tumourTypes), default: []].append(rule)
+        }
         var result: [String: String] = [:]
         let number = { (rule: Rule) in rule.id.replacingOccurrences(of: "civic-eid-", with: "") }
         for group in byScope.values where group.count > 1 {
             for (index, rule) in group.enumerated() {
                 for other in group[(index + 1)...]
-                where rule.effect.contradicts(other.effect) && rule.therapies.contains(where: other.therapies.contains) {
+                where rule.effect.contradicts(other.effect)
+                    && rule.therapies.contains(where: other.therapies.contains)
+                {
                     if rule.evidence.ampLevel >= other.evidence.ampLevel, result[rule.id] == nil {
                         result[rule.id] = number(other)
                     }

@@ -24,7 +24,9 @@ struct CIViCProfileInterpreter {
         var criteria: [Criterion] = []
         for part in parts {
             let trimmed = part.trimmingCharacters(in: .whitespaces)
-            guard let space = trimmed.firstIndex(of: " ") else { return .unsupported(.unsupportedProfile, profile) }
+            guard let space = trimmed.firstIndex(of: " ") else {
+                return .unsupported(.unsupportedProfile, profile)
+            }
             let gene = String(trimmed[..<space])
             let variant = String(trimmed[trimmed.index(after: space)...])
             switch interpret(gene: gene, variant: variant, qualifiers: qualifiers) {
@@ -42,14 +44,18 @@ struct CIViCProfileInterpreter {
         let upper = variant.uppercased()
         let name = "\(gene) \(variant)"
         guard CriterionParser.isGeneSymbol(gene) else { return .unsupported(.unsupportedProfile, name) }
-        if Self.expressionWords.contains(where: upper.contains) { return .unsupported(.expressionProfile, name) }
+        if Self.expressionWords.contains(where: upper.contains) {
+            return .unsupported(.expressionProfile, name)
+        }
         switch upper {
         case "MUTATION", "MUTATIONS":
             return .criterion(.gene(.init(gene: gene, alterationClass: .any, qualifiers: qualifiers)))
         case "LOSS-OF-FUNCTION", "LOSS OF FUNCTION":
-            return .criterion(.gene(.init(gene: gene, alterationClass: .lossOfFunction, qualifiers: qualifiers)))
+            return .criterion(
+                .gene(.init(gene: gene, alterationClass: .lossOfFunction, qualifiers: qualifiers)))
         case "TRUNCATING MUTATION", "TRUNCATING MUTATIONS":
-            return .criterion(.gene(.init(gene: gene, alterationClass: .variantClass(.truncating), qualifiers: qualifiers)))
+            return .criterion(
+                .gene(.init(gene: gene, alterationClass: .variantClass(.truncating), qualifiers: qualifiers)))
         case "AMPLIFICATION":
             return .criterion(.copyNumber(gene: gene, state: .amplification))
         case "DELETION", "HOMOZYGOUS DELETION":
@@ -61,13 +67,20 @@ struct CIViCProfileInterpreter {
         default:
             break
         }
-        if let exon = exonCriterion(gene: gene, upper: upper, qualifiers: qualifiers) { return .criterion(exon) }
-        if let fusion = fusionCriterion(gene: gene, upper: upper, qualifiers: qualifiers) { return .criterion(fusion) }
+        if let exon = exonCriterion(gene: gene, upper: upper, qualifiers: qualifiers) {
+            return .criterion(exon)
+        }
+        if let fusion = fusionCriterion(gene: gene, upper: upper, qualifiers: qualifiers) {
+            return .criterion(fusion)
+        }
         if upper.contains("/") {
             let codons = upper.split(separator: "/").map { CodonPosition(parsing: String($0)) }
             if codons.count > 1, codons.allSatisfy({ $0?.residue != nil }) {
                 return .criterion(
-                    .any(codons.compactMap { $0 }.map { .codon(.init(gene: gene, residue: $0, qualifiers: qualifiers)) }))
+                    .any(
+                        codons.compactMap { $0 }.map {
+                            .codon(.init(gene: gene, residue: $0, qualifiers: qualifiers))
+                        }))
             }
         }
         if let protein = proteinCriterion(gene: gene, variant: variant, qualifiers: qualifiers) {
@@ -82,9 +95,15 @@ struct CIViCProfileInterpreter {
         let rest = words.dropFirst(2).joined(separator: " ")
         switch rest {
         case "DELETION", "DELETIONS":
-            return .exon(.init(gene: gene, exon: number, classes: [.inframeDeletion, .inframeDelins], qualifiers: qualifiers))
+            return .exon(
+                .init(
+                    gene: gene, exon: number, classes: [.inframeDeletion, .inframeDelins],
+                    qualifiers: qualifiers))
         case "INSERTION", "INSERTIONS":
-            return .exon(.init(gene: gene, exon: number, classes: [.inframeInsertion, .inframeDelins], qualifiers: qualifiers))
+            return .exon(
+                .init(
+                    gene: gene, exon: number, classes: [.inframeInsertion, .inframeDelins],
+                    qualifiers: qualifiers))
         case "MUTATION", "MUTATIONS":
             return .exon(.init(gene: gene, exon: number, qualifiers: qualifiers))
         case "SKIPPING MUTATION", "SKIPPING MUTATIONS", "SKIPPING":
@@ -98,7 +117,8 @@ struct CIViCProfileInterpreter {
     }
 
     /// `EML4-ALK`, `BCR-ABL T315I`, `ALK FUSION G1202R`.
-    private func fusionCriterion(gene: String, upper: String, qualifiers: AlterationQualifiers) -> Criterion? {
+    private func fusionCriterion(gene: String, upper: String, qualifiers: AlterationQualifiers) -> Criterion?
+    {
         var words = upper.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard let first = words.first else { return nil }
         var fusion: Criterion
@@ -111,7 +131,9 @@ struct CIViCProfileInterpreter {
                 partners.contains(where: { gene.uppercased().hasPrefix($0) })
             else { return nil }
             // CIViC writes some partners with legacy names (BCR-ABL for ABL1): use the gene's symbol.
-            let named = partners.map { gene.uppercased() != $0 && gene.uppercased().hasPrefix($0) ? gene : $0 }
+            let named = partners.map {
+                gene.uppercased() != $0 && gene.uppercased().hasPrefix($0) ? gene : $0
+            }
             fusion = .fusion(.ordered(fivePrime: named[0], threePrime: named[1]))
             words.removeFirst()
         }
@@ -123,19 +145,26 @@ struct CIViCProfileInterpreter {
     }
 
     /// A protein change (`V600E`, `T790M`), a codon (`V600`) or a residue range (`E746_A750`).
-    private func proteinCriterion(gene: String, variant: String, qualifiers: AlterationQualifiers) -> Criterion? {
+    private func proteinCriterion(gene: String, variant: String, qualifiers: AlterationQualifiers)
+        -> Criterion?
+    {
         let normalised = Self.normaliseHGVS(variant)
-        guard normalised.first?.isLetter == true, let change = vocabulary.parseProteinChange(normalised) else { return nil }
+        guard normalised.first?.isLetter == true, let change = vocabulary.parseProteinChange(normalised)
+        else { return nil }
         switch change.kind {
         case .unknown:
             return nil
         case .position:
             if change.start == change.end, let residue = change.referenceStart {
-                return .codon(.init(gene: gene, residue: CodonPosition(residue: residue, position: change.start), qualifiers: qualifiers))
+                return .codon(
+                    .init(
+                        gene: gene, residue: CodonPosition(residue: residue, position: change.start),
+                        qualifiers: qualifiers))
             }
             return .range(.init(gene: gene, from: change.start, to: change.end, qualifiers: qualifiers))
         default:
-            return .protein(.init(gene: gene, changes: [change], notations: [normalised], qualifiers: qualifiers))
+            return .protein(
+                .init(gene: gene, changes: [change], notations: [normalised], qualifiers: qualifiers))
         }
     }
 

@@ -11,7 +11,9 @@ struct CIViCTable {
             line.hasSuffix("\r") ? line.dropLast() : line
         }
         while let last = lines.last, last.isEmpty { lines.removeLast() }
-        columns = lines.first.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) } ?? []
+        columns =
+            lines.first.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            ?? []
         rows = lines.dropFirst().filter { !$0.isEmpty }.map {
             $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         }

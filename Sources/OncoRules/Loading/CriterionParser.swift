@@ -7,7 +7,8 @@ struct CriterionParser {
     let vocabulary: RuleVocabulary
 
     static let criterionKeys = [
-        "allele", "protein", "codon", "range", "exon", "gene", "copy_number", "fusion", "tmb", "msi", "mmr", "hrd",
+        "allele", "protein", "codon", "range", "exon", "gene", "copy_number", "fusion", "tmb", "msi", "mmr",
+        "hrd",
         "wild_type", "all", "any", "not",
     ]
     static let qualifierKeys = ["origin", "zygosity", "min_vaf", "min_depth", "filter"]
@@ -27,7 +28,8 @@ struct CriterionParser {
             let text = keyNode.scalar?.string ?? "?"
             reader.report(
                 keyNode,
-                "unknown criterion '\(text)' (expected one of: \(Self.criterionKeys.joined(separator: ", ")))")
+                "unknown criterion '\(text)' (expected one of: \(Self.criterionKeys.joined(separator: ", ")))"
+            )
             return nil
         }
         switch key {
@@ -66,7 +68,9 @@ struct CriterionParser {
     // MARK: Alteration criteria
 
     private func allele(_ node: Node) -> Criterion? {
-        guard let fields = reader.fields(node, of: "allele", allowed: ["gene", "GRCh37", "GRCh38"] + Self.qualifierKeys)
+        guard
+            let fields = reader.fields(
+                node, of: "allele", allowed: ["gene", "GRCh37", "GRCh38"] + Self.qualifierKeys)
         else { return nil }
         let gene = fields.required("gene").flatMap { geneSymbol($0) }
         var alleles: [GenomeBuild: GenomicAllele] = [:]
@@ -78,7 +82,8 @@ struct CriterionParser {
                 continue
             }
             guard let allele = GenomicAllele(parsing: text) else {
-                reader.report(valueNode, "malformed \(build.rawValue) allele '\(text)' (expected CHROM:POS:REF:ALT)")
+                reader.report(
+                    valueNode, "malformed \(build.rawValue) allele '\(text)' (expected CHROM:POS:REF:ALT)")
                 failed = true
                 continue
             }
@@ -94,7 +99,9 @@ struct CriterionParser {
     }
 
     private func protein(_ node: Node) -> Criterion? {
-        guard let fields = reader.fields(node, of: "protein", allowed: ["gene", "change", "changes"] + Self.qualifierKeys)
+        guard
+            let fields = reader.fields(
+                node, of: "protein", allowed: ["gene", "change", "changes"] + Self.qualifierKeys)
         else { return nil }
         let gene = fields.required("gene").flatMap { geneSymbol($0) }
         var written: [(String, Node)]?
@@ -110,7 +117,9 @@ struct CriterionParser {
         var failed = written == nil
         for (text, itemNode) in written ?? [] {
             guard let change = vocabulary.parseProteinChange(text) else {
-                reader.report(itemNode, "malformed protein change '\(text)' (expected HGVSp such as V600E or p.Val600Glu)")
+                reader.report(
+                    itemNode,
+                    "malformed protein change '\(text)' (expected HGVSp such as V600E or p.Val600Glu)")
                 failed = true
                 continue
             }
@@ -124,11 +133,14 @@ struct CriterionParser {
         }
         let qualifiers = self.qualifiers(fields)
         guard let gene, let qualifiers, let written, !failed else { return nil }
-        return .protein(.init(gene: gene, changes: changes, notations: written.map(\.0), qualifiers: qualifiers))
+        return .protein(
+            .init(gene: gene, changes: changes, notations: written.map(\.0), qualifiers: qualifiers))
     }
 
     private func codon(_ node: Node) -> Criterion? {
-        guard let fields = reader.fields(node, of: "codon", allowed: ["gene", "residue", "classes"] + Self.qualifierKeys)
+        guard
+            let fields = reader.fields(
+                node, of: "codon", allowed: ["gene", "residue", "classes"] + Self.qualifierKeys)
         else { return nil }
         let gene = fields.required("gene").flatMap { geneSymbol($0) }
         let residue = fields.required("residue").flatMap { codonPosition($0) }
@@ -140,7 +152,8 @@ struct CriterionParser {
 
     private func range(_ node: Node) -> Criterion? {
         guard
-            let fields = reader.fields(node, of: "range", allowed: ["gene", "from", "to", "classes"] + Self.qualifierKeys)
+            let fields = reader.fields(
+                node, of: "range", allowed: ["gene", "from", "to", "classes"] + Self.qualifierKeys)
         else { return nil }
         let gene = fields.required("gene").flatMap { geneSymbol($0) }
         let from = fields.required("from").flatMap { reader.integer($0, "range from", range: 1...100_000) }
@@ -158,19 +171,23 @@ struct CriterionParser {
     private func exon(_ node: Node) -> Criterion? {
         guard
             let fields = reader.fields(
-                node, of: "exon", allowed: ["gene", "exon", "flanking_splice", "classes"] + Self.qualifierKeys)
+                node, of: "exon",
+                allowed: ["gene", "exon", "flanking_splice", "classes"] + Self.qualifierKeys)
         else { return nil }
         let gene = fields.required("gene").flatMap { geneSymbol($0) }
         let exon = fields.required("exon").flatMap { reader.integer($0, "exon number", range: 1...1000) }
-        let flanking: Bool? = fields.optional("flanking_splice").map { reader.boolean($0, "flanking_splice") } ?? false
+        let flanking: Bool? =
+            fields.optional("flanking_splice").map { reader.boolean($0, "flanking_splice") } ?? false
         let classes: [VariantClass]? = fields.optional("classes").map { variantClasses($0) } ?? []
         let qualifiers = self.qualifiers(fields)
         guard let gene, let exon, let flanking, let classes, let qualifiers else { return nil }
-        return .exon(.init(gene: gene, exon: exon, flankingSplice: flanking, classes: classes, qualifiers: qualifiers))
+        return .exon(
+            .init(gene: gene, exon: exon, flankingSplice: flanking, classes: classes, qualifiers: qualifiers))
     }
 
     private func gene(_ node: Node) -> Criterion? {
-        guard let fields = reader.fields(node, of: "gene", allowed: ["gene", "class"] + Self.qualifierKeys) else {
+        guard let fields = reader.fields(node, of: "gene", allowed: ["gene", "class"] + Self.qualifierKeys)
+        else {
             return nil
         }
         let gene = fields.required("gene").flatMap { geneSymbol($0) }
@@ -190,15 +207,21 @@ struct CriterionParser {
     }
 
     private func copyNumber(_ node: Node) -> Criterion? {
-        guard let fields = reader.fields(node, of: "copy_number", allowed: ["gene", "state"]) else { return nil }
+        guard let fields = reader.fields(node, of: "copy_number", allowed: ["gene", "state"]) else {
+            return nil
+        }
         let gene = fields.required("gene").flatMap { geneSymbol($0) }
-        let state = fields.required("state").flatMap { reader.choice($0, "copy-number state", as: CopyNumberState.self) }
+        let state = fields.required("state").flatMap {
+            reader.choice($0, "copy-number state", as: CopyNumberState.self)
+        }
         guard let gene, let state else { return nil }
         return .copyNumber(gene: gene, state: state)
     }
 
     private func fusion(_ node: Node) -> Criterion? {
-        guard let fields = reader.fields(node, of: "fusion", allowed: ["five_prime", "three_prime", "gene", "genes"])
+        guard
+            let fields = reader.fields(
+                node, of: "fusion", allowed: ["five_prime", "three_prime", "gene", "genes"])
         else { return nil }
         let keys = Set(fields.keys)
         if keys == ["five_prime", "three_prime"] {
@@ -219,7 +242,9 @@ struct CriterionParser {
             return .fusion(.eitherOrientation(genes[0], genes[1]))
         }
         reader.report(
-            node, "a fusion criterion takes five_prime + three_prime, or gene (any partner), or genes (two, either orientation)")
+            node,
+            "a fusion criterion takes five_prime + three_prime, or gene (any partner), or genes (two, either orientation)"
+        )
         return nil
     }
 
@@ -243,7 +268,11 @@ struct CriterionParser {
             }
         }
         if let node = fields.optional("min_vaf") {
-            if let value = reader.number(node, "min_vaf", range: 0...1) { qualifiers.minVAF = value } else { failed = true }
+            if let value = reader.number(node, "min_vaf", range: 0...1) {
+                qualifiers.minVAF = value
+            } else {
+                failed = true
+            }
         }
         if let node = fields.optional("min_depth") {
             if let value = reader.integer(node, "min_depth", range: 0...1_000_000_000) {
@@ -272,11 +301,15 @@ struct CriterionParser {
     }
 
     static func isGeneSymbol(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) else {
+        guard let first = text.unicodeScalars.first,
+            first.properties.isAlphabetic || ("0"..."9").contains(first)
+        else {
             return false
         }
         return text.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+            $0.isASCII
+                && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+                    || "._-".unicodeScalars.contains($0))
         }
     }
 

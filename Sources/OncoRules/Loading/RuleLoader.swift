@@ -84,7 +84,9 @@ private struct LoadSession {
             return
         }
         if let size = attributes[.size] as? Int, size > loader.limits.maxFileBytes {
-            fail("rule file '\(displayPath)' is \(size) bytes, over the limit of \(loader.limits.maxFileBytes)")
+            fail(
+                "rule file '\(displayPath)' is \(size) bytes, over the limit of \(loader.limits.maxFileBytes)"
+            )
             return
         }
         guard let data = FileManager.default.contents(atPath: displayPath) else {
@@ -105,7 +107,10 @@ private struct LoadSession {
         checksum.add(relativePath: relativePath(of: canonical), contents: bytes)
         let reader = YAMLReader(file: displayPath, sink: sink)
         guard bytes.count <= loader.limits.maxFileBytes else {
-            sink.report(RuleDiagnostic(file: displayPath, message: "rule file is over the limit of \(loader.limits.maxFileBytes) bytes"))
+            sink.report(
+                RuleDiagnostic(
+                    file: displayPath,
+                    message: "rule file is over the limit of \(loader.limits.maxFileBytes) bytes"))
             return
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -130,7 +135,9 @@ private struct LoadSession {
             reader.report(root, problem)
             return
         }
-        guard let fields = reader.fields(root, of: "the rule file", allowed: ["rule_set", "include", "rules", "hotspots"])
+        guard
+            let fields = reader.fields(
+                root, of: "the rule file", allowed: ["rule_set", "include", "rules", "hotspots"])
         else { return }
         let parser = RuleParser(reader: reader, vocabulary: loader.vocabulary)
         if let metadataNode = fields.optional("rule_set") {
@@ -141,7 +148,8 @@ private struct LoadSession {
         }
         if let includeNode = fields.optional("include"), let items = reader.strings(includeNode, "include") {
             for (relative, itemNode) in items {
-                include(relative, at: reader.location(itemNode), from: displayPath, canonical: canonical,
+                include(
+                    relative, at: reader.location(itemNode), from: displayPath, canonical: canonical,
                     chain: includeChain + [canonical])
             }
         }
@@ -156,10 +164,12 @@ private struct LoadSession {
     }
 
     private mutating func include(
-        _ relative: String, at location: RuleFileLocation, from displayPath: String, canonical: String, chain: [String]
+        _ relative: String, at location: RuleFileLocation, from displayPath: String, canonical: String,
+        chain: [String]
     ) {
         let directory = (displayPath as NSString).deletingLastPathComponent
-        let target = relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
+        let target =
+            relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
         let targetCanonical = RuleLoader.canonical(target)
         if chain.contains(targetCanonical) || targetCanonical == canonical {
             sink.report(location, "include cycle: '\(relative)' is already being loaded")
@@ -210,7 +220,8 @@ private struct LoadSession {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return RuleDiagnostic(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")
+            return RuleDiagnostic(
+                file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return RuleDiagnostic(
                 file: file, line: context.mark.line, column: context.mark.column,

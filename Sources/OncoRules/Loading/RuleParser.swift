@@ -10,7 +10,8 @@ struct RuleParser {
     private var criteria: CriterionParser { CriterionParser(reader: reader, vocabulary: vocabulary) }
 
     static let ruleKeys = [
-        "id", "title", "reviewed", "biomarker", "tumour_types", "therapies", "category", "effect", "evidence", "notes",
+        "id", "title", "reviewed", "biomarker", "tumour_types", "therapies", "category", "effect", "evidence",
+        "notes",
     ]
 
     func metadata(_ node: Node) -> RuleSetMetadata? {
@@ -31,7 +32,8 @@ struct RuleParser {
         let description = fields.optional("description").flatMap { reader.string($0, "description") }
         if fields.has("description") && description == nil { return nil }
         guard let id, let version, let reviewed, let licence else { return nil }
-        return RuleSetMetadata(id: id, version: version, reviewed: reviewed, licence: licence, description: description)
+        return RuleSetMetadata(
+            id: id, version: version, reviewed: reviewed, licence: licence, description: description)
     }
 
     func hotspots(_ node: Node) -> [String: [CodonPosition]]? {
@@ -72,17 +74,21 @@ struct RuleParser {
             if let criterion = biomarker, !criterion.requiresSomethingPresent {
                 reader.report(
                     biomarkerNode,
-                    "the biomarker needs nothing present: put a 'not' inside 'all' beside a positive criterion")
+                    "the biomarker needs nothing present: put a 'not' inside 'all' beside a positive criterion"
+                )
                 biomarker = nil
             }
         }
         let tumourTypes = fields.required("tumour_types").flatMap(tumourTypes)
         let therapies = fields.required("therapies").flatMap(therapies)
-        let category = fields.required("category").flatMap { reader.choice($0, "category", as: TherapyCategory.self) }
+        let category = fields.required("category").flatMap {
+            reader.choice($0, "category", as: TherapyCategory.self)
+        }
         let effect = fields.required("effect").flatMap { reader.choice($0, "effect", as: Effect.self) }
         let evidence = fields.required("evidence").flatMap(evidence)
         let notes = fields.optional("notes").flatMap { reader.string($0, "notes") }
-        guard let id, let title, let reviewed, let biomarker, let tumourTypes, let therapies, let category, let effect,
+        guard let id, let title, let reviewed, let biomarker, let tumourTypes, let therapies, let category,
+            let effect,
             let evidence, notes != nil || !fields.has("notes")
         else { return nil }
         return Rule(
@@ -92,7 +98,8 @@ struct RuleParser {
     }
 
     func tumourTypes(_ node: Node) -> TumourTypeSelector? {
-        guard let fields = reader.fields(node, of: "tumour_types", allowed: ["include", "bucket", "exclude"]) else {
+        guard let fields = reader.fields(node, of: "tumour_types", allowed: ["include", "bucket", "exclude"])
+        else {
             return nil
         }
         let include: [String]? = fields.optional("include").map { codes($0, "include") } ?? []
@@ -117,7 +124,8 @@ struct RuleParser {
                 codes.append(code)
             } else {
                 let close = vocabulary.closeTumourTypes(text)
-                let hint = close.isEmpty ? "no close match" : "close matches: \(close.joined(separator: ", "))"
+                let hint =
+                    close.isEmpty ? "no close match" : "close matches: \(close.joined(separator: ", "))"
                 reader.report(itemNode, "unknown OncoTree code '\(text)' (\(hint))")
                 failed = true
             }
@@ -150,11 +158,16 @@ struct RuleParser {
     func evidence(_ node: Node) -> Evidence? {
         guard
             let fields = reader.fields(
-                node, of: "evidence", allowed: ["amp_level", "escat", "source", "references", "statement", "uncertain"])
+                node, of: "evidence",
+                allowed: ["amp_level", "escat", "source", "references", "statement", "uncertain"])
         else { return nil }
         let level = fields.required("amp_level").flatMap { reader.choice($0, "AMP level", as: AMPLevel.self) }
-        let escat: ESCATTier?? = fields.optional("escat").map { reader.choice($0, "ESCAT tier", as: ESCATTier.self) }
-        let source = fields.required("source").flatMap { reader.choice($0, "evidence source", as: EvidenceSource.self) }
+        let escat: ESCATTier?? = fields.optional("escat").map {
+            reader.choice($0, "ESCAT tier", as: ESCATTier.self)
+        }
+        let source = fields.required("source").flatMap {
+            reader.choice($0, "evidence source", as: EvidenceSource.self)
+        }
         var references: [Reference]?
         if let referencesNode = fields.required("references"),
             let items = reader.sequence(referencesNode, "references", nonEmpty: true)
@@ -168,7 +181,8 @@ struct RuleParser {
             return nil
         }
         return Evidence(
-            ampLevel: level, escat: escat ?? nil, source: source, references: references, statement: statement,
+            ampLevel: level, escat: escat ?? nil, source: source, references: references,
+            statement: statement,
             uncertain: uncertain)
     }
 
@@ -191,19 +205,24 @@ struct RuleParser {
             reader.report(node, "missing required key 'type' in reference")
             return nil
         }
-        guard let type = reader.scalarText(typeNode, "reference type"), let keys = Self.referenceKeys[type] else {
+        guard let type = reader.scalarText(typeNode, "reference type"), let keys = Self.referenceKeys[type]
+        else {
             reader.report(
                 typeNode,
                 "unknown reference type '\(typeNode.scalar?.string ?? "?")' (expected one of: \(Self.referenceTypes.joined(separator: ", ")))"
             )
             return nil
         }
-        guard let fields = reader.fields(node, of: "\(type) reference", allowed: ["type"] + keys) else { return nil }
+        guard let fields = reader.fields(node, of: "\(type) reference", allowed: ["type"] + keys) else {
+            return nil
+        }
         let year: Int?? = fields.optional("year").map { reader.integer($0, "year", range: 1900...2100) }
         if year == .some(nil) { return nil }
         switch type {
         case "label":
-            let agency = fields.required("agency").flatMap { reader.choice($0, "agency", as: Reference.Agency.self) }
+            let agency = fields.required("agency").flatMap {
+                reader.choice($0, "agency", as: Reference.Agency.self)
+            }
             let drug = fields.required("drug").flatMap { reader.string($0, "drug") }
             let indication: String?? = fields.optional("indication").map { reader.string($0, "indication") }
             guard let agency, let drug, indication != .some(nil) else { return nil }
@@ -226,7 +245,9 @@ struct RuleParser {
             guard name != .some(nil), nct != .some(nil) else { return nil }
             return .trial(name: name ?? nil, nct: nct ?? nil)
         case "pmid":
-            guard let pmidNode = fields.required("pmid"), let text = reader.string(pmidNode, "pmid") else { return nil }
+            guard let pmidNode = fields.required("pmid"), let text = reader.string(pmidNode, "pmid") else {
+                return nil
+            }
             guard text.allSatisfy({ $0.isASCII && $0.isNumber }), text.count <= 9 else {
                 reader.report(pmidNode, "malformed PMID '\(text)' (digits only)")
                 return nil
@@ -236,11 +257,13 @@ struct RuleParser {
             var eid: String?? = fields.optional("eid").map { reader.string($0, "eid") }
             var aid: String?? = fields.optional("aid").map { reader.string($0, "aid") }
             if case .some(.some(let text)) = eid, !Self.isCIViCID(text, prefix: "EID") {
-                reader.report(fields.optional("eid")!, "malformed CIViC evidence id '\(text)' (expected EID + digits)")
+                reader.report(
+                    fields.optional("eid")!, "malformed CIViC evidence id '\(text)' (expected EID + digits)")
                 eid = .some(nil)
             }
             if case .some(.some(let text)) = aid, !Self.isCIViCID(text, prefix: "AID") {
-                reader.report(fields.optional("aid")!, "malformed CIViC assertion id '\(text)' (expected AID + digits)")
+                reader.report(
+                    fields.optional("aid")!, "malformed CIViC assertion id '\(text)' (expected AID + digits)")
                 aid = .some(nil)
             }
             if eid == nil && aid == nil {
@@ -255,7 +278,8 @@ struct RuleParser {
     }
 
     static func isNCT(_ text: String) -> Bool {
-        text.count == 11 && text.hasPrefix("NCT") && text.dropFirst(3).allSatisfy { $0.isASCII && $0.isNumber }
+        text.count == 11 && text.hasPrefix("NCT")
+            && text.dropFirst(3).allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     static func isCIViCID(_ text: String, prefix: String) -> Bool {

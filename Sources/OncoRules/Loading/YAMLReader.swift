@@ -27,7 +27,9 @@ struct YAMLReader {
             }
             let key = scalar.string
             guard allowed.contains(key) else {
-                report(keyNode, "unknown key '\(key)' in \(what) (expected one of: \(allowed.joined(separator: ", ")))")
+                report(
+                    keyNode,
+                    "unknown key '\(key)' in \(what) (expected one of: \(allowed.joined(separator: ", ")))")
                 continue
             }
             guard seen.insert(key).inserted else {
@@ -85,7 +87,8 @@ struct YAMLReader {
             return nil
         }
         if let range, !range.contains(value) {
-            report(node, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
+            report(
+                node, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
             return nil
         }
         return value
@@ -116,7 +119,8 @@ struct YAMLReader {
     }
 
     /// A value among an enumeration's raw values.
-    func choice<Value: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as type: Value.Type) -> Value?
+    func choice<Value: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as type: Value.Type)
+        -> Value?
     where Value.RawValue == String {
         guard let text = scalarText(node, what) else { return nil }
         guard let value = Value(rawValue: text) else {
@@ -141,7 +145,8 @@ struct YAMLReader {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month)
         else { return false }
         let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let daysInMonth = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
@@ -168,7 +173,11 @@ struct YAMLReader {
         var values: [(String, Node)] = []
         var failed = false
         for item in items {
-            if let value = string(item, "each item of \(what)") { values.append((value, item)) } else { failed = true }
+            if let value = string(item, "each item of \(what)") {
+                values.append((value, item))
+            } else {
+                failed = true
+            }
         }
         return failed ? nil : values
     }

@@ -11,15 +11,19 @@ extension Criterion: CustomStringConvertible {
             let builds = allele.alleles.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }
             return qualified("\(allele.gene) allele \(builds.joined(separator: ", "))", allele.qualifiers)
         case .protein(let protein):
-            return qualified("\(protein.gene) \(protein.notations.joined(separator: " or "))", protein.qualifiers)
+            return qualified(
+                "\(protein.gene) \(protein.notations.joined(separator: " or "))", protein.qualifiers)
         case .codon(let codon):
-            return qualified("\(codon.gene) \(codon.residue)\(Self.classList(codon.classes))", codon.qualifiers)
+            return qualified(
+                "\(codon.gene) \(codon.residue)\(Self.classList(codon.classes))", codon.qualifiers)
         case .range(let range):
             return qualified(
-                "\(range.gene) residues \(range.from)–\(range.to)\(Self.classList(range.classes))", range.qualifiers)
+                "\(range.gene) residues \(range.from)–\(range.to)\(Self.classList(range.classes))",
+                range.qualifiers)
         case .exon(let exon):
             let splice = exon.flankingSplice ? " (with flanking splice sites)" : ""
-            return qualified("\(exon.gene) exon \(exon.exon)\(splice)\(Self.classList(exon.classes))", exon.qualifiers)
+            return qualified(
+                "\(exon.gene) exon \(exon.exon)\(splice)\(Self.classList(exon.classes))", exon.qualifiers)
         case .gene(let gene):
             return qualified("\(gene.gene) \(gene.alterationClass)", gene.qualifiers)
         case .copyNumber(let gene, let state):
@@ -38,9 +42,11 @@ extension Criterion: CustomStringConvertible {
         case .wildType(let genes):
             return "\(genes.joined(separator: "/")) wild-type"
         case .all(let parts):
-            return parts.count == 1 ? parts[0].description : "all of (\(parts.map(\.description).joined(separator: "; ")))"
+            return parts.count == 1
+                ? parts[0].description : "all of (\(parts.map(\.description).joined(separator: "; ")))"
         case .any(let parts):
-            return parts.count == 1 ? parts[0].description : "any of (\(parts.map(\.description).joined(separator: "; ")))"
+            return parts.count == 1
+                ? parts[0].description : "any of (\(parts.map(\.description).joined(separator: "; ")))"
         case .not(let inner):
             return "not \(inner)"
         }

@@ -41,7 +41,9 @@ public indirect enum Criterion: Hashable, Sendable {
         /// The allele in each build given (at least one).
         public var alleles: [GenomeBuild: GenomicAllele]
         public var qualifiers: AlterationQualifiers
-        public init(gene: String, alleles: [GenomeBuild: GenomicAllele], qualifiers: AlterationQualifiers = .default) {
+        public init(
+            gene: String, alleles: [GenomeBuild: GenomicAllele], qualifiers: AlterationQualifiers = .default
+        ) {
             self.gene = gene
             self.alleles = alleles
             self.qualifiers = qualifiers
@@ -57,7 +59,8 @@ public indirect enum Criterion: Hashable, Sendable {
         public var notations: [String]
         public var qualifiers: AlterationQualifiers
         public init(
-            gene: String, changes: [ProteinChange], notations: [String], qualifiers: AlterationQualifiers = .default
+            gene: String, changes: [ProteinChange], notations: [String],
+            qualifiers: AlterationQualifiers = .default
         ) {
             self.gene = gene
             self.changes = changes
@@ -93,7 +96,8 @@ public indirect enum Criterion: Hashable, Sendable {
         public var classes: [VariantClass]
         public var qualifiers: AlterationQualifiers
         public init(
-            gene: String, from: Int, to: Int, classes: [VariantClass] = [], qualifiers: AlterationQualifiers = .default
+            gene: String, from: Int, to: Int, classes: [VariantClass] = [],
+            qualifiers: AlterationQualifiers = .default
         ) {
             self.gene = gene
             self.from = from
@@ -129,7 +133,9 @@ public indirect enum Criterion: Hashable, Sendable {
         public var gene: String
         public var alterationClass: GeneAlterationClass
         public var qualifiers: AlterationQualifiers
-        public init(gene: String, alterationClass: GeneAlterationClass, qualifiers: AlterationQualifiers = .default) {
+        public init(
+            gene: String, alterationClass: GeneAlterationClass, qualifiers: AlterationQualifiers = .default
+        ) {
             self.gene = gene
             self.alterationClass = alterationClass
             self.qualifiers = qualifiers

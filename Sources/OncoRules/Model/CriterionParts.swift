@@ -79,7 +79,9 @@ public struct CodonPosition: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// By position, then residue.
     public static func < (lhs: CodonPosition, rhs: CodonPosition) -> Bool {
-        (lhs.position, lhs.residue.map(String.init) ?? "") < (rhs.position, rhs.residue.map(String.init) ?? "")
+        (lhs.position, lhs.residue.map(String.init) ?? "") < (
+            rhs.position, rhs.residue.map(String.init) ?? ""
+        )
     }
 
     /// `G12` (or `12` without a residue).

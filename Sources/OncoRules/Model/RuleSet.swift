@@ -39,7 +39,8 @@ public struct RuleSet: Hashable, Sendable {
     public static func bundled(vocabulary: RuleVocabulary? = nil) throws -> RuleSet {
         guard let path = bundledPath else {
             throw RuleLoadError(diagnostics: [
-                RuleDiagnostic(file: "KnowledgeBase/ruleset.yaml", message: "the shipped knowledge base is missing")
+                RuleDiagnostic(
+                    file: "KnowledgeBase/ruleset.yaml", message: "the shipped knowledge base is missing")
             ])
         }
         return try load(paths: [path], vocabulary: vocabulary)

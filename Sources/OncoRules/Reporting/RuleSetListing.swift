@@ -78,7 +78,9 @@ public struct RuleSetListing: Sendable {
             lines.append("  biomarker:    \(entry.criteria)")
             var tumours = entry.tumourTypes.include
             if let bucket = entry.tumourTypes.bucket { tumours.insert(bucket, at: 0) }
-            let except = entry.tumourTypes.exclude.isEmpty ? "" : " except \(entry.tumourTypes.exclude.joined(separator: ", "))"
+            let except =
+                entry.tumourTypes.exclude.isEmpty
+                ? "" : " except \(entry.tumourTypes.exclude.joined(separator: ", "))"
             lines.append("  tumour types: \(tumours.joined(separator: ", "))\(except)")
             lines.append("  therapies:    \(entry.therapies.joined(separator: " | "))")
             lines.append("  category:     \(entry.category), effect: \(entry.effect)")

@@ -49,13 +49,17 @@ public struct RuleSetSummary: Hashable, Sendable {
 
     /// Plain-text report for terminals.
     public var text: String {
-        var lines = ["rule set \(id) \(version): \(ruleCount) rules in \(fileCount) file(s)", "checksum sha256:\(checksum)"]
+        var lines = [
+            "rule set \(id) \(version): \(ruleCount) rules in \(fileCount) file(s)",
+            "checksum sha256:\(checksum)",
+        ]
         lines.append("by category: " + byCategory.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", "))
         lines.append("by AMP level: " + byLevel.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", "))
         lines.append("by effect: " + byEffect.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", "))
         lines.append(
             "by gene (\(byGene.count) genes): " + byGene.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
-        lines.append("rules needing no gene alteration (TMB/MSI/MMR/HRD/wild-type): \(geneIndependentRuleCount)")
+        lines.append(
+            "rules needing no gene alteration (TMB/MSI/MMR/HRD/wild-type): \(geneIndependentRuleCount)")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -5,7 +5,8 @@ import Foundation
 public enum RuleSetYAMLWriter {
     /// A standalone rule file: header, optional hotspots, rules; `comment` lines go first.
     public static func yaml(
-        metadata: RuleSetMetadata, rules: [Rule], hotspots: [String: [CodonPosition]] = [:], comment: [String] = []
+        metadata: RuleSetMetadata, rules: [Rule], hotspots: [String: [CodonPosition]] = [:],
+        comment: [String] = []
     ) -> String {
         var out = comment.map { "# \($0)\n" }.joined()
         out += "rule_set:\n"
@@ -17,7 +18,8 @@ public enum RuleSetYAMLWriter {
         if !hotspots.isEmpty {
             out += "hotspots:\n"
             for gene in hotspots.keys.sorted() {
-                out += "  \(quote(gene)): [\(hotspots[gene]!.map { quote($0.description) }.joined(separator: ", "))]\n"
+                out +=
+                    "  \(quote(gene)): [\(hotspots[gene]!.map { quote($0.description) }.joined(separator: ", "))]\n"
             }
         }
         out += rules.isEmpty ? "rules: []\n" : "rules:\n"
@@ -31,9 +33,13 @@ public enum RuleSetYAMLWriter {
         out += "    reviewed: \(rule.reviewed)\n"
         out += "    biomarker: \(criterion(rule.biomarker))\n"
         var tumourParts: [String] = []
-        if !rule.tumourTypes.include.isEmpty { tumourParts.append("include: \(list(rule.tumourTypes.include))") }
+        if !rule.tumourTypes.include.isEmpty {
+            tumourParts.append("include: \(list(rule.tumourTypes.include))")
+        }
         if let bucket = rule.tumourTypes.bucket { tumourParts.append("bucket: \(bucket.rawValue)") }
-        if !rule.tumourTypes.exclude.isEmpty { tumourParts.append("exclude: \(list(rule.tumourTypes.exclude))") }
+        if !rule.tumourTypes.exclude.isEmpty {
+            tumourParts.append("exclude: \(list(rule.tumourTypes.exclude))")
+        }
         out += "    tumour_types: { \(tumourParts.joined(separator: ", ")) }\n"
         out += "    therapies: \(list(rule.therapies.map(\.description)))\n"
         out += "    category: \(rule.category.rawValue)\n"
@@ -61,23 +67,32 @@ public enum RuleSetYAMLWriter {
             return "{ allele: { \((fields + qualifiers(allele.qualifiers)).joined(separator: ", ")) } }"
         case .protein(let protein):
             let changes =
-                protein.notations.count == 1 ? "change: \(quote(protein.notations[0]))" : "changes: \(list(protein.notations))"
-            return "{ protein: { \((["gene: \(quote(protein.gene))", changes] + qualifiers(protein.qualifiers)).joined(separator: ", ")) } }"
+                protein.notations.count == 1
+                ? "change: \(quote(protein.notations[0]))" : "changes: \(list(protein.notations))"
+            return
+                "{ protein: { \((["gene: \(quote(protein.gene))", changes] + qualifiers(protein.qualifiers)).joined(separator: ", ")) } }"
         case .codon(let codon):
             var fields = ["gene: \(quote(codon.gene))", "residue: \(quote(codon.residue.description))"]
-            if !codon.classes.isEmpty { fields.append("classes: [\(codon.classes.map(\.rawValue).joined(separator: ", "))]") }
+            if !codon.classes.isEmpty {
+                fields.append("classes: [\(codon.classes.map(\.rawValue).joined(separator: ", "))]")
+            }
             return "{ codon: { \((fields + qualifiers(codon.qualifiers)).joined(separator: ", ")) } }"
         case .range(let range):
             var fields = ["gene: \(quote(range.gene))", "from: \(range.from)", "to: \(range.to)"]
-            if !range.classes.isEmpty { fields.append("classes: [\(range.classes.map(\.rawValue).joined(separator: ", "))]") }
+            if !range.classes.isEmpty {
+                fields.append("classes: [\(range.classes.map(\.rawValue).joined(separator: ", "))]")
+            }
             return "{ range: { \((fields + qualifiers(range.qualifiers)).joined(separator: ", ")) } }"
         case .exon(let exon):
             var fields = ["gene: \(quote(exon.gene))", "exon: \(exon.exon)"]
             if exon.flankingSplice { fields.append("flanking_splice: true") }
-            if !exon.classes.isEmpty { fields.append("classes: [\(exon.classes.map(\.rawValue).joined(separator: ", "))]") }
+            if !exon.classes.isEmpty {
+                fields.append("classes: [\(exon.classes.map(\.rawValue).joined(separator: ", "))]")
+            }
             return "{ exon: { \((fields + qualifiers(exon.qualifiers)).joined(separator: ", ")) } }"
         case .gene(let gene):
-            let fields = ["gene: \(quote(gene.gene))", "class: \(gene.alterationClass)"] + qualifiers(gene.qualifiers)
+            let fields =
+                ["gene: \(quote(gene.gene))", "class: \(gene.alterationClass)"] + qualifiers(gene.qualifiers)
             return "{ gene: { \(fields.joined(separator: ", ")) } }"
         case .copyNumber(let gene, let state):
             return "{ copy_number: { gene: \(quote(gene)), state: \(state.rawValue) } }"
