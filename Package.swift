@@ -38,7 +38,9 @@ let package = Package(
         .target(
             name: "OncoRules",
             dependencies: ["OncoDomain", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/KnowledgeBase")]),
+            resources: [
+                .copy("Resources/KnowledgeBase"), .copy("Resources/civic_disease_to_oncotree.tsv"),
+            ]),
         .target(name: "OncoMatch", dependencies: ["OncoDomain", "OncoRules"]),
         .target(name: "OncoReports", dependencies: ["OncoMatch"]),
 
