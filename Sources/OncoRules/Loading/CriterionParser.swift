@@ -47,9 +47,9 @@ struct CriterionParser {
                 let minimum = reader.number(minNode, "tmb min", range: 0...100_000)
             else { return nil }
             return .tmb(min: minimum)
-        case "msi": return reader.choice(value, "msi status", as: MSIStatus.self).map { .msi($0) }
+        case "msi": return reader.choice(value, "msi status", as: MSIRequirement.self).map { .msi($0) }
         case "mmr": return reader.choice(value, "mmr status", as: MMRStatus.self).map { .mmr($0) }
-        case "hrd": return reader.choice(value, "hrd status", as: HRDStatus.self).map { .hrd($0) }
+        case "hrd": return reader.choice(value, "hrd status", as: HRDRequirement.self).map { .hrd($0) }
         case "wild_type":
             guard let fields = reader.fields(value, of: "wild_type", allowed: ["genes"]),
                 let genesNode = fields.required("genes"), let genes = geneList(genesNode, "wild_type genes")

@@ -21,11 +21,11 @@ public indirect enum Criterion: Hashable, Sendable {
     /// Tumour mutational burden of at least `min` mutations per megabase.
     case tmb(min: Double)
     /// Microsatellite status.
-    case msi(MSIStatus)
+    case msi(MSIRequirement)
     /// Mismatch-repair status.
     case mmr(MMRStatus)
     /// Homologous-recombination-deficiency status.
-    case hrd(HRDStatus)
+    case hrd(HRDRequirement)
     /// No protein-altering alteration in any of the genes.
     case wildType(genes: [String])
     /// Every sub-criterion holds.

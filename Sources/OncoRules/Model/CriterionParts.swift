@@ -8,40 +8,6 @@ public enum GenomeBuild: String, Hashable, Sendable, CaseIterable, Comparable {
     public static func < (lhs: GenomeBuild, rhs: GenomeBuild) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// A genomic allele `chrom:pos:ref:alt` (1-based position, bases as written, uppercase).
-public struct GenomicAllele: Hashable, Sendable, CustomStringConvertible {
-    public var chromosome: String
-    public var position: Int
-    public var reference: String
-    public var alternate: String
-
-    public init(chromosome: String, position: Int, reference: String, alternate: String) {
-        self.chromosome = chromosome
-        self.position = position
-        self.reference = reference
-        self.alternate = alternate
-    }
-
-    /// Parses `7:140453136:A:T`; `nil` unless there are four fields, a positive position and
-    /// bases in `ACGTN`.
-    public init?(parsing text: String) {
-        let fields = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard fields.count == 4, !fields[0].isEmpty, let position = Int(fields[1]), position > 0 else {
-            return nil
-        }
-        let isBases = { (field: Substring) in
-            !field.isEmpty && field.allSatisfy { "ACGTNacgtn".contains($0) }
-        }
-        guard isBases(fields[2]), isBases(fields[3]) else { return nil }
-        self.init(
-            chromosome: String(fields[0]), position: position, reference: fields[2].uppercased(),
-            alternate: fields[3].uppercased())
-    }
-
-    /// `7:140453136:A:T`.
-    public var description: String { "\(chromosome):\(position):\(reference):\(alternate)" }
-}
-
 /// A codon named by an optional one-letter reference residue and its position: `G12`, `600`.
 public struct CodonPosition: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// One-letter reference residue, when written.
@@ -174,8 +140,8 @@ public enum FusionPartners: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Microsatellite status.
-public enum MSIStatus: String, Hashable, Sendable, CaseIterable {
+/// The microsatellite status a rule requires (`msi: high`).
+public enum MSIRequirement: String, Hashable, Sendable, CaseIterable {
     case high
     case stable
 }
@@ -190,8 +156,8 @@ public enum MMRStatus: String, Hashable, Sendable, CaseIterable {
     public static let genes = ["MLH1", "MSH2", "MSH6", "PMS2", "EPCAM"]
 }
 
-/// Homologous-recombination-deficiency status.
-public enum HRDStatus: String, Hashable, Sendable, CaseIterable {
+/// The homologous-recombination-deficiency status a rule requires (`hrd: positive`).
+public enum HRDRequirement: String, Hashable, Sendable, CaseIterable {
     case positive
     case negative
 }
