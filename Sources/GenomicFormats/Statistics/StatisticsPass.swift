@@ -7,8 +7,8 @@ struct StatisticsPass {
     /// Index of the consequence field inside a `|`-separated annotation entry.
     let consequenceField: Int?
     var consequenceCounter = ByteStringCounter()
-    /// Declared type of each FORMAT key of the current record (`nil` for GT).
-    private var formatTypes: [VCFValueType?] = []
+    /// Declared type of each FORMAT key of the current record.
+    private var formatTypes: [VCFValueType] = []
     private let percentEncoded: Bool
 
     init(header: VCFHeader, strict: Bool) {
@@ -50,6 +50,7 @@ struct StatisticsPass {
         var hasMNV = false
         var hasIndel = false
         var hasOther = false
+        var hasBreakend = false
         var hasVariant = false
         var hasSymbolic = false
         var alleles = 0
@@ -62,7 +63,8 @@ struct StatisticsPass {
                 case .snv: hasSNV = true
                 case .mnv: hasMNV = true
                 case .indel: hasIndel = true
-                case .breakend, .other: hasOther = true
+                case .breakend: hasBreakend = true
+                case .other: hasOther = true
                 case .overlap: hasVariant = true
                 }
             }
@@ -71,7 +73,8 @@ struct StatisticsPass {
         if hasMNV { statistics.mnps += 1 }
         if hasIndel { statistics.indels += 1 }
         if hasOther { statistics.others += 1 }
-        if !(hasVariant || hasSNV || hasMNV || hasIndel || hasOther) { statistics.noAlts += 1 }
+        if hasBreakend { statistics.breakends += 1 }
+        if !(hasVariant || hasBreakend || hasSNV || hasMNV || hasIndel || hasOther) { statistics.noAlts += 1 }
         if alleles > 1 { statistics.multiallelic += 1 }
         if hasSymbolic { statistics.symbolic += 1 }
     }
@@ -160,12 +163,8 @@ struct StatisticsPass {
         var genotypeIndex = -1
         var depthIndex = -1
         record.forEachFormatKey { key in
-            if VCFByteParsing.equals(key, "GT") {
-                genotypeIndex = formatTypes.count
-                formatTypes.append(nil)
-                return
-            }
-            if VCFByteParsing.equals(key, "DP") { depthIndex = formatTypes.count }
+            if genotypeIndex < 0 && VCFByteParsing.equals(key, "GT") { genotypeIndex = formatTypes.count }
+            if depthIndex < 0 && VCFByteParsing.equals(key, "DP") { depthIndex = formatTypes.count }
             formatTypes.append(header.formatIndex(key).map { header.formatDefinitions[$0].type } ?? .string)
         }
         var formatValues = 0
@@ -202,7 +201,7 @@ struct StatisticsPass {
                         }
                         return
                     }
-                    let type = formatTypes[keyIndex]!
+                    let type = formatTypes[keyIndex]
                     if keyIndex == depthIndex, let depth = VCFByteParsing.integer(value) {
                         statistics.genotypes[sample].depthSum += depth
                     }

@@ -9,8 +9,10 @@
 /// - `snvs`: records with at least one SNV ALT allele ("number of SNPs").
 /// - `mnps`: records with at least one MNV ALT allele ("number of MNPs").
 /// - `indels`: records with at least one insertion or deletion ALT allele ("number of indels").
-/// - `others`: records with at least one other ALT allele: breakends, symbolic alleles other
-///   than `<*>`/`<NON_REF>`/`<X>`, unequal-length substitutions ("number of others").
+/// - `others`: records with at least one other ALT allele: symbolic alleles other than
+///   `<*>`/`<NON_REF>`/`<X>`, unequal-length substitutions ("number of others").
+/// - `breakends`: records with at least one breakend ALT allele (bcftools counts these in none
+///   of its SN lines except records).
 /// - `no_alts`: records whose ALT alleles are all non-variant (`.`, `<*>`, `<NON_REF>`, ALT = REF)
 ///   ("number of no-ALTs").
 /// - `multiallelic`: records with two or more ALT alleles ("number of multiallelic sites"; `*`
@@ -34,6 +36,7 @@ public struct VCFStatistics: Sendable {
     public var mnps = 0
     public var indels = 0
     public var others = 0
+    public var breakends = 0
     public var noAlts = 0
     public var multiallelic = 0
     public var symbolic = 0
@@ -98,7 +101,7 @@ public struct VCFStatistics: Sendable {
         }
         let object: [String: JSONValue] = [
             "file": .string(path), "records": .integer(records), "snvs": .integer(snvs), "mnps": .integer(mnps),
-            "indels": .integer(indels), "others": .integer(others), "no_alts": .integer(noAlts),
+            "indels": .integer(indels), "others": .integer(others), "breakends": .integer(breakends), "no_alts": .integer(noAlts),
             "multiallelic": .integer(multiallelic), "symbolic": .integer(symbolic), "filtered": .integer(filtered),
             "samples": .array(samples.map { .string($0) }), "build": .string(build.rawValue),
             "annotation_key": annotationKey.map { .string($0) } ?? .null,
@@ -117,7 +120,7 @@ public struct VCFStatistics: Sendable {
         var lines: [(String, String)] = [
             ("file", path), ("build", build.rawValue), ("samples", samples.isEmpty ? "none" : samples.joined(separator: ", ")),
             ("records", String(records)), ("SNVs", String(snvs)), ("MNVs", String(mnps)), ("indels", String(indels)),
-            ("other variants", String(others)), ("no-ALT records", String(noAlts)),
+            ("other variants", String(others)), ("breakends", String(breakends)), ("no-ALT records", String(noAlts)),
             ("multiallelic", String(multiallelic)), ("symbolic", String(symbolic)), ("filtered", String(filtered)),
             ("INFO values", String(infoValues)), ("FORMAT values", String(formatValues)),
         ]

@@ -9,7 +9,8 @@ public enum VCFVariantType: String, Sendable, Hashable {
     case mnv
     /// Bases inserted or deleted.
     case indel
-    /// A breakend (`G]17:198982]`, `.A`).
+    /// A mated breakend in bracket notation (`G]17:198982]`). Single breakends (`.A`, `A.`) are
+    /// classified as htslib does, by comparing bases (usually `other`).
     case breakend
     /// `*`: overlapping an upstream deletion.
     case overlap
@@ -47,7 +48,6 @@ public enum VCFVariantType: String, Sendable, Hashable {
         if shared < altCount && (alternate[shared] == UInt8(ascii: "]") || alternate[shared] == UInt8(ascii: "[")) {
             return .breakend
         }
-        if alternate[0] == UInt8(ascii: ".") || alternate[altCount - 1] == UInt8(ascii: ".") { return .breakend }
         // Case-insensitive common prefix.
         var r = 0
         var a = 0
