@@ -69,9 +69,9 @@ public struct VCFHeader: Sendable {
     public init(parsing text: String, path: String = "<header>", strict: Bool = true) throws {
         var builder = VCFHeaderBuilder(path: path, strict: strict)
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            var bytes = Array(line.utf8)
+            var bytes = Array(line)
             if bytes.last == 0x0D { bytes.removeLast() }
             let done = try bytes.withUnsafeBytes { buffer throws in
                 try builder.consume(buffer, lineNumber: lineNumber)
