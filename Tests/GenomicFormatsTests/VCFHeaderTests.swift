@@ -78,6 +78,8 @@ struct VCFHeaderTests {
         ("##reference=file:///data/hg38.fa", .grch38),
         ("##reference=human_g1k_v37.fasta", .grch37),
         ("##source=nothing", .unknown),
+        ("##new_reference_genome=/data/hg19/ucsc.hg19.fa", .grch37),
+        ("##liftOverChainFile=/db/chainFiles/hg19Tohg38.over.chain.gz", .grch38),
     ])
     func detectsGenomeBuild(line: String, expected: GenomeBuild) throws {
         #expect(try VCFTestSupport.header([line]).genomeBuild == expected)

@@ -34,9 +34,21 @@ public enum GenomeBuild: String, Sendable, Hashable, CaseIterable {
         return says38 ? .grch38 : .grch37
     }
 
+    /// The target assembly of a UCSC chain file named `<from>To<To>.over.chain[.gz]`
+    /// (e.g. `hg19Tohg38.over.chain.gz` → `hg38`), found anywhere in `value`.
+    static func liftOverTarget(_ value: String) -> String? {
+        guard value.contains(".over.chain") else { return nil }
+        let fileName = value.split(separator: "/").last.map(String.init) ?? value
+        guard let chain = fileName.split(separator: ".").first else { return nil }
+        let parts = chain.split(separator: "To", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        return String(parts[1])
+    }
+
     /// Detects the build from contig lengths (authoritative: each primary chromosome whose length
     /// matches one assembly votes for it), then from `assembly=` fields of contigs, then from
-    /// `##reference=` / `##assembly=` lines. Conflicting evidence at a level gives `.unknown`.
+    /// `##reference=`, `##assembly=`, `##new_reference_genome=` lines and the target of a
+    /// `##liftOver…` chain file. Conflicting evidence at a level gives `.unknown`.
     static func detect(contigs: [VCFContig], metaLines: [VCFMetaLine]) -> GenomeBuild {
         var votes37 = 0
         var votes38 = 0
@@ -60,8 +72,12 @@ public enum GenomeBuild: String, Sendable, Hashable, CaseIterable {
         if fromAssembly.count == 1 { return fromAssembly.first! }
         if fromAssembly.count > 1 { return .unknown }
         var fromMeta = Set<GenomeBuild>()
-        for line in metaLines where line.key == "reference" || line.key == "assembly" {
-            fromMeta.insert(fromAssemblyName(line.value))
+        for line in metaLines {
+            if ["reference", "assembly", "new_reference_genome"].contains(line.key) {
+                fromMeta.insert(fromAssemblyName(line.value))
+            } else if line.key.hasPrefix("liftOver"), let target = liftOverTarget(line.value) {
+                fromMeta.insert(fromAssemblyName(target))
+            }
         }
         fromMeta.remove(.unknown)
         return fromMeta.count == 1 ? fromMeta.first! : .unknown
