@@ -1,7 +1,7 @@
 import Foundation
 import GenomicFormats
-import Testing
 import TestSupport
+import Testing
 
 /// Compares `VCFStatistics` with counts computed once by `bcftools stats` / `bcftools query`
 /// (`scripts/make-stats-expectations.sh` → `Fixtures/stats-expectations.tsv`).
@@ -14,9 +14,13 @@ struct StatsExpectationTests {
     }
 
     static let expectations: [Expectation] = {
-        guard let text = try? String(contentsOfFile: TestData.fixture("stats-expectations.tsv"), encoding: .utf8)
+        guard
+            let text = try? String(
+                contentsOfFile: TestData.fixture("stats-expectations.tsv"), encoding: .utf8)
         else { return [] }
-        let rows = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        let rows = text.split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false)
+        }
         guard let columns = rows.first?.map(String.init) else { return [] }
         return rows.dropFirst().map { row in
             var counts: [String: Int] = [:]

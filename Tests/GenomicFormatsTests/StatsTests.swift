@@ -1,6 +1,6 @@
 import GenomicFormats
-import Testing
 import TestSupport
+import Testing
 
 @Suite("VCF statistics")
 struct StatsTests {
@@ -40,7 +40,9 @@ struct StatsTests {
         let statistics = try VCFStatistics(path: TestData.fixture("vcf/stats-small.vcf"))
         let json = statistics.jsonText()
         #expect(json == statistics.jsonText())
-        #expect(json.contains("\"consequences\": {\n    \"NMD_transcript_variant\": 1,\n    \"missense_variant\": 2\n  }"))
+        #expect(
+            json.contains(
+                "\"consequences\": {\n    \"NMD_transcript_variant\": 1,\n    \"missense_variant\": 2\n  }"))
         #expect(json.contains("\"TUMOR\": {\n      \"dp_sum\": 60,\n      \"het\": 2,"))
         #expect(json.contains("\"build\": \"GRCh38\""))
         let keys = json.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {

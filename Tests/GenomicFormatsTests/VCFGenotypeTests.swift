@@ -28,7 +28,8 @@ struct VCFGenotypeTests {
         ("10/10", [10, 10], [false, false], .homozygousAlternate),
         ("0/0", [0, 0], [false, false], .homozygousReference),
     ])
-    func parsesGenotypes(text: String, alleles: [Int?], phased: [Bool], expected: VCFGenotype.Zygosity) throws {
+    func parsesGenotypes(text: String, alleles: [Int?], phased: [Bool], expected: VCFGenotype.Zygosity) throws
+    {
         let genotype = try #require(parse(text))
         #expect(genotype.alleles == alleles)
         #expect(genotype.phased == phased)

@@ -14,7 +14,10 @@ struct VCFHeaderTests {
                 "##tumor_sample=TUMOUR",
             ], samples: ["NORMAL", "TUMOUR"])
         #expect(header.version == .v4_2)
-        #expect(header.metaLines.map(\.key) == ["fileformat", "INFO", "FORMAT", "FILTER", "ALT", "contig", "tumor_sample"])
+        #expect(
+            header.metaLines.map(\.key) == [
+                "fileformat", "INFO", "FORMAT", "FILTER", "ALT", "contig", "tumor_sample",
+            ])
         let depth = try #require(header.info("DP"))
         #expect(depth.number == .count(1))
         #expect(depth.type == .integer)
@@ -60,7 +63,8 @@ struct VCFHeaderTests {
     }
 
     @Test func strictRejectsBadNumberLenientKeepsIt() throws {
-        let text = "##fileformat=VCFv4.2\n##INFO=<ID=X,Number=many,Type=Integer,Description=\"x\">\n"
+        let text =
+            "##fileformat=VCFv4.2\n##INFO=<ID=X,Number=many,Type=Integer,Description=\"x\">\n"
             + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
         #expect(throws: FormatError.self) { try VCFHeader(parsing: text) }
         let lenient = try VCFHeader(parsing: text, strict: false)
@@ -93,7 +97,8 @@ struct VCFHeaderTests {
     }
 
     @Test func toleratesBlankLinesAndCRLF() throws {
-        let text = "##fileformat=VCFv4.1\r\n\r\n##INFO=<ID=DP,Number=1,Type=Integer,Description=\"d\">\r\n"
+        let text =
+            "##fileformat=VCFv4.1\r\n\r\n##INFO=<ID=DP,Number=1,Type=Integer,Description=\"d\">\r\n"
             + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\r\n"
         let header = try VCFHeader(parsing: text)
         #expect(header.version == .v4_1)

@@ -19,12 +19,14 @@ struct VCFRecordTests {
     ]
 
     func record(_ line: String, version: String = "4.2", samples: [String] = ["N", "T"]) throws -> VCFRecord {
-        try VCFRecord(line: line, header: VCFTestSupport.header(Self.meta, samples: samples, version: version))
+        try VCFRecord(
+            line: line, header: VCFTestSupport.header(Self.meta, samples: samples, version: version))
     }
 
     @Test func fixedFieldsAndTypedInfo() throws {
         let record = try record(
-            "chr7\t140453136\trs113488022;COSM476\tA\tT\t45.5\tPASS\tDP=12;AF=0.5;DB;NOTE=hello;C=x\tGT\t0/1\t1/1")
+            "chr7\t140453136\trs113488022;COSM476\tA\tT\t45.5\tPASS\tDP=12;AF=0.5;DB;NOTE=hello;C=x\tGT\t0/1\t1/1"
+        )
         #expect(record.chromosome == "chr7")
         #expect(record.position == 140_453_136)
         #expect(record.identifiers == ["rs113488022", "COSM476"])
@@ -109,7 +111,8 @@ struct VCFRecordTests {
 
     @Test func allelesOfEveryKindAreRepresented() throws {
         let record = try record(
-            "1\t100\t.\tG\t<DEL>,G]17:198982],*,.A,<*>,<NON_REF>,ACGT\t.\t.\tEND=300\tGT\t0/1\t0/0", samples: ["N", "T"])
+            "1\t100\t.\tG\t<DEL>,G]17:198982],*,.A,<*>,<NON_REF>,ACGT\t.\t.\tEND=300\tGT\t0/1\t0/0",
+            samples: ["N", "T"])
         let kinds = (0..<record.alternateAlleleCount).map { record.alternateAlleleKind($0) }
         #expect(kinds == [.symbolic, .breakend, .spanningDeletion, .breakend, .symbolic, .symbolic, .base])
         #expect(record.alternateAlleles.first?.symbolicID == "DEL")
@@ -122,7 +125,8 @@ struct VCFRecordTests {
 
     @Test(arguments: [
         ("A", "C", VCFVariantType.snv), ("A", "AT", .indel), ("AT", "A", .indel), ("AC", "GT", .mnv),
-        ("A", "<DEL>", .other), ("A", "<*>", .reference), ("A", "<NON_REF>", .reference), ("A", ".", .reference),
+        ("A", "<DEL>", .other), ("A", "<*>", .reference), ("A", "<NON_REF>", .reference),
+        ("A", ".", .reference),
         ("A", "*", .overlap), ("G", "G]17:198982]", .breakend), ("ACG", "ATG", .snv), ("A", "a", .reference),
         ("ACG", "AG", .indel), ("C", "TGA", .other),
     ])
@@ -131,7 +135,8 @@ struct VCFRecordTests {
         var alternate = alternate
         let type = reference.withUTF8 { ref in
             alternate.withUTF8 { alt in
-                VCFVariantType.classify(reference: UnsafeRawBufferPointer(ref), alternate: UnsafeRawBufferPointer(alt))
+                VCFVariantType.classify(
+                    reference: UnsafeRawBufferPointer(ref), alternate: UnsafeRawBufferPointer(alt))
             }
         }
         #expect(type == expected)
@@ -152,7 +157,8 @@ struct VCFRecordTests {
     }
 
     @Test func lenientSkipsMalformedRecordsStrictStops() throws {
-        let text = "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+        let text =
+            "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
             + "1\t5\t.\tA\tC\t.\t.\t.\n"
             + "1\tfive\t.\tA\tC\t.\t.\t.\n"
             + "1\t6\t.\tA\n"
@@ -180,6 +186,8 @@ struct VCFRecordTests {
 
     @Test func wrongSampleColumnCountIsAnError() throws {
         let header = try VCFTestSupport.header(Self.meta, samples: ["N", "T"])
-        #expect(throws: FormatError.self) { _ = try VCFRecord(line: "1\t5\t.\tA\tC\t.\t.\t.\tGT\t0/1", header: header) }
+        #expect(throws: FormatError.self) {
+            _ = try VCFRecord(line: "1\t5\t.\tA\tC\t.\t.\t.\tGT\t0/1", header: header)
+        }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GenomicFormats
-import Testing
 import TestSupport
+import Testing
 
 @Suite("VCF shared data", .enabled(if: TestData.hasSharedData))
 struct VCFSharedDataTests {
@@ -38,7 +38,9 @@ struct VCFSharedDataTests {
         for file in rejected {
             let plain = try VCFTestSupport.plainCopy(of: file)
             let text = try String(contentsOfFile: plain, encoding: .isoLatin1)
-            #expect(!text.contains("\n#CHROM\t") && !text.hasPrefix("#CHROM"), "\(file) has a header but was rejected")
+            #expect(
+                !text.contains("\n#CHROM\t") && !text.hasPrefix("#CHROM"),
+                "\(file) has a header but was rejected")
         }
     }
 

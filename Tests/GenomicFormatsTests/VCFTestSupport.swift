@@ -30,7 +30,9 @@ enum VCFTestSupport {
     }
 
     /// A header with the given extra meta lines and samples.
-    static func header(_ metaLines: [String], samples: [String] = [], version: String = "4.2") throws -> VCFHeader {
+    static func header(_ metaLines: [String], samples: [String] = [], version: String = "4.2") throws
+        -> VCFHeader
+    {
         var text = "##fileformat=VCFv\(version)\n" + metaLines.map { $0 + "\n" }.joined()
         text += "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO"
         if !samples.isEmpty { text += "\tFORMAT\t" + samples.joined(separator: "\t") }

@@ -30,7 +30,9 @@ struct StatisticsPass {
         let marker = Array("Format:".utf8)
         let bytes = Array(description.utf8)
         guard bytes.count >= marker.count,
-            let start = (0...(bytes.count - marker.count)).first(where: { bytes[$0..<$0 + marker.count].elementsEqual(marker) })
+            let start = (0...(bytes.count - marker.count)).first(where: {
+                bytes[$0..<$0 + marker.count].elementsEqual(marker)
+            })
         else { return nil }
         let rest = String(decoding: bytes[(start + marker.count)...], as: UTF8.self)
         let fields = Substring(rest).split(separator: "|", omittingEmptySubsequences: false)
@@ -121,7 +123,10 @@ struct StatisticsPass {
             }
             try VCFByteParsing.forEachPiece(of: value, separatedBy: 44) { piece in
                 infoValues += 1
-                if try !decode(piece, type: type, record: record, field: { "INFO/" + String(decoding: key, as: UTF8.self) }) {
+                if try !decode(
+                    piece, type: type, record: record,
+                    field: { "INFO/" + String(decoding: key, as: UTF8.self) })
+                {
                     invalid += 1
                 }
             }
@@ -133,7 +138,8 @@ struct StatisticsPass {
         statistics.invalidValues += invalid
     }
 
-    private mutating func countAnnotations(_ value: UnsafeRawBufferPointer, _ statistics: inout VCFStatistics) {
+    private mutating func countAnnotations(_ value: UnsafeRawBufferPointer, _ statistics: inout VCFStatistics)
+    {
         if VCFByteParsing.isMissing(value) { return }
         let field = consequenceField
         VCFByteParsing.forEachPiece(of: value, separatedBy: 44) { entry in
@@ -207,7 +213,10 @@ struct StatisticsPass {
                     }
                     try VCFByteParsing.forEachPiece(of: value, separatedBy: 44) { piece in
                         formatValues += 1
-                        if try !decode(piece, type: type, record: record, field: { "FORMAT/" + record.formatKeys[keyIndex] }) {
+                        if try !decode(
+                            piece, type: type, record: record,
+                            field: { "FORMAT/" + record.formatKeys[keyIndex] })
+                        {
                             invalid += 1
                         }
                     }
@@ -224,7 +233,9 @@ extension Substring {
     /// The text without leading and trailing spaces, tabs and quotes.
     fileprivate func trimmingCharacters() -> Substring {
         var text = self
-        while let first = text.first, first == " " || first == "\t" || first == "\"" { text = text.dropFirst() }
+        while let first = text.first, first == " " || first == "\t" || first == "\"" {
+            text = text.dropFirst()
+        }
         while let last = text.last, last == " " || last == "\t" || last == "\"" { text = text.dropLast() }
         return text
     }

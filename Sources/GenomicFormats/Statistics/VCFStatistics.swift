@@ -100,9 +100,12 @@ public struct VCFStatistics: Sendable {
             ])
         }
         let object: [String: JSONValue] = [
-            "file": .string(path), "records": .integer(records), "snvs": .integer(snvs), "mnps": .integer(mnps),
-            "indels": .integer(indels), "others": .integer(others), "breakends": .integer(breakends), "no_alts": .integer(noAlts),
-            "multiallelic": .integer(multiallelic), "symbolic": .integer(symbolic), "filtered": .integer(filtered),
+            "file": .string(path), "records": .integer(records), "snvs": .integer(snvs),
+            "mnps": .integer(mnps),
+            "indels": .integer(indels), "others": .integer(others), "breakends": .integer(breakends),
+            "no_alts": .integer(noAlts),
+            "multiallelic": .integer(multiallelic), "symbolic": .integer(symbolic),
+            "filtered": .integer(filtered),
             "samples": .array(samples.map { .string($0) }), "build": .string(build.rawValue),
             "annotation_key": annotationKey.map { .string($0) } ?? .null,
             "annotation_entries": .integer(annotationEntries),
@@ -118,15 +121,21 @@ public struct VCFStatistics: Sendable {
     /// A human-readable summary (aligned `label: value` lines).
     public func summaryText() -> String {
         var lines: [(String, String)] = [
-            ("file", path), ("build", build.rawValue), ("samples", samples.isEmpty ? "none" : samples.joined(separator: ", ")),
-            ("records", String(records)), ("SNVs", String(snvs)), ("MNVs", String(mnps)), ("indels", String(indels)),
-            ("other variants", String(others)), ("breakends", String(breakends)), ("no-ALT records", String(noAlts)),
-            ("multiallelic", String(multiallelic)), ("symbolic", String(symbolic)), ("filtered", String(filtered)),
+            ("file", path), ("build", build.rawValue),
+            ("samples", samples.isEmpty ? "none" : samples.joined(separator: ", ")),
+            ("records", String(records)), ("SNVs", String(snvs)), ("MNVs", String(mnps)),
+            ("indels", String(indels)),
+            ("other variants", String(others)), ("breakends", String(breakends)),
+            ("no-ALT records", String(noAlts)),
+            ("multiallelic", String(multiallelic)), ("symbolic", String(symbolic)),
+            ("filtered", String(filtered)),
             ("INFO values", String(infoValues)), ("FORMAT values", String(formatValues)),
         ]
         if invalidValues > 0 { lines.append(("invalid values", String(invalidValues))) }
         if skippedRecords > 0 { lines.append(("skipped records", String(skippedRecords))) }
-        if skippedHeaderLines > 0 { lines.append(("skipped lines before header", String(skippedHeaderLines))) }
+        if skippedHeaderLines > 0 {
+            lines.append(("skipped lines before header", String(skippedHeaderLines)))
+        }
         if let annotationKey {
             lines.append(("annotation entries", "\(annotationEntries) (\(annotationKey))"))
         }

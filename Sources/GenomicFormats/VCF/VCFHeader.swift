@@ -49,7 +49,8 @@ public struct VCFHeader: Sendable {
 
     /// Builds a header from its parts (for writing tests or synthesising files).
     public init(
-        version: VCFVersion? = .v4_2, metaLines: [VCFMetaLine] = [], infoDefinitions: [VCFFieldDefinition] = [],
+        version: VCFVersion? = .v4_2, metaLines: [VCFMetaLine] = [],
+        infoDefinitions: [VCFFieldDefinition] = [],
         formatDefinitions: [VCFFieldDefinition] = [], filters: [VCFFilterDefinition] = [],
         alternateAlleles: [VCFAlternateAlleleDefinition] = [], contigs: [VCFContig] = [],
         sampleNames: [String] = []

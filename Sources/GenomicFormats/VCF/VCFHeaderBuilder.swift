@@ -32,7 +32,8 @@ struct VCFHeaderBuilder {
                 return false
             }
             if !sawHeaderLine {
-                throw error(lineNumber, nil, "expected '##fileformat=VCFv4.x' as the first line, found other text")
+                throw error(
+                    lineNumber, nil, "expected '##fileformat=VCFv4.x' as the first line, found other text")
             }
             throw error(lineNumber, nil, "data line before the '#CHROM' header line")
         }
@@ -46,7 +47,9 @@ struct VCFHeaderBuilder {
             try consumeColumns(text, lineNumber: lineNumber)
             return true
         }
-        if strict { throw error(lineNumber, nil, "unexpected line starting with a single '#' before '#CHROM'") }
+        if strict {
+            throw error(lineNumber, nil, "unexpected line starting with a single '#' before '#CHROM'")
+        }
         skippedLines += 1
         return false
     }
@@ -110,12 +113,17 @@ struct VCFHeaderBuilder {
             }
             let definition = VCFFieldDefinition(
                 id: id, number: number!, type: type!, description: map["Description"] ?? "", fields: map)
-            if line.key == "INFO" { infoDefinitions.append(definition) } else { formatDefinitions.append(definition) }
+            if line.key == "INFO" {
+                infoDefinitions.append(definition)
+            } else {
+                formatDefinitions.append(definition)
+            }
         case "FILTER":
             if let id { filters.append(VCFFilterDefinition(id: id, description: map["Description"] ?? "")) }
         case "ALT":
             if let id {
-                alternateAlleles.append(VCFAlternateAlleleDefinition(id: id, description: map["Description"] ?? ""))
+                alternateAlleles.append(
+                    VCFAlternateAlleleDefinition(id: id, description: map["Description"] ?? ""))
             }
         case "contig":
             guard let id else {
@@ -143,11 +151,14 @@ struct VCFHeaderBuilder {
             columns = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         }
         if columns.count < 8 {
-            throw error(lineNumber, "#CHROM", "expected at least 8 tab-separated columns, found \(columns.count)")
+            throw error(
+                lineNumber, "#CHROM", "expected at least 8 tab-separated columns, found \(columns.count)")
         }
         if strict {
             for (index, name) in Self.fixedColumns.enumerated() where columns[index] != name {
-                throw error(lineNumber, "#CHROM", "expected column \(index + 1) to be '\(name)', found '\(columns[index])'")
+                throw error(
+                    lineNumber, "#CHROM",
+                    "expected column \(index + 1) to be '\(name)', found '\(columns[index])'")
             }
             if columns.count > 8 && columns[8] != "FORMAT" {
                 throw error(lineNumber, "#CHROM", "expected column 9 to be 'FORMAT', found '\(columns[8])'")

@@ -36,7 +36,8 @@ public struct VCFMetaLine: Sendable, Hashable {
         guard let equals = text.firstIndex(of: "=") else {
             return .success(VCFMetaLine(key: String(text), value: ""))
         }
-        var line = VCFMetaLine(key: String(text[..<equals]), value: String(text[text.index(after: equals)...]))
+        var line = VCFMetaLine(
+            key: String(text[..<equals]), value: String(text[text.index(after: equals)...]))
         if line.value.hasPrefix("<") {
             switch parseStructured(line.value) {
             case .success(let fields): line.fields = fields

@@ -42,7 +42,9 @@ extension VCFRecord {
 
     /// Calls `body` with the raw value bytes of INFO `key` (empty for a flag); `nil` when absent.
     /// This is the entry point for lazily parsed annotation fields such as `CSQ` and `ANN`.
-    public func withInfoValue<R>(forKey key: String, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R? {
+    public func withInfoValue<R>(forKey key: String, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows
+        -> R?
+    {
         guard let bounds = infoValueBounds(key) else { return nil }
         return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[bounds])) }
     }
@@ -52,7 +54,8 @@ extension VCFRecord {
     public func forEachInfoValue(forKey key: String, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows
         -> Bool
     {
-        try withInfoValue(forKey: key) { try VCFByteParsing.forEachPiece(of: $0, separatedBy: 44, body) } != nil
+        try withInfoValue(forKey: key) { try VCFByteParsing.forEachPiece(of: $0, separatedBy: 44, body) }
+            != nil
     }
 
     /// Calls `body` with each INFO entry's key and value bytes (`nil` value for a flag), in order.

@@ -26,7 +26,9 @@ extension VCFRecord {
     }
 
     /// Calls `body` with the raw bytes of a sample column (0-based sample); `nil` when out of range.
-    public func withSampleColumn<R>(_ sample: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R? {
+    public func withSampleColumn<R>(_ sample: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows
+        -> R?
+    {
         guard sample >= 0 && sample < sampleCount else { return nil }
         return try withColumn(9 + sample, body)
     }

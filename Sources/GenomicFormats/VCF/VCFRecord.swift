@@ -67,20 +67,28 @@ public struct VCFRecord: Sendable {
         if samples > 0 {
             if columns != 9 + samples {
                 return recordError(
-                    nil, "expected \(9 + samples) tab-separated columns (8 fixed, FORMAT, \(samples) samples), found \(columns)")
+                    nil,
+                    "expected \(9 + samples) tab-separated columns (8 fixed, FORMAT, \(samples) samples), found \(columns)"
+                )
             }
         } else if columns != 8 && columns != 9 {
             return recordError(nil, "expected 8 tab-separated columns, found \(columns)")
         }
         if bytes.count >= Int(Int32.max) { return recordError(nil, "line too long") }
-        if columnLength(0) == 0 { return recordError("CHROM", "expected a chromosome name, found an empty column") }
+        if columnLength(0) == 0 {
+            return recordError("CHROM", "expected a chromosome name, found an empty column")
+        }
         let parsedPosition = withColumn(1) { VCFByteParsing.integer($0) }
         guard let parsedPosition, parsedPosition >= 0 else {
             return recordError("POS", "expected a non-negative integer, found '\(columnString(1))'")
         }
         position = parsedPosition
-        if columnLength(3) == 0 { return recordError("REF", "expected reference bases, found an empty column") }
-        if columnLength(4) == 0 { return recordError("ALT", "expected alternate alleles or '.', found an empty column") }
+        if columnLength(3) == 0 {
+            return recordError("REF", "expected reference bases, found an empty column")
+        }
+        if columnLength(4) == 0 {
+            return recordError("ALT", "expected alternate alleles or '.', found an empty column")
+        }
         return nil
     }
 
@@ -160,9 +168,12 @@ public struct VCFRecord: Sendable {
     }
 
     /// Calls `body` with the bytes of ALT allele `index` (0-based among ALT alleles).
-    public func withAlternateAllele<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R? {
+    public func withAlternateAllele<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows
+        -> R?
+    {
         try withColumn(4) { alt in
-            guard !VCFByteParsing.isMissing(alt), let piece = VCFByteParsing.piece(index, of: alt, separatedBy: 44)
+            guard !VCFByteParsing.isMissing(alt),
+                let piece = VCFByteParsing.piece(index, of: alt, separatedBy: 44)
             else { return nil }
             return try body(piece)
         }

@@ -21,7 +21,9 @@ public enum VCFVariantType: String, Sendable, Hashable {
     static func upper(_ byte: UInt8) -> UInt8 { byte >= 97 && byte <= 122 ? byte - 32 : byte }
 
     /// Classifies `alternate` against `reference` (bytes of the REF column and one ALT allele).
-    public static func classify(reference: UnsafeRawBufferPointer, alternate: UnsafeRawBufferPointer) -> VCFVariantType {
+    public static func classify(reference: UnsafeRawBufferPointer, alternate: UnsafeRawBufferPointer)
+        -> VCFVariantType
+    {
         let refCount = reference.count
         let altCount = alternate.count
         if altCount == 0 { return .reference }
@@ -45,7 +47,9 @@ public enum VCFVariantType: String, Sendable, Hashable {
         if alternate[0] == UInt8(ascii: "]") || alternate[0] == UInt8(ascii: "[") { return .breakend }
         var shared = 0
         while shared < refCount && shared < altCount && reference[shared] == alternate[shared] { shared += 1 }
-        if shared < altCount && (alternate[shared] == UInt8(ascii: "]") || alternate[shared] == UInt8(ascii: "[")) {
+        if shared < altCount
+            && (alternate[shared] == UInt8(ascii: "]") || alternate[shared] == UInt8(ascii: "["))
+        {
             return .breakend
         }
         // Case-insensitive common prefix.
