@@ -1,7 +1,11 @@
 /// The per-record work of `VCFStatistics`, with the reusable scratch state that keeps the loop
 /// free of allocation.
-struct StatisticsPass {
+final class StatisticsPass {
     let header: VCFHeader
+    private let infoTable: ByteKeyTable
+    private let infoTypes: [VCFValueType]
+    private let formatTable: ByteKeyTable
+    private let formatTypesByIndex: [VCFValueType]
     let strict: Bool
     let annotationKey: String?
     /// Index of the consequence field inside a `|`-separated annotation entry.
@@ -14,6 +18,10 @@ struct StatisticsPass {
     init(header: VCFHeader, strict: Bool) {
         self.header = header
         self.strict = strict
+        infoTable = header.storage.infoTable
+        infoTypes = header.infoDefinitions.map(\.type)
+        formatTable = header.storage.formatTable
+        formatTypesByIndex = header.formatDefinitions.map(\.type)
         percentEncoded = header.usesPercentEncoding
         let key = ["CSQ", "ANN", "BCSQ"].first { header.info($0) != nil }
         annotationKey = key
@@ -39,7 +47,7 @@ struct StatisticsPass {
         return fields.firstIndex { $0.trimmingCharacters() == name }
     }
 
-    mutating func add(_ record: VCFRecord, to statistics: inout VCFStatistics) throws {
+    func add(_ record: VCFRecord, to statistics: inout VCFStatistics) throws {
         statistics.records += 1
         classifyAlleles(record, &statistics)
         if record.isFiltered { statistics.filtered += 1 }
@@ -81,65 +89,101 @@ struct StatisticsPass {
         if hasSymbolic { statistics.symbolic += 1 }
     }
 
-    /// Decodes one value; returns `false` (or throws in strict mode) when it does not match.
+    /// Whether one value matches its declared type (`.` always does).
     @inline(__always)
-    private func decode(
-        _ piece: UnsafeRawBufferPointer, type: VCFValueType, record: VCFRecord, field: () -> String
-    ) throws -> Bool {
-        if VCFByteParsing.isMissing(piece) { return true }
-        let valid: Bool
+    private func isValid(_ piece: UnsafeRawBufferPointer, type: VCFValueType) -> Bool {
+        if piece.count == 1 && piece[0] == UInt8(ascii: ".") { return true }
         switch type {
-        case .integer: valid = VCFByteParsing.integer(piece) != nil
-        case .float: valid = VCFByteParsing.float(piece) != nil
-        case .flag: valid = true
-        case .character: valid = piece.count >= 1
+        case .integer: return VCFByteParsing.integer(piece) != nil
+        case .float: return VCFByteParsing.float(piece) != nil
+        case .flag: return true
+        case .character: return piece.count >= 1
         case .string:
             if percentEncoded && VCFByteParsing.containsPercent(piece) {
-                valid = !VCFByteParsing.string(piece, percentDecode: true).isEmpty
-            } else {
-                valid = true
+                return !VCFByteParsing.string(piece, percentDecode: true).isEmpty
             }
+            return true
         }
-        if !valid && strict {
-            throw record.valueError(field(), expected: "a value of type \(type.rawValue)", found: piece)
-        }
-        return valid
     }
 
-    private mutating func decodeInfo(_ record: VCFRecord, _ statistics: inout VCFStatistics) throws {
-        let annotationKey = self.annotationKey
-        var infoValues = 0
+    /// Decodes each comma-separated item of `value`; returns (items, invalid items) or throws on
+    /// the first invalid item in strict mode.
+    @inline(__always)
+    private func decodeList(
+        _ value: UnsafeRawBufferPointer, type: VCFValueType, record: VCFRecord, field: () -> String
+    ) throws -> (Int, Int) {
+        var items = 0
         var invalid = 0
-        try record.forEachInfoEntry { key, value in
-            let definition = header.infoIndex(key).map { header.infoDefinitions[$0] }
-            guard let value else {
-                infoValues += 1
-                return
-            }
-            let type = definition?.type ?? .string
-            if type == .flag {
-                infoValues += 1
-                return
-            }
-            try VCFByteParsing.forEachPiece(of: value, separatedBy: 44) { piece in
-                infoValues += 1
-                if try !decode(
-                    piece, type: type, record: record,
-                    field: { "INFO/" + String(decoding: key, as: UTF8.self) })
-                {
+        var start = 0
+        let count = value.count
+        var index = 0
+        while index <= count {
+            if index == count || value[index] == 44 {
+                let piece = UnsafeRawBufferPointer(rebasing: value[start..<index])
+                items += 1
+                if !isValid(piece, type: type) {
+                    if strict {
+                        throw record.valueError(field(), expected: "a value of type \(type.rawValue)", found: piece)
+                    }
                     invalid += 1
                 }
+                start = index + 1
             }
-            if let annotationKey, VCFByteParsing.equals(key, annotationKey) {
-                countAnnotations(value, &statistics)
+            index += 1
+        }
+        return (items, invalid)
+    }
+
+    private func decodeInfo(_ record: VCFRecord, _ statistics: inout VCFStatistics) throws {
+        let bounds = record.columnBounds(7)
+        var infoValues = 0
+        var invalid = 0
+        var annotation: Range<Int>? = nil
+        try record.bytes.withUnsafeBytes { line in
+            let end = bounds.upperBound
+            var index = bounds.lowerBound
+            if end - index == 1 && line[index] == UInt8(ascii: ".") { return }
+            while index < end {
+                let entryStart = index
+                var equals = -1
+                while index < end && line[index] != UInt8(ascii: ";") {
+                    if equals < 0 && line[index] == UInt8(ascii: "=") { equals = index }
+                    index += 1
+                }
+                let entryEnd = index
+                index += 1
+                if entryEnd == entryStart { continue }
+                if equals < 0 {
+                    infoValues += 1
+                    continue
+                }
+                let key = UnsafeRawBufferPointer(rebasing: line[entryStart..<equals])
+                let value = UnsafeRawBufferPointer(rebasing: line[(equals + 1)..<entryEnd])
+                let type = infoTable.lookup(key).map { infoTypes[$0] } ?? .string
+                if type == .flag {
+                    infoValues += 1
+                    continue
+                }
+                let (items, bad) = try decodeList(value, type: type, record: record) {
+                    "INFO/" + String(decoding: key, as: UTF8.self)
+                }
+                infoValues += items
+                invalid += bad
+                if let annotationKey, annotation == nil, VCFByteParsing.equals(key, annotationKey) {
+                    annotation = (equals + 1)..<entryEnd
+                }
             }
         }
         statistics.infoValues += infoValues
         statistics.invalidValues += invalid
+        if let annotation {
+            record.bytes.withUnsafeBytes { line in
+                countAnnotations(UnsafeRawBufferPointer(rebasing: line[annotation]), &statistics)
+            }
+        }
     }
 
-    private mutating func countAnnotations(_ value: UnsafeRawBufferPointer, _ statistics: inout VCFStatistics)
-    {
+    private func countAnnotations(_ value: UnsafeRawBufferPointer, _ statistics: inout VCFStatistics) {
         if VCFByteParsing.isMissing(value) { return }
         let field = consequenceField
         VCFByteParsing.forEachPiece(of: value, separatedBy: 44) { entry in
@@ -164,65 +208,81 @@ struct StatisticsPass {
         }
     }
 
-    private mutating func decodeSamples(_ record: VCFRecord, _ statistics: inout VCFStatistics) throws {
+    private func decodeSamples(_ record: VCFRecord, _ statistics: inout VCFStatistics) throws {
         formatTypes.removeAll(keepingCapacity: true)
         var genotypeIndex = -1
         var depthIndex = -1
-        record.forEachFormatKey { key in
-            if genotypeIndex < 0 && VCFByteParsing.equals(key, "GT") { genotypeIndex = formatTypes.count }
-            if depthIndex < 0 && VCFByteParsing.equals(key, "DP") { depthIndex = formatTypes.count }
-            formatTypes.append(header.formatIndex(key).map { header.formatDefinitions[$0].type } ?? .string)
+        record.bytes.withUnsafeBytes { line in
+            let bounds = record.columnBounds(8)
+            var start = bounds.lowerBound
+            var index = start
+            while index <= bounds.upperBound {
+                if index == bounds.upperBound || line[index] == 58 {
+                    let key = UnsafeRawBufferPointer(rebasing: line[start..<index])
+                    if genotypeIndex < 0 && key.count == 2 && key[0] == 71 && key[1] == 84 {  // GT
+                        genotypeIndex = formatTypes.count
+                    } else if depthIndex < 0 && key.count == 2 && key[0] == 68 && key[1] == 80 {  // DP
+                        depthIndex = formatTypes.count
+                    }
+                    formatTypes.append(formatTable.lookup(key).map { formatTypesByIndex[$0] } ?? .string)
+                    start = index + 1
+                }
+                index += 1
+            }
         }
+        let keyCount = formatTypes.count
         var formatValues = 0
         var invalid = 0
         let sampleCount = min(record.sampleCount, statistics.genotypes.count)
-        for sample in 0..<sampleCount {
-            var seenGenotype = false
-            try record.withColumn(9 + sample) { column in
+        try record.bytes.withUnsafeBytes { line in
+            for sample in 0..<sampleCount {
+                let bounds = record.columnBounds(9 + sample)
+                var seenGenotype = false
                 var keyIndex = 0
-                try VCFByteParsing.forEachPiece(of: column, separatedBy: 58) { value in
-                    defer { keyIndex += 1 }
-                    guard keyIndex < formatTypes.count else {
-                        invalid += 1
-                        if strict {
-                            throw record.valueError(
-                                "FORMAT", expected: "at most \(formatTypes.count) fields as FORMAT declares",
-                                found: column)
-                        }
-                        return
-                    }
-                    if keyIndex == genotypeIndex {
-                        seenGenotype = true
-                        formatValues += 1
-                        switch VCFGenotype.zygosity(of: value) {
-                        case .homozygousReference: statistics.genotypes[sample].homozygousReference += 1
-                        case .heterozygous: statistics.genotypes[sample].heterozygous += 1
-                        case .homozygousAlternate: statistics.genotypes[sample].homozygousAlternate += 1
-                        case .missing: statistics.genotypes[sample].missing += 1
-                        case nil:
+                var start = bounds.lowerBound
+                var index = start
+                while index <= bounds.upperBound {
+                    if index == bounds.upperBound || line[index] == 58 {
+                        let value = UnsafeRawBufferPointer(rebasing: line[start..<index])
+                        start = index + 1
+                        defer { keyIndex += 1 }
+                        if keyIndex >= keyCount {
                             invalid += 1
                             if strict {
-                                throw record.valueError("FORMAT/GT", expected: "a genotype", found: value)
+                                throw record.valueError(
+                                    "FORMAT", expected: "at most \(keyCount) fields as FORMAT declares",
+                                    found: UnsafeRawBufferPointer(rebasing: line[bounds]))
                             }
+                        } else if keyIndex == genotypeIndex {
+                            seenGenotype = true
+                            formatValues += 1
+                            switch VCFGenotype.zygosity(of: value) {
+                            case .homozygousReference: statistics.genotypes[sample].homozygousReference += 1
+                            case .heterozygous: statistics.genotypes[sample].heterozygous += 1
+                            case .homozygousAlternate: statistics.genotypes[sample].homozygousAlternate += 1
+                            case .missing: statistics.genotypes[sample].missing += 1
+                            case nil:
+                                invalid += 1
+                                if strict {
+                                    throw record.valueError("FORMAT/GT", expected: "a genotype", found: value)
+                                }
+                            }
+                        } else {
+                            if keyIndex == depthIndex, let depth = VCFByteParsing.integer(value) {
+                                statistics.genotypes[sample].depthSum += depth
+                            }
+                            let currentKey = keyIndex
+                            let (items, bad) = try decodeList(value, type: formatTypes[keyIndex], record: record) {
+                                "FORMAT/" + record.formatKeys[currentKey]
+                            }
+                            formatValues += items
+                            invalid += bad
                         }
-                        return
                     }
-                    let type = formatTypes[keyIndex]
-                    if keyIndex == depthIndex, let depth = VCFByteParsing.integer(value) {
-                        statistics.genotypes[sample].depthSum += depth
-                    }
-                    try VCFByteParsing.forEachPiece(of: value, separatedBy: 44) { piece in
-                        formatValues += 1
-                        if try !decode(
-                            piece, type: type, record: record,
-                            field: { "FORMAT/" + record.formatKeys[keyIndex] })
-                        {
-                            invalid += 1
-                        }
-                    }
+                    index += 1
                 }
+                if genotypeIndex >= 0 && !seenGenotype { statistics.genotypes[sample].missing += 1 }
             }
-            if genotypeIndex >= 0 && !seenGenotype { statistics.genotypes[sample].missing += 1 }
         }
         statistics.formatValues += formatValues
         statistics.invalidValues += invalid
