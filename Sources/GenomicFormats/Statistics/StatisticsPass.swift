@@ -123,7 +123,8 @@ final class StatisticsPass {
                 items += 1
                 if !isValid(piece, type: type) {
                     if strict {
-                        throw record.valueError(field(), expected: "a value of type \(type.rawValue)", found: piece)
+                        throw record.valueError(
+                            field(), expected: "a value of type \(type.rawValue)", found: piece)
                     }
                     invalid += 1
                 }
@@ -209,6 +210,11 @@ final class StatisticsPass {
     }
 
     private func decodeSamples(_ record: VCFRecord, _ statistics: inout VCFStatistics) throws {
+        // Work on a local array (swapped out of the scratch property and back) so the loop pays no
+        // exclusivity checks for class property access.
+        var formatTypes: [VCFValueType] = []
+        swap(&formatTypes, &self.formatTypes)
+        defer { swap(&formatTypes, &self.formatTypes) }
         formatTypes.removeAll(keepingCapacity: true)
         var genotypeIndex = -1
         var depthIndex = -1
@@ -272,7 +278,9 @@ final class StatisticsPass {
                                 statistics.genotypes[sample].depthSum += depth
                             }
                             let currentKey = keyIndex
-                            let (items, bad) = try decodeList(value, type: formatTypes[keyIndex], record: record) {
+                            let (items, bad) = try decodeList(
+                                value, type: formatTypes[keyIndex], record: record
+                            ) {
                                 "FORMAT/" + record.formatKeys[currentKey]
                             }
                             formatValues += items

@@ -39,12 +39,27 @@ public enum VCFByteParsing {
         return value
     }
 
-    /// Exact powers of ten representable as `Double` (10^0 … 10^22), for the fast float path.
-    @usableFromInline
-    static let exactPowersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
+    /// 10^exponent for 0 ≤ exponent ≤ 15, exact as a `Double` (a constant table, no lazy global).
+    @inline(__always)
+    static func exactPowerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: return 1
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        default: return 1e15
+        }
     }
 
     /// Parses a floating-point number (decimal or scientific notation, `NaN`, `Inf`, `-Inf`), or
@@ -88,7 +103,7 @@ public enum VCFByteParsing {
             index += 1
         }
         if fastPath && digits > 0 && digits <= 15 {
-            let magnitude = Double(mantissa) / exactPowersOfTen[fractionDigits]
+            let magnitude = Double(mantissa) / exactPowerOfTen(fractionDigits)
             return negative ? -magnitude : magnitude
         }
         return slowFloat(bytes)
