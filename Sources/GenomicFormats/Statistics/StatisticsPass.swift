@@ -89,50 +89,13 @@ final class StatisticsPass {
         if hasSymbolic { statistics.symbolic += 1 }
     }
 
-    /// Whether one value matches its declared type (`.` always does).
-    @inline(__always)
-    private func isValid(_ piece: UnsafeRawBufferPointer, type: VCFValueType) -> Bool {
-        if piece.count == 1 && piece[0] == UInt8(ascii: ".") { return true }
-        switch type {
-        case .integer: return VCFByteParsing.integer(piece) != nil
-        case .float: return VCFByteParsing.float(piece) != nil
-        case .flag: return true
-        case .character: return piece.count >= 1
-        case .string:
-            if percentEncoded && VCFByteParsing.containsPercent(piece) {
-                return !VCFByteParsing.string(piece, percentDecode: true).isEmpty
-            }
-            return true
-        }
-    }
-
-    /// Decodes each comma-separated item of `value`; returns (items, invalid items) or throws on
-    /// the first invalid item in strict mode.
-    @inline(__always)
-    private func decodeList(
-        _ value: UnsafeRawBufferPointer, type: VCFValueType, record: VCFRecord, field: () -> String
-    ) throws -> (Int, Int) {
-        var items = 0
-        var invalid = 0
-        var start = 0
-        let count = value.count
-        var index = 0
-        while index <= count {
-            if index == count || value[index] == 44 {
-                let piece = UnsafeRawBufferPointer(rebasing: value[start..<index])
-                items += 1
-                if !isValid(piece, type: type) {
-                    if strict {
-                        throw record.valueError(
-                            field(), expected: "a value of type \(type.rawValue)", found: piece)
-                    }
-                    invalid += 1
-                }
-                start = index + 1
-            }
-            index += 1
-        }
-        return (items, invalid)
+    private func invalidValueError(
+        _ record: VCFRecord, _ line: UnsafePointer<UInt8>, _ range: Range<Int>, field: String,
+        type: VCFValueType
+    ) -> FormatError {
+        record.valueError(
+            field, expected: "a value of type \(type.rawValue)",
+            found: UnsafeRawBufferPointer(start: line + range.lowerBound, count: range.count))
     }
 
     private func decodeInfo(_ record: VCFRecord, _ statistics: inout VCFStatistics) throws {
@@ -140,39 +103,42 @@ final class StatisticsPass {
         var infoValues = 0
         var invalid = 0
         var annotation: Range<Int>? = nil
-        try record.bytes.withUnsafeBytes { line in
+        try record.bytes.withUnsafeBufferPointer { buffer in
+            let line = buffer.baseAddress!
             let end = bounds.upperBound
             var index = bounds.lowerBound
             if end - index == 1 && line[index] == UInt8(ascii: ".") { return }
             while index < end {
-                let entryStart = index
-                var equals = -1
-                while index < end && line[index] != UInt8(ascii: ";") {
-                    if equals < 0 && line[index] == UInt8(ascii: "=") { equals = index }
+                let keyStart = index
+                while index < end && line[index] != UInt8(ascii: ";") && line[index] != UInt8(ascii: "=") {
                     index += 1
                 }
-                let entryEnd = index
-                index += 1
-                if entryEnd == entryStart { continue }
-                if equals < 0 {
-                    infoValues += 1
+                let keyEnd = index
+                if index == end || line[index] == UInt8(ascii: ";") {
+                    // A flag (or an empty entry between two semicolons).
+                    if keyEnd > keyStart { infoValues += 1 }
+                    index += 1
                     continue
                 }
-                let key = UnsafeRawBufferPointer(rebasing: line[entryStart..<equals])
-                let value = UnsafeRawBufferPointer(rebasing: line[(equals + 1)..<entryEnd])
-                let type = infoTable.lookup(key).map { infoTypes[$0] } ?? .string
-                if type == .flag {
-                    infoValues += 1
-                    continue
+                index += 1  // '='
+                let key = UnsafeRawBufferPointer(start: line + keyStart, count: keyEnd - keyStart)
+                var type = infoTable.lookup(key).map { infoTypes[$0] } ?? .string
+                if type == .flag { type = .string }
+                let scanned = TypedListScanner.scan(
+                    line, from: index, limit: end, stop: UInt8(ascii: ";"), type: type)
+                infoValues += scanned.items
+                if let bad = scanned.firstInvalid {
+                    if strict {
+                        throw invalidValueError(
+                            record, line, bad, field: "INFO/" + String(decoding: key, as: UTF8.self),
+                            type: type)
+                    }
+                    invalid += scanned.invalid
                 }
-                let (items, bad) = try decodeList(value, type: type, record: record) {
-                    "INFO/" + String(decoding: key, as: UTF8.self)
-                }
-                infoValues += items
-                invalid += bad
                 if let annotationKey, annotation == nil, VCFByteParsing.equals(key, annotationKey) {
-                    annotation = (equals + 1)..<entryEnd
+                    annotation = index..<scanned.end
                 }
+                index = scanned.end + 1
             }
         }
         statistics.infoValues += infoValues
@@ -240,54 +206,68 @@ final class StatisticsPass {
         var formatValues = 0
         var invalid = 0
         let sampleCount = min(record.sampleCount, statistics.genotypes.count)
-        try record.bytes.withUnsafeBytes { line in
+        try record.bytes.withUnsafeBufferPointer { buffer in
+            let line = buffer.baseAddress!
             for sample in 0..<sampleCount {
                 let bounds = record.columnBounds(9 + sample)
+                let limit = bounds.upperBound
                 var seenGenotype = false
                 var keyIndex = 0
-                var start = bounds.lowerBound
-                var index = start
-                while index <= bounds.upperBound {
-                    if index == bounds.upperBound || line[index] == 58 {
-                        let value = UnsafeRawBufferPointer(rebasing: line[start..<index])
-                        start = index + 1
-                        defer { keyIndex += 1 }
-                        if keyIndex >= keyCount {
+                var index = bounds.lowerBound
+                while true {
+                    if keyIndex >= keyCount {
+                        invalid += 1
+                        if strict {
+                            throw record.valueError(
+                                "FORMAT", expected: "at most \(keyCount) fields as FORMAT declares",
+                                found: UnsafeRawBufferPointer(
+                                    start: line + bounds.lowerBound, count: bounds.count))
+                        }
+                        break
+                    }
+                    if keyIndex == genotypeIndex {
+                        let start = index
+                        while index < limit && line[index] != 58 { index += 1 }
+                        seenGenotype = true
+                        formatValues += 1
+                        let value = UnsafeRawBufferPointer(start: line + start, count: index - start)
+                        switch VCFGenotype.zygosity(of: value) {
+                        case .homozygousReference: statistics.genotypes[sample].homozygousReference += 1
+                        case .heterozygous: statistics.genotypes[sample].heterozygous += 1
+                        case .homozygousAlternate: statistics.genotypes[sample].homozygousAlternate += 1
+                        case .missing: statistics.genotypes[sample].missing += 1
+                        case nil:
                             invalid += 1
                             if strict {
-                                throw record.valueError(
-                                    "FORMAT", expected: "at most \(keyCount) fields as FORMAT declares",
-                                    found: UnsafeRawBufferPointer(rebasing: line[bounds]))
+                                throw record.valueError("FORMAT/GT", expected: "a genotype", found: value)
                             }
-                        } else if keyIndex == genotypeIndex {
-                            seenGenotype = true
-                            formatValues += 1
-                            switch VCFGenotype.zygosity(of: value) {
-                            case .homozygousReference: statistics.genotypes[sample].homozygousReference += 1
-                            case .heterozygous: statistics.genotypes[sample].heterozygous += 1
-                            case .homozygousAlternate: statistics.genotypes[sample].homozygousAlternate += 1
-                            case .missing: statistics.genotypes[sample].missing += 1
-                            case nil:
-                                invalid += 1
-                                if strict {
-                                    throw record.valueError("FORMAT/GT", expected: "a genotype", found: value)
-                                }
-                            }
-                        } else {
-                            if keyIndex == depthIndex, let depth = VCFByteParsing.integer(value) {
-                                statistics.genotypes[sample].depthSum += depth
-                            }
-                            let currentKey = keyIndex
-                            let (items, bad) = try decodeList(
-                                value, type: formatTypes[keyIndex], record: record
-                            ) {
-                                "FORMAT/" + record.formatKeys[currentKey]
-                            }
-                            formatValues += items
-                            invalid += bad
                         }
+                    } else {
+                        let type = formatTypes[keyIndex]
+                        let scanned = TypedListScanner.scan(
+                            line, from: index, limit: limit, stop: 58, type: type)
+                        formatValues += scanned.items
+                        if let bad = scanned.firstInvalid {
+                            if strict {
+                                throw invalidValueError(
+                                    record, line, bad, field: "FORMAT/" + record.formatKeys[keyIndex],
+                                    type: type)
+                            }
+                            invalid += scanned.invalid
+                        }
+                        if keyIndex == depthIndex {
+                            let depth =
+                                type == .integer
+                                ? (scanned.items == 1 ? scanned.firstInteger : nil)
+                                : VCFByteParsing.integer(
+                                    UnsafeRawBufferPointer(start: line + index, count: scanned.end - index))
+                            statistics.genotypes[sample].depthSum += depth ?? 0
+                        }
+                        index = scanned.end
                     }
-                    index += 1
+                    keyIndex += 1
+                    if index >= limit { break }
+                    index += 1  // ':'
                 }
                 if genotypeIndex >= 0 && !seenGenotype { statistics.genotypes[sample].missing += 1 }
             }
