@@ -1,3 +1,4 @@
+import GenomicFormats
 import OncoDomain
 import Yams
 
@@ -75,7 +76,7 @@ struct CriterionParser {
         let gene = fields.required("gene").flatMap { geneSymbol($0) }
         var alleles: [GenomeBuild: GenomicAllele] = [:]
         var failed = false
-        for build in GenomeBuild.allCases {
+        for build in GenomeBuild.allCases where build != .unknown {
             guard let valueNode = fields.optional(build.rawValue) else { continue }
             guard let text = reader.string(valueNode, "\(build.rawValue) allele") else {
                 failed = true

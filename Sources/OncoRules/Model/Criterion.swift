@@ -1,3 +1,4 @@
+import GenomicFormats
 import OncoDomain
 
 /// A biomarker condition of a rule: one rung of the matching ladder, or a boolean combination.

@@ -1,12 +1,5 @@
+import GenomicFormats
 import OncoDomain
-
-/// A reference genome build named in `allele` criteria.
-public enum GenomeBuild: String, Hashable, Sendable, CaseIterable, Comparable {
-    case grch37 = "GRCh37"
-    case grch38 = "GRCh38"
-
-    public static func < (lhs: GenomeBuild, rhs: GenomeBuild) -> Bool { lhs.rawValue < rhs.rawValue }
-}
 
 /// A codon named by an optional one-letter reference residue and its position: `G12`, `600`.
 public struct CodonPosition: Hashable, Sendable, Comparable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import GenomicFormats
 import Foundation
 
 /// Writes rules in the OncoMatch rule language, so that the output loads with the strict loader.
@@ -61,7 +62,7 @@ public enum RuleSetYAMLWriter {
         switch criterion {
         case .allele(let allele):
             var fields = ["gene: \(quote(allele.gene))"]
-            for (build, value) in allele.alleles.sorted(by: { $0.key < $1.key }) {
+            for (build, value) in allele.alleles.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 fields.append("\(build.rawValue): \(quote(value.description))")
             }
             return "{ allele: { \((fields + qualifiers(allele.qualifiers)).joined(separator: ", ")) } }"
