@@ -1,0 +1,256 @@
+import GenomicFormats
+
+/// Streams a VCF once and turns the tumour's ALT alleles into ``Alteration``s in a
+/// ``VariantIndex``, while counting what TMB needs.
+///
+/// Only alleles present in the tumour become alterations (its genotype carries the allele, or —
+/// without a genotype — it has alt reads); an allele with zero alt reads in the tumour, or seen
+/// only in the normal, never does. Multi-allelic records are walked allele by allele. Alterations
+/// are kept when they touch a gene of interest, or when their normalised allele is one a rule
+/// names (so an unannotated VCF can still match exact-allele rules).
+public enum VCFAlterationLoader {
+    /// What to load and how.
+    public struct Options: Sendable {
+        public var tumourSample: String?
+        public var normalSample: String?
+        /// Genes whose alterations are kept; `nil` keeps every gene.
+        public var genesOfInterest: Set<String>?
+        /// Alleles named by rules, with their gene, kept even without annotation.
+        public var allelesOfInterest: [GenomicAllele: String]
+        /// Stop at the first malformed record instead of skipping and counting it.
+        public var strict: Bool
+        public var stopLostIsTruncating: Bool
+        /// TMB counts PASS variants with at least this VAF…
+        public var tmbMinimumVAF: Double
+        /// …and at least this depth (when the depth is known).
+        public var tmbMinimumDepth: Int
+
+        public init(
+            tumourSample: String? = nil, normalSample: String? = nil, genesOfInterest: Set<String>? = nil,
+            allelesOfInterest: [GenomicAllele: String] = [:], strict: Bool = false,
+            stopLostIsTruncating: Bool = true, tmbMinimumVAF: Double = 0.05, tmbMinimumDepth: Int = 10
+        ) {
+            self.tumourSample = tumourSample
+            self.normalSample = normalSample
+            self.genesOfInterest = genesOfInterest
+            self.allelesOfInterest = allelesOfInterest
+            self.strict = strict
+            self.stopLostIsTruncating = stopLostIsTruncating
+            self.tmbMinimumVAF = tmbMinimumVAF
+            self.tmbMinimumDepth = tmbMinimumDepth
+        }
+    }
+
+    /// What one pass over the file produced.
+    public struct Result: Sendable {
+        /// The index, holding the tumour sample only (sample index 0).
+        public var index: VariantIndex
+        public var samples: TumourNormalPair
+        /// Every sample column of the VCF.
+        public var allSampleNames: [String]
+        public var build: GenomeBuild
+        public var annotationSource: AnnotationSource
+        /// Counts for TMB; `nil` when the VCF has no annotation (coding status unknown).
+        public var tmbCounter: TMBCounter?
+        public var recordsRead: Int
+        public var recordsSkipped: Int
+        public var skippedExamples: [FormatError]
+        /// Records whose FILTER is neither PASS nor `.`.
+        public var recordsFiltered: Int
+    }
+
+    /// Reads `path` (plain, gzip or BGZF; `-` for standard input).
+    public static func load(path: String, options: Options = Options()) throws -> Result {
+        let reader = try VCFReader(
+            path: path, options: VCFReaderOptions(strict: options.strict))
+        let header = reader.header
+        let pair = try TumourNormalPair.choose(
+            header: header, path: path, tumour: options.tumourSample, normal: options.normalSample)
+        let schema = try annotationSchema(header, path: path)
+        let source: AnnotationSource =
+            switch schema?.tool {
+            case .vep?: .vep
+            case .snpEff?: .snpEff
+            default: .none
+            }
+        var state = LoadState(
+            index: VariantIndex(samples: [pair.tumourName], genesOfInterest: options.genesOfInterest),
+            options: options, pair: pair, schema: schema, source: source, build: header.genomeBuild)
+        var record = VCFRecord()
+        var examples: [FormatError] = []
+        var ownSkips = 0
+        var filtered = 0
+        while try reader.read(into: &record) {
+            if record.isFiltered { filtered += 1 }
+            do {
+                try state.add(record)
+            } catch let error as FormatError {
+                if options.strict { throw error }
+                ownSkips += 1
+                if examples.count < 10 { examples.append(error) }
+            }
+        }
+        return Result(
+            index: state.index, samples: pair, allSampleNames: header.sampleNames, build: header.genomeBuild,
+            annotationSource: source, tmbCounter: schema == nil ? nil : state.tmb,
+            recordsRead: reader.recordsRead, recordsSkipped: reader.skipped + ownSkips,
+            skippedExamples: Array((reader.skippedExamples + examples).prefix(10)), recordsFiltered: filtered)
+    }
+
+    /// The annotation declared by the header: VEP `CSQ` first, then `ANN` (VEP or SnpEff).
+    static func annotationSchema(_ header: VCFHeader, path: String) throws -> AnnotationSchema? {
+        for tag in ["CSQ", "ANN"] {
+            if let definition = header.info(tag) {
+                return try AnnotationSchema(tag: tag, description: definition.description, file: path)
+            }
+        }
+        return nil
+    }
+}
+
+/// The mutable state of one load: the index being built and the TMB counter.
+private struct LoadState {
+    var index: VariantIndex
+    let options: VCFAlterationLoader.Options
+    let pair: TumourNormalPair
+    let schema: AnnotationSchema?
+    let source: AnnotationSource
+    let build: GenomeBuild
+    var tmb = TMBCounter()
+
+    init(
+        index: VariantIndex, options: VCFAlterationLoader.Options, pair: TumourNormalPair,
+        schema: AnnotationSchema?, source: AnnotationSource, build: GenomeBuild
+    ) {
+        self.index = index
+        self.options = options
+        self.pair = pair
+        self.schema = schema
+        self.source = source
+        self.build = build
+    }
+
+    mutating func add(_ record: VCFRecord) throws {
+        let alternates = record.alternateAlleles
+        let tumourGenotype = try pair.tumour.flatMap { try record.genotype(sample: $0) }
+        let normalGenotype = try pair.normal.flatMap { try record.genotype(sample: $0) }
+        let annotations = schema.map { annotationsByAllele(record, schema: $0) } ?? [:]
+        let passes = record.isPass || !record.isFiltered
+        for (offset, alternate) in alternates.enumerated() {
+            let allele = offset + 1
+            switch alternate.kind {
+            case .spanningDeletion, .missing: continue
+            case .symbolic where alternate.text == "<*>" || alternate.text == "<NON_REF>": continue
+            default: break
+            }
+            let support = try ReadSupport.read(record, sample: pair.tumour, allele: allele)
+            guard isPresent(allele, genotype: tumourGenotype, support: support) else { continue }
+            let transcripts = annotations[allele] ?? []
+            let principal = TranscriptAnnotation.principalIndex(in: transcripts)
+            if schema != nil {
+                let variantClass = principal.map { transcripts[$0].variantClass } ?? .nonCoding
+                let deepEnough = support.depth.map { $0 >= options.tmbMinimumDepth } ?? true
+                let frequentEnough = support.vaf.map { $0 >= options.tmbMinimumVAF } ?? true
+                let origin = try self.origin(of: allele, record: record, genotype: normalGenotype)
+                tmb.record(variantClass, passesFilters: passes && deepEnough && frequentEnough && origin != .germline)
+            }
+            let genomic = GenomicAllele.normalised(
+                chromosome: record.chromosome, position: record.position, reference: record.reference,
+                alternate: alternate.text)
+            var gene = principal.map { transcripts[$0].gene } ?? ""
+            let ruleGene = options.allelesOfInterest[genomic]
+            if gene.isEmpty, let ruleGene { gene = ruleGene }
+            let genes = Set(transcripts.map(\.gene)).union([gene]).filter { !$0.isEmpty }
+            guard ruleGene != nil || index.keepsAllGenes || index.wants(anyOf: genes) else { continue }
+            let kind: Alteration.Kind = alternate.kind == .base ? .smallVariant : structuralKind(transcripts)
+            let alteration = Alteration(
+                sampleIndex: 0, gene: gene, kind: kind, allele: genomic, transcripts: transcripts,
+                principalTranscriptIndex: principal, filter: record.filters.joined(separator: ";"),
+                depth: support.depth, altDepth: support.altDepth, vaf: support.vaf, depthSource: support.source,
+                genotype: tumourGenotype?.description, zygosity: zygosity(of: allele, genotype: tumourGenotype),
+                origin: try origin(of: allele, record: record, genotype: normalGenotype),
+                annotationSource: source, sourceLine: record.lineNumber)
+            if let ruleGene, !index.wants(anyOf: genes) {
+                // Kept for an exact-allele rule although its annotation names no gene of interest.
+                var kept = alteration
+                kept.gene = ruleGene
+                kept.transcripts = []
+                kept.principalTranscriptIndex = nil
+                index.add(kept)
+            } else {
+                index.add(alteration)
+            }
+        }
+    }
+
+    /// Whether the tumour carries ALT `allele`: its genotype says so (a missing or absent genotype
+    /// defers to the reads), and it does not have zero alt reads.
+    func isPresent(_ allele: Int, genotype: VCFGenotype?, support: ReadSupport) -> Bool {
+        if let altDepth = support.altDepth, altDepth == 0 { return false }
+        guard let genotype, !genotype.alleles.allSatisfy({ $0 == nil }) else { return true }
+        return genotype.alleles.contains(allele)
+    }
+
+    /// Somatic when the matched normal lacks the allele, germline when it carries it (genotype, or
+    /// at least 2 alt reads and VAF ≥ 5% without a genotype), unknown without a normal.
+    func origin(of allele: Int, record: VCFRecord, genotype: VCFGenotype?) throws -> Origin {
+        guard let normal = pair.normal else { return .unknown }
+        if let genotype, !genotype.alleles.allSatisfy({ $0 == nil }) {
+            return genotype.alleles.contains(allele) ? .germline : .somatic
+        }
+        let support = try ReadSupport.read(record, sample: normal, allele: allele)
+        if let alt = support.altDepth, alt >= 2, (support.vaf ?? 0) >= 0.05 { return .germline }
+        return .somatic
+    }
+
+    func zygosity(of allele: Int, genotype: VCFGenotype?) -> Zygosity {
+        guard let genotype, genotype.alleles.contains(allele) else { return .unknown }
+        if genotype.ploidy == 1 { return .hemizygous }
+        return genotype.alleles.allSatisfy { $0 == allele } ? .homozygous : .heterozygous
+    }
+
+    /// A fusion when an annotation says so (SnpEff `gene_fusion`, `bidirectional_gene_fusion`,
+    /// gene names `A&B`), otherwise a structural variant.
+    func structuralKind(_ transcripts: [TranscriptAnnotation]) -> Alteration.Kind {
+        for transcript in transcripts
+        where transcript.consequences.contains(where: { $0.hasSuffix("gene_fusion") }) {
+            let parts = transcript.gene.split(whereSeparator: { $0 == "&" || $0 == "-" }).map(String.init)
+            if parts.count == 2 { return .fusion(fivePrime: parts[0], threePrime: parts[1]) }
+        }
+        return .structural
+    }
+
+    /// The annotation entries of each ALT allele (1-based), decoded into domain values.
+    func annotationsByAllele(_ record: VCFRecord, schema: AnnotationSchema) -> [Int: [TranscriptAnnotation]] {
+        var result: [Int: [TranscriptAnnotation]] = [:]
+        record.withReference { reference in
+            record.withAlternateAlleles { alternates in
+                let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
+                _ = record.withInfoValue(forKey: schema.tag) { value in
+                    for entry in AnnotationEntries(value, schema: schema) {
+                        guard let allele = entry.alternateIndex(in: alleles) else { continue }
+                        result[allele, default: []].append(transcriptAnnotation(entry))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    func transcriptAnnotation(_ entry: AnnotationEntry) -> TranscriptAnnotation {
+        let consequences = entry.consequences.strings
+        let hgvsp = entry.hgvsp
+        let change = hgvsp.flatMap { ProteinChange.parse($0) }
+        return TranscriptAnnotation(
+            gene: entry.symbol ?? "", transcript: entry.transcriptID, biotype: entry.biotype,
+            consequences: consequences,
+            variantClass: VariantClass.classify(
+                consequences: consequences, proteinChange: change,
+                stopLostIsTruncating: options.stopLostIsTruncating),
+            hgvsp: hgvsp, proteinChange: change, hgvsc: entry.hgvsc,
+            exon: entry.exon.map { .init(number: $0.number, total: $0.total) },
+            intron: entry.intron.map { .init(number: $0.number, total: $0.total) },
+            isCanonical: entry.isCanonical ?? false, maneSelect: entry.maneSelect,
+            clinicalSignificance: entry.clinicalSignificance?.strings.joined(separator: "&"))
+    }
+}

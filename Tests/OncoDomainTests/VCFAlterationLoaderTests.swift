@@ -1,0 +1,126 @@
+import GenomicFormats
+import OncoDomain
+import TestSupport
+import Testing
+
+@Suite struct VCFAlterationLoaderTests {
+    private func load(_ name: String, _ options: VCFAlterationLoader.Options = .init()) throws
+        -> VCFAlterationLoader.Result
+    {
+        try VCFAlterationLoader.load(path: TestData.fixture("examples/\(name)"), options: options)
+    }
+
+    @Test func melanomaBRAFV600EIsSomaticHeterozygousOnTheMANETranscript() throws {
+        let result = try load("melanoma-braf-v600e.vcf")
+        #expect(result.samples.tumourName == "TUMOR")
+        #expect(result.samples.normalName == "NORMAL")
+        #expect(result.build == .grch38)
+        #expect(result.annotationSource == .vep)
+        let braf = try #require(result.index.alterations(inGene: "BRAF").first)
+        #expect(braf.allele?.description == "7:140753336:A:T")
+        #expect(braf.principal?.transcript == "ENST00000646891.2")
+        #expect(braf.principal?.proteinChange?.description == "V600E")
+        #expect(braf.principal?.hgvsp == "p.Val600Glu")
+        #expect(braf.transcripts.count == 2)
+        #expect(braf.variantClass == .missense)
+        #expect(braf.origin == .somatic)
+        #expect(braf.zygosity == .heterozygous)
+        #expect(braf.depth == 55)
+        #expect(braf.altDepth == 24)
+        #expect(abs((braf.vaf ?? 0) - 0.436) < 0.001)
+        #expect(braf.depthSource == "FORMAT/AD,DP,AF")
+        #expect(braf.passesFilter)
+        #expect(result.recordsRead == 4)
+        #expect(result.recordsSkipped == 0)
+    }
+
+    @Test func genesOfInterestLimitWhatIsKept() throws {
+        let result = try load("melanoma-braf-v600e.vcf", .init(genesOfInterest: ["BRAF"]))
+        #expect(result.index.alterations.map(\.gene) == ["BRAF"])
+        // TMB still counts every coding variant: BRAF and TP53 missense (TTN is synonymous).
+        #expect(result.tmbCounter?.count(for: .codingNonsynonymous) == 2)
+        #expect(result.tmbCounter?.count(for: .allCoding) == 3)
+    }
+
+    @Test func alleleOnlyInTheNormalIsNotATumourAlteration() throws {
+        let result = try load("negative-normal-only.vcf")
+        #expect(result.index.alterations.isEmpty)
+    }
+
+    @Test func multiAllelicSiteKeepsOnlyTheAlleleTheTumourCarries() throws {
+        let result = try load("negative-multiallelic-absent-allele.vcf")
+        let alterations = result.index.alterations(inGene: "BRAF")
+        #expect(alterations.count == 1)
+        #expect(alterations.first?.principal?.proteinChange?.description == "V600A")
+        #expect(alterations.first?.allele?.alternate == "C")
+        #expect(alterations.first?.altDepth == 14)
+    }
+
+    @Test func filteredRecordIsKeptWithItsFilter() throws {
+        let result = try load("negative-filtered.vcf")
+        let braf = try #require(result.index.alterations(inGene: "BRAF").first)
+        #expect(braf.filter == "LowQual")
+        #expect(!braf.passesFilter)
+        #expect(result.recordsFiltered == 1)
+    }
+
+    @Test func germlineWhenTheNormalCarriesTheAllele() throws {
+        let result = try load("ovarian-brca1-frameshift.vcf")
+        let brca1 = try #require(result.index.alterations(inGene: "BRCA1").first)
+        #expect(brca1.origin == .germline)
+        #expect(brca1.variantClass == .truncating)
+        #expect(brca1.principal?.proteinChange?.kind == .frameshift)
+        #expect(brca1.allele?.description == "17:43124027:ACT:A")
+    }
+
+    @Test func tumourOnlyOriginIsUnknown() throws {
+        let result = try load("aml-idh2-r140q-npm1.vcf")
+        #expect(result.samples.normalName == nil)
+        let idh2 = try #require(result.index.alterations(inGene: "IDH2").first)
+        #expect(idh2.origin == .unknown)
+        #expect(idh2.principal?.proteinChange?.description == "R140Q")
+        let npm1 = try #require(result.index.alterations(inGene: "NPM1").first)
+        #expect(npm1.variantClass == .truncating)
+    }
+
+    @Test func namedSamplesMustExist() throws {
+        #expect(throws: FormatError.self) {
+            try load("melanoma-braf-v600e.vcf", .init(tumourSample: "NOPE"))
+        }
+    }
+
+    @Test(.enabled(if: TestData.hasSharedData))
+    func unannotatedTumourKeepsRuleAllelesWithTheirGene() throws {
+        let braf = GenomicAllele(chromosome: "7", position: 140_453_136, reference: "A", alternate: "T")
+        let result = try VCFAlterationLoader.load(
+            path: TestData.shared("tumours/pcgr/T001-COAD.grch37.vcf.gz"),
+            options: .init(genesOfInterest: ["BRAF"], allelesOfInterest: [braf: "BRAF"]))
+        #expect(result.annotationSource == .none)
+        #expect(result.tmbCounter == nil)
+        #expect(result.build == .grch37)
+        let alteration = try #require(result.index.alterations(inGene: "BRAF").first)
+        #expect(alteration.allele == braf)
+        #expect(alteration.transcripts.isEmpty)
+        #expect(result.index.alterations.count == 1)
+    }
+
+    /// Depth and VAF from each caller's own fields (vcf2maf test VCFs; values read off the files).
+    @Test(.enabled(if: TestData.hasSharedData), arguments: [
+        ("test_strelka.vcf", "FORMAT/AU,CU,GU,TU"),
+        ("test_varscan.vcf", "FORMAT/RD,AD,FREQ"),
+        ("test_mutect.vcf", "FORMAT/AD,DP,AF"),
+        ("test_muse.vcf", "FORMAT/AD,DP"),
+        ("test_sniper.vcf", "FORMAT/DP4"),
+        ("test_delly.vcf", "FORMAT/DR,DV,RR,RV"),
+    ])
+    func readsDepthFromEachCaller(file: String, expectedSource: String) throws {
+        let result = try VCFAlterationLoader.load(
+            path: TestData.shared("callers/vcf2maf/tests/\(file)"), options: .init(genesOfInterest: nil))
+        #expect(result.recordsSkipped == 0)
+        let sources = Set(result.index.alterations.compactMap(\.depthSource))
+        #expect(sources.contains(expectedSource), "\(file): \(sources)")
+        for alteration in result.index.alterations {
+            if let vaf = alteration.vaf { #expect((0...1).contains(vaf)) }
+        }
+    }
+}
