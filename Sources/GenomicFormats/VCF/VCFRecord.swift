@@ -54,12 +54,27 @@ public struct VCFRecord: Sendable {
         self.lineNumber = lineNumber
         bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
-            var offset = 0
             let count = buffer.count
-            while offset < count, let tab = memchr(base + offset, 0x09, count - offset) {
-                let at = base.distance(to: UnsafeRawPointer(tab))
-                tabs.append(Int32(truncatingIfNeeded: at))
-                offset = at + 1
+            // Eight bytes at a time: mark bytes equal to TAB with their high bit (exact, no carries
+            // between bytes), then visit the marks; columns are short, so this beats memchr calls.
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let tabPattern: UInt64 = 0x0909_0909_0909_0909
+            var offset = 0
+            while offset + 8 <= count {
+                let word =
+                    UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                    ^ tabPattern
+                var marks = ~(((word & low7) &+ low7) | word | low7)
+                while marks != 0 {
+                    let byteIndex = marks.trailingZeroBitCount >> 3
+                    tabs.append(Int32(truncatingIfNeeded: offset + byteIndex))
+                    marks &= marks &- 1
+                }
+                offset += 8
+            }
+            while offset < count {
+                if buffer[offset] == 0x09 { tabs.append(Int32(truncatingIfNeeded: offset)) }
+                offset += 1
             }
         }
         let columns = tabs.count + 1
