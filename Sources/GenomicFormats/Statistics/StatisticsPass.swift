@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The per-record work of `VCFStatistics`, with the reusable scratch state that keeps the loop
 /// free of allocation.
 final class StatisticsPass {
@@ -11,8 +17,11 @@ final class StatisticsPass {
     /// Index of the consequence field inside a `|`-separated annotation entry.
     let consequenceField: Int?
     var consequenceCounter = ByteStringCounter()
-    /// Declared type of each FORMAT key of the current record.
-    private var formatTypes: [VCFValueType] = []
+    /// The last FORMAT column seen, its keys' declared types, and where GT and DP are in it.
+    private var cachedFormat: [UInt8] = [0xFF]
+    private var cachedTypes: [VCFValueType] = []
+    private var cachedGenotypeIndex = -1
+    private var cachedDepthIndex = -1
     private let percentEncoded: Bool
 
     init(header: VCFHeader, strict: Bool) {
@@ -175,33 +184,50 @@ final class StatisticsPass {
         }
     }
 
-    private func decodeSamples(_ record: VCFRecord, _ statistics: inout VCFStatistics) throws {
-        // Work on a local array (swapped out of the scratch property and back) so the loop pays no
-        // exclusivity checks for class property access.
-        var formatTypes: [VCFValueType] = []
-        swap(&formatTypes, &self.formatTypes)
-        defer { swap(&formatTypes, &self.formatTypes) }
-        formatTypes.removeAll(keepingCapacity: true)
+    /// Resolves the FORMAT keys of `record` to declared types and remembers them.
+    private func resolveFormat(_ record: VCFRecord, _ bounds: Range<Int>) {
+        var types: [VCFValueType] = []
         var genotypeIndex = -1
         var depthIndex = -1
         record.bytes.withUnsafeBytes { line in
-            let bounds = record.columnBounds(8)
             var start = bounds.lowerBound
             var index = start
             while index <= bounds.upperBound {
                 if index == bounds.upperBound || line[index] == 58 {
                     let key = UnsafeRawBufferPointer(rebasing: line[start..<index])
-                    if genotypeIndex < 0 && key.count == 2 && key[0] == 71 && key[1] == 84 {  // GT
-                        genotypeIndex = formatTypes.count
-                    } else if depthIndex < 0 && key.count == 2 && key[0] == 68 && key[1] == 80 {  // DP
-                        depthIndex = formatTypes.count
+                    if genotypeIndex < 0 && VCFByteParsing.equals(key, "GT") {
+                        genotypeIndex = types.count
+                    } else if depthIndex < 0 && VCFByteParsing.equals(key, "DP") {
+                        depthIndex = types.count
                     }
-                    formatTypes.append(formatTable.lookup(key).map { formatTypesByIndex[$0] } ?? .string)
+                    types.append(formatTable.lookup(key).map { formatTypesByIndex[$0] } ?? .string)
                     start = index + 1
                 }
                 index += 1
             }
         }
+        cachedFormat = Array(record.bytes[bounds])
+        cachedTypes = types
+        cachedGenotypeIndex = genotypeIndex
+        cachedDepthIndex = depthIndex
+    }
+
+    private func decodeSamples(_ record: VCFRecord, _ statistics: inout VCFStatistics) throws {
+        // FORMAT rarely changes between records: resolve its keys only when it does.
+        let formatBounds = record.columnBounds(8)
+        let sameFormat = record.bytes.withUnsafeBufferPointer { line in
+            cachedFormat.withUnsafeBufferPointer { cached in
+                cached.count == formatBounds.count
+                    && (cached.count == 0
+                        || memcmp(
+                            cached.baseAddress!, line.baseAddress! + formatBounds.lowerBound, cached.count)
+                            == 0)
+            }
+        }
+        if !sameFormat { resolveFormat(record, formatBounds) }
+        let formatTypes = cachedTypes
+        let genotypeIndex = cachedGenotypeIndex
+        let depthIndex = cachedDepthIndex
         let keyCount = formatTypes.count
         var formatValues = 0
         var invalid = 0

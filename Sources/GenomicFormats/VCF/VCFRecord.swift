@@ -14,10 +14,16 @@
 /// `VCFRecord` has value semantics: storing a copy and reading on into the original leaves the
 /// copy intact (the reader then pays one buffer allocation).
 public struct VCFRecord: Sendable {
-    /// The line's bytes (without terminator).
+    /// The line's bytes (without terminator) in `bytes[0..<length]`; the array only grows, so
+    /// refilling it allocates nothing once it fits the longest line.
     var bytes: [UInt8] = []
-    /// Byte offsets of the tab characters separating the columns.
+    /// Number of valid bytes in `bytes`.
+    var length = 0
+    /// Byte offsets of the tab characters separating the columns, in `tabs[0..<tabCount]`
+    /// (sized like `bytes`, so it never needs to grow while a line is scanned).
     var tabs: [Int32] = []
+    /// Number of valid entries in `tabs`.
+    var tabCount = 0
     /// The header this record was read under (declares types, samples and version).
     public internal(set) var header: VCFHeader
     /// The file name, for errors.
@@ -46,23 +52,57 @@ public struct VCFRecord: Sendable {
     mutating func load(
         _ line: UnsafeRawBufferPointer, header: VCFHeader, path: String, lineNumber: Int
     ) -> FormatError? {
-        bytes.removeAll(keepingCapacity: true)
-        bytes.append(contentsOf: line)
-        tabs.removeAll(keepingCapacity: true)
         if self.header.storage !== header.storage { self.header = header }
         if self.path != path { self.path = path }
         self.lineNumber = lineNumber
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            let count = buffer.count
-            while offset < count, let tab = memchr(base + offset, 0x09, count - offset) {
-                let at = base.distance(to: UnsafeRawPointer(tab))
-                tabs.append(Int32(truncatingIfNeeded: at))
-                offset = at + 1
+        if line.count >= Int(Int32.max) {
+            length = 0
+            tabCount = 0
+            return recordError(nil, "line too long")
+        }
+        if bytes.count < line.count {
+            let capacity = Swift.max(line.count, bytes.count * 2, 256)
+            bytes = [UInt8](repeating: 0, count: capacity)
+            tabs = [Int32](repeating: 0, count: capacity)
+        }
+        length = line.count
+        let count = line.count
+        bytes.withUnsafeMutableBytes { destination in
+            if count > 0 { destination.baseAddress!.copyMemory(from: line.baseAddress!, byteCount: count) }
+        }
+        tabCount = bytes.withUnsafeBytes { buffer in
+            tabs.withUnsafeMutableBufferPointer { tabs in
+                guard let base = buffer.baseAddress else { return 0 }
+                var found = 0
+                // Eight bytes at a time: mark bytes equal to TAB with their high bit (exact, no
+                // carries between bytes), then visit the marks; columns are short, so this beats
+                // one memchr call per column.
+                let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                let tabPattern: UInt64 = 0x0909_0909_0909_0909
+                var offset = 0
+                while offset + 8 <= count {
+                    let word =
+                        UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                        ^ tabPattern
+                    var marks = ~(((word & low7) &+ low7) | word | low7)
+                    while marks != 0 {
+                        tabs[found] = Int32(truncatingIfNeeded: offset + marks.trailingZeroBitCount >> 3)
+                        found += 1
+                        marks &= marks &- 1
+                    }
+                    offset += 8
+                }
+                while offset < count {
+                    if buffer[offset] == 0x09 {
+                        tabs[found] = Int32(truncatingIfNeeded: offset)
+                        found += 1
+                    }
+                    offset += 1
+                }
+                return found
             }
         }
-        let columns = tabs.count + 1
+        let columns = tabCount + 1
         let samples = header.sampleNames.count
         if samples > 0 {
             if columns != 9 + samples {
@@ -74,7 +114,6 @@ public struct VCFRecord: Sendable {
         } else if columns != 8 && columns != 9 {
             return recordError(nil, "expected 8 tab-separated columns, found \(columns)")
         }
-        if bytes.count >= Int(Int32.max) { return recordError(nil, "line too long") }
         if columnLength(0) == 0 {
             return recordError("CHROM", "expected a chromosome name, found an empty column")
         }
@@ -105,12 +144,12 @@ public struct VCFRecord: Sendable {
     // MARK: Columns
 
     /// Number of tab-separated columns.
-    public var columnCount: Int { tabs.count + 1 }
+    public var columnCount: Int { tabCount + 1 }
 
     @inline(__always)
     func columnBounds(_ column: Int) -> Range<Int> {
         let start = column == 0 ? 0 : Int(tabs[column - 1]) + 1
-        let end = column < tabs.count ? Int(tabs[column]) : bytes.count
+        let end = column < tabCount ? Int(tabs[column]) : length
         return start..<end
     }
 
@@ -131,7 +170,7 @@ public struct VCFRecord: Sendable {
     }
 
     /// The whole line as text.
-    public var line: String { String(decoding: bytes, as: UTF8.self) }
+    public var line: String { String(decoding: bytes[0..<length], as: UTF8.self) }
 
     // MARK: Fixed fields
 
