@@ -8,8 +8,10 @@
 /// alleles, and `mafStyle` converts any allele (VCF-normalised or MAF-style) to the MAF convention,
 /// so that `a.mafStyle == b.mafStyle` compares alleles from either source:
 ///
-/// - bases shared at the end, then at the start, of REF and ALT are removed entirely (no anchor);
-///   an allele left empty is written `-`;
+/// - bases shared at the start, then at the end, of REF and ALT are removed entirely (no anchor
+///   base; the VCF anchor is the leading base, so a VCF insertion `T` → `TCT` becomes `-` → `CT`
+///   after 220439700 as vcf2maf writes it, not the equivalent `-` → `TC` before it); an allele left
+///   empty is written `-`;
 /// - substitutions (SNV, MNV, delins) and deletions are placed at their first changed reference
 ///   base; insertions (REF `-`) at the reference base just before the inserted bases, as in GDC
 ///   and vcf2maf MAFs (whose End_Position is then Start_Position + 1).
@@ -44,14 +46,15 @@ extension GenomicAllele {
                 chromosome: chromosome, position: position, reference: "-",
                 alternate: String(decoding: alt, as: UTF8.self))
         }
-        while let last = ref.last, last == alt.last {
-            ref.removeLast()
-            alt.removeLast()
-        }
+        // Leading bases first, as vcf2maf drops a VCF anchor base, then trailing ones.
         var shared = 0
         while shared < ref.count, shared < alt.count, ref[shared] == alt[shared] { shared += 1 }
         ref.removeFirst(shared)
         alt.removeFirst(shared)
+        while let last = ref.last, last == alt.last {
+            ref.removeLast()
+            alt.removeLast()
+        }
         // An insertion sits between reference bases position+shared-1 and position+shared;
         // everything else starts at its first changed base.
         let start = ref.isEmpty ? position + shared - 1 : position + shared

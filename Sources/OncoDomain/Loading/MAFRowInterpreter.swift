@@ -104,7 +104,9 @@ struct MAFRowInterpreter {
         if let consequence = record.string(.consequence) {
             let terms = consequence.split(whereSeparator: { $0 == "&" || $0 == "," || $0 == ";" })
                 .map(String.init)
-            return (terms, VariantClass.classify(consequences: terms, stopLostIsTruncating: stopLostIsTruncating))
+            return (
+                terms, VariantClass.classify(consequences: terms, stopLostIsTruncating: stopLostIsTruncating)
+            )
         }
         if let classification = record.variantClassification {
             guard
@@ -161,7 +163,9 @@ struct MAFRowInterpreter {
     /// homozygous; another non-reference allele → heterozygous for this ALT (a multi-allelic site;
     /// no reference copy is left, but only one copy carries this ALT); absent → unknown.
     private func readAllele(_ record: MAFRecord) throws -> (GenomicAllele, Zygosity) {
-        guard let chromosome = record.chromosome else { throw error(record, .chromosome, "missing chromosome") }
+        guard let chromosome = record.chromosome else {
+            throw error(record, .chromosome, "missing chromosome")
+        }
         guard let position = try record.startPosition else {
             throw error(record, .startPosition, "missing start position")
         }
@@ -217,17 +221,20 @@ struct MAFRowInterpreter {
     /// consequence nor classification (a minimal MAF).
     private func annotation(_ record: MAFRecord, gene: String, facts: Facts) throws -> TranscriptAnnotation? {
         let transcript = record.transcriptID
-        guard !gene.isEmpty || transcript != nil || !facts.consequences.isEmpty
-            || record.variantClassification != nil
+        guard
+            !gene.isEmpty || transcript != nil || !facts.consequences.isEmpty
+                || record.variantClassification != nil
         else { return nil }
         let hgvsp = record.hgvsp.map(Self.withoutSequencePrefix)
         let hgvspShort = record.hgvspShort.map(Self.withoutSequencePrefix)
-        let proteinChange = hgvspShort.flatMap { ProteinChange.parse($0) } ?? hgvsp.flatMap { ProteinChange.parse($0) }
+        let proteinChange =
+            hgvspShort.flatMap { ProteinChange.parse($0) } ?? hgvsp.flatMap { ProteinChange.parse($0) }
         return TranscriptAnnotation(
             gene: gene, transcript: transcript, biotype: record.string(.biotype),
             consequences: facts.consequences, variantClass: facts.variantClass, hgvsp: hgvsp ?? hgvspShort,
             proteinChange: proteinChange, hgvsc: record.hgvsc.map(Self.withoutSequencePrefix),
-            exon: try rank(record, column: layout.index(of: .exonNumber), name: MAFColumn.exonNumber.rawValue),
+            exon: try rank(
+                record, column: layout.index(of: .exonNumber), name: MAFColumn.exonNumber.rawValue),
             intron: try rank(record, column: intronColumn, name: "INTRON"),
             isCanonical: record.string(.canonical) == "YES",
             maneSelect: maneSelectColumn.flatMap { text(record, at: $0) },
@@ -262,14 +269,16 @@ struct MAFRowInterpreter {
     }
 
     private func error(_ record: MAFRecord, _ column: MAFColumn, _ message: String) -> FormatError {
-        FormatError(.value, file: layout.path, line: record.lineNumber, field: column.rawValue, message: message)
+        FormatError(
+            .value, file: layout.path, line: record.lineNumber, field: column.rawValue, message: message)
     }
 
     static func isMissing(_ value: UnsafeRawBufferPointer) -> Bool {
         value.isEmpty || (value.count == 1 && value[0] == UInt8(ascii: "."))
     }
 
-    private static func equalsIgnoringCase(_ value: UnsafeRawBufferPointer, _ lowercase: StaticString) -> Bool {
+    private static func equalsIgnoringCase(_ value: UnsafeRawBufferPointer, _ lowercase: StaticString) -> Bool
+    {
         guard value.count == lowercase.utf8CodeUnitCount else { return false }
         let expected = UnsafeRawBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
         for offset in 0..<value.count where value[offset] | 0x20 != expected[offset] { return false }

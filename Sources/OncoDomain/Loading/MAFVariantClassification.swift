@@ -14,7 +14,8 @@ enum MAFVariantClassification {
     /// The class for `value`, or `nil` when it is not a MAF `Variant_Classification`.
     static func variantClass(of value: String, stopLostIsTruncating: Bool) -> VariantClass? {
         switch value {
-        case "Frame_Shift_Del", "Frame_Shift_Ins", "Nonsense_Mutation", "Splice_Site", "Translation_Start_Site":
+        case "Frame_Shift_Del", "Frame_Shift_Ins", "Nonsense_Mutation", "Splice_Site",
+            "Translation_Start_Site":
             .truncating
         case "Nonstop_Mutation": stopLostIsTruncating ? .truncating : .otherCoding
         case "Missense_Mutation": .missense
