@@ -30,11 +30,17 @@ let package = Package(
         // Oncology core
         .target(
             name: "OncoDomain", dependencies: ["GenomicFormats"],
-            resources: [.copy("Resources/oncotree_2025_10_03.json")]),
+            exclude: ["Resources/README.md"],
+            resources: [
+                .copy("Resources/oncotree_2025_10_03.json"),
+                .copy("Resources/cancer_genes_grch38.tsv"),
+            ]),
         .target(
             name: "OncoRules",
             dependencies: ["OncoDomain", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/KnowledgeBase")]),
+            resources: [
+                .copy("Resources/KnowledgeBase"), .copy("Resources/civic_disease_to_oncotree.tsv"),
+            ]),
         .target(name: "OncoMatch", dependencies: ["OncoDomain", "OncoRules"]),
         .target(name: "OncoReports", dependencies: ["OncoMatch"]),
 

@@ -247,10 +247,3 @@ public enum AnnotationSource: String, Sendable, Hashable, CaseIterable {
     case maf = "MAF"
     case none = "none"
 }
-
-/// A copy-number state of a gene.
-public enum CopyNumberState: String, Sendable, Hashable, CaseIterable {
-    case amplification
-    case homozygousDeletion = "homozygous-deletion"
-    case lossOfHeterozygosity = "loh"
-}

@@ -1,8 +1,33 @@
 /// A protein-level change as written in HGVSp (VEP, SnpEff), MAF `HGVSp_Short` and knowledge
 /// bases, normalised to one-letter residue codes.
 ///
-/// INTERIM DECLARATION: the domain-primitives work replaces `parse` with the full parser while
-/// keeping this public interface.
+/// Parsing accepts, in any combination: an optional protein-accession prefix (`ENSP…:`,
+/// `NP_…:`), an optional `p.`, prediction parentheses (`p.(V600E)`), one- or three-letter
+/// residues, and `Ter`, `*` or `X` for a stop. See ``parse(_:)`` for the full grammar.
+///
+/// ## Canonical notation
+/// ``description`` is a short one-letter form without `p.` or parentheses, the spelling of MAF
+/// `HGVSp_Short` and of most knowledge bases:
+///
+/// | kind | canonical form |
+/// |---|---|
+/// | missense | `V600E` |
+/// | nonsense | `W1282*` |
+/// | synonymous | `V600=` (also for the input `V600V`) |
+/// | frameshift | `E1156Afs*7`; `L747fs` when neither the new residue nor the stop distance is given |
+/// | in-frame deletion | `E746_A750del`, `T949del` |
+/// | in-frame insertion | `D770_N771insSVD` |
+/// | deletion-insertion | `L747_P753delinsS` |
+/// | duplication | `A767_V769dup` |
+/// | stop extension | `*110Qext*17`; `*110Qext*?` when the new stop is unknown |
+/// | start loss | `M1?`; `M1V` when a new first residue is stated |
+/// | splice (MAF) | `X125_splice` |
+/// | position (rules) | `V600`, `E746_A750` |
+/// | unknown | `?` (`p.?`), `0` (`p.0`, no protein), `=` (`p.=`, unchanged, no position) |
+///
+/// `p.=` states that the protein is unchanged but names no residue, so it cannot be placed on
+/// the protein: it parses as ``Kind/unknown`` with ``alternate`` `"="`, and callers take the
+/// variant's class from its consequence terms instead.
 public struct ProteinChange: Hashable, Sendable, CustomStringConvertible {
     /// The class of change the notation describes.
     public enum Kind: String, Hashable, Sendable, CaseIterable {
@@ -33,9 +58,16 @@ public struct ProteinChange: Hashable, Sendable, CustomStringConvertible {
     /// Last residue position (equal to `start` for a single residue).
     public var end: Int
     /// One-letter alternate / inserted residues (`*` for stop); empty when none apply.
+    ///
+    /// Missense and nonsense: the new residue. Synonymous: the reference residue. Frameshift:
+    /// the first new residue, or empty. Insertion and deletion-insertion: the inserted residues.
+    /// Stop extension: the residue replacing the stop. Unknown: `?`, `0` or `=` as written.
     public var alternate: String
     /// Whether the notation was predicted, written in parentheses (`p.(V600E)`).
     public var isPredicted: Bool
+    /// For a frameshift or a stop extension, how many codons on the new stop lies (the `35` of
+    /// `fs*35`, the `17` of `ext*17`); `nil` when not stated or unknown (`fs*?`).
+    public var newStopDistance: Int?
 
     public init(
         kind: Kind, referenceStart: Character?, start: Int, referenceEnd: Character? = nil,
@@ -48,15 +80,97 @@ public struct ProteinChange: Hashable, Sendable, CustomStringConvertible {
         self.end = end ?? start
         self.alternate = alternate
         self.isPredicted = isPredicted
+        self.newStopDistance = nil
+    }
+
+    /// Like ``init(kind:referenceStart:start:referenceEnd:end:alternate:isPredicted:)``, with the
+    /// distance to a new stop codon (frameshift, stop extension).
+    public init(
+        kind: Kind, referenceStart: Character?, start: Int, referenceEnd: Character? = nil,
+        end: Int? = nil, alternate: String = "", newStopDistance: Int?, isPredicted: Bool = false
+    ) {
+        self.init(
+            kind: kind, referenceStart: referenceStart, start: start, referenceEnd: referenceEnd,
+            end: end, alternate: alternate, isPredicted: isPredicted)
+        self.newStopDistance = newStopDistance
     }
 
     /// Parses HGVSp in any of the common spellings; `nil` when the text is not a protein change.
+    ///
+    /// Accepted (with or without `p.`, accession prefix, prediction parentheses):
+    /// missense `V600E`/`p.Val600Glu`; nonsense `R1443*`/`R1443X`/`p.Arg1443Ter`; synonymous
+    /// `p.Val600=`/`V600V`; frameshift `L747fs`, `E1156Afs*7`, `p.Glu1156AlafsTer7`, `fsX`,
+    /// `fs*?`; deletion `E746_A750del` (trailing deleted residues are ignored); insertion
+    /// `D770_N771insSVD`; deletion-insertion `p.Leu747_Pro753delinsSer`; duplication
+    /// `p.Ala767_Val769dup`; stop extension `p.Ter110Glnext*17`, `*110Qext*?`; start loss
+    /// `p.Met1?`; MAF splice `X125_splice`; position `V600`, `E746_A750`; unknown `p.?`, `p.0`,
+    /// `p.=`. A CIViC-style trailing cDNA note (`V600E (c.1799T>A)`) is ignored, and VEP's
+    /// URL-encoded `=` (`p.Ala154%3D`) is decoded.
+    ///
+    /// Rejected (`nil`): empty text, gene-level names (`EXON 19 DELETION`, `AMPLIFICATION`),
+    /// alleles of several changes (`p.[V600E;K601E]`), ambiguous alternates (`V600E/K`),
+    /// insertions of an unstated sequence (`ins10`), positions of zero.
     public static func parse(_ text: some StringProtocol) -> ProteinChange? {
-        nil
+        ProteinChangeParser.parse(String(text))
     }
 
     /// Canonical one-letter notation without `p.`: `V600E`, `E746_A750del`, `W1282*`.
     public var description: String {
-        "\(referenceStart.map(String.init) ?? "")\(start)\(alternate)"
+        render(residue: { String($0) }, stop: "*", frameshiftStopMarker: "*")
+    }
+
+    /// HGVS three-letter notation with `p.` and prediction parentheses, for reports:
+    /// `p.Val600Glu`, `p.(Glu746_Ala750del)`, `p.Trp1282Ter`, `p.Glu1156AlafsTer7`.
+    public var threeLetterDescription: String {
+        let body = render(
+            residue: { AminoAcid.threeLetter($0) ?? String($0) }, stop: "Ter",
+            frameshiftStopMarker: "Ter")
+        if kind == .unknown { return "p.\(body)" }
+        return isPredicted ? "p.(\(body))" : "p.\(body)"
+    }
+
+    private func render(
+        residue: (Character) -> String, stop: String, frameshiftStopMarker: String
+    ) -> String {
+        let isThreeLetter = stop == "Ter"
+        func sequence(_ residues: String) -> String {
+            residues.map { residue($0) }.joined()
+        }
+        let first = (referenceStart.map(residue) ?? "") + "\(start)"
+        let range: String = {
+            guard end != start || referenceEnd != nil else { return first }
+            return first + "_" + (referenceEnd.map(residue) ?? "") + "\(end)"
+        }()
+        switch kind {
+        case .missense, .nonsense:
+            return first + sequence(alternate)
+        case .synonymous:
+            return first + "="
+        case .frameshift:
+            var text = first + sequence(alternate) + "fs"
+            if let newStopDistance { text += frameshiftStopMarker + "\(newStopDistance)" }
+            return text
+        case .inframeDeletion:
+            return range + "del"
+        case .inframeInsertion:
+            return range + "ins" + sequence(alternate)
+        case .deletionInsertion:
+            return range + "delins" + sequence(alternate)
+        case .duplication:
+            return range + "dup"
+        case .stopExtension:
+            let distance = newStopDistance.map(String.init) ?? "?"
+            return first + sequence(alternate) + "ext" + stop + distance
+        case .startLoss:
+            // `M1?`; a stated new residue is kept (`M1V`).
+            return first + (alternate.isEmpty ? "?" : sequence(alternate))
+        case .splice:
+            let reference = referenceStart.map(residue) ?? (isThreeLetter ? "X" : "X")
+            return reference + "\(start)_splice"
+        case .position:
+            return range
+        case .unknown:
+            return alternate.isEmpty ? "?" : alternate
+        }
     }
 }

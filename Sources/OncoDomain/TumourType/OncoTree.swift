@@ -1,7 +1,9 @@
+import Foundation
+
 /// The OncoTree tumour-type ontology (release 2025-10-03, CC BY 4.0, shipped as a resource).
 ///
-/// INTERIM DECLARATION: the domain-primitives work implements loading and queries while keeping
-/// this public interface.
+/// Codes are looked up case-insensitively and answered in their canonical upper-case spelling.
+/// The root `TISSUE` is a node (level 0) but is never reported as an ancestor.
 public struct OncoTree: Sendable {
     /// One tumour type.
     public struct Node: Sendable, Hashable {
@@ -11,38 +13,188 @@ public struct OncoTree: Sendable {
         public var tissue: String?
         public var parent: String?
         public var level: Int
+        /// Codes of the direct children, sorted.
+        public var children: [String] = []
+    }
+
+    /// Why a tree could not be loaded.
+    public struct LoadError: Error, Sendable, CustomStringConvertible {
+        /// The file or resource that failed.
+        public var source: String
+        /// What was wrong.
+        public var message: String
+        public var description: String { "\(source): \(message)" }
     }
 
     /// The release identifier, e.g. `oncotree_2025_10_03`.
     public var version: String
 
-    /// The tree shipped with the package.
-    public static func bundled() throws -> OncoTree {
-        OncoTree(version: "oncotree_2025_10_03")
+    /// The root code of every tree.
+    public static let rootCode = "TISSUE"
+
+    private var nodes: [String: Node] = [:]
+
+    init(version: String) {
+        self.version = version
     }
 
+    /// The tree shipped with the package (loaded once per process, then shared).
+    public static func bundled() throws -> OncoTree {
+        try bundledResult.get()
+    }
+
+    private static let bundledResult: Result<OncoTree, LoadError> = {
+        let name = "oncotree_2025_10_03"
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json") else {
+            return .failure(LoadError(source: "\(name).json", message: "resource missing from the bundle"))
+        }
+        do {
+            let data = try Data(contentsOf: url)
+            return .success(try OncoTree(json: data, version: name, source: url.path))
+        } catch let error as LoadError {
+            return .failure(error)
+        } catch {
+            return .failure(LoadError(source: url.path, message: "cannot read: \(error)"))
+        }
+    }()
+
+    /// Loads a tree from the JSON of the OncoTree API's `tumorTypes/tree` (nested `children`
+    /// under `TISSUE`).
+    public init(json data: Data, version: String, source: String = "OncoTree JSON") throws {
+        self.version = version
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw LoadError(source: source, message: "not valid JSON: \(error)")
+        }
+        guard let top = object as? [String: Any], let root = top[Self.rootCode] as? [String: Any] else {
+            throw LoadError(source: source, message: "expected an object with a top-level \"TISSUE\" node")
+        }
+        var pending: [(object: [String: Any], path: String)] = [(root, Self.rootCode)]
+        while let (object, path) = pending.popLast() {
+            guard let code = object["code"] as? String, let name = object["name"] as? String else {
+                throw LoadError(
+                    source: source, message: "node at \(path) lacks a string \"code\" or \"name\"")
+            }
+            let childObjects = object["children"] as? [String: Any] ?? [:]
+            var children: [String] = []
+            for (key, value) in childObjects {
+                guard let child = value as? [String: Any] else {
+                    throw LoadError(source: source, message: "child \(key) of \(code) is not an object")
+                }
+                children.append((child["code"] as? String ?? key).uppercased())
+                pending.append((child, path + "/" + key))
+            }
+            let upper = code.uppercased()
+            guard nodes[upper] == nil else {
+                throw LoadError(source: source, message: "code \(code) occurs twice")
+            }
+            nodes[upper] = Node(
+                code: upper, name: name, mainType: object["mainType"] as? String,
+                tissue: object["tissue"] as? String, parent: (object["parent"] as? String)?.uppercased(),
+                level: object["level"] as? Int ?? 0, children: children.sorted())
+        }
+    }
+
+    /// The number of nodes, the root included.
+    public var count: Int { nodes.count }
+
+    /// Every code, sorted.
+    public var codes: [String] { nodes.keys.sorted() }
+
     /// The node for `code` (case-insensitive), or `nil`.
-    public func node(_ code: String) -> Node? { nil }
+    public func node(_ code: String) -> Node? { nodes[code.uppercased()] }
 
     /// Codes from the parent up to the root (`TISSUE` excluded).
-    public func ancestors(of code: String) -> [String] { [] }
+    public func ancestors(of code: String) -> [String] {
+        var result: [String] = []
+        var current = node(code)?.parent
+        while let parent = current, parent != Self.rootCode, let parentNode = nodes[parent] {
+            result.append(parent)
+            current = parentNode.parent
+        }
+        return result
+    }
 
-    /// Every code below `code`.
-    public func descendants(of code: String) -> [String] { [] }
+    /// Every code below `code`, in depth-first order with siblings sorted.
+    public func descendants(of code: String) -> [String] {
+        guard let start = node(code) else { return [] }
+        var result: [String] = []
+        var pending = Array(start.children.reversed())
+        while let next = pending.popLast() {
+            result.append(next)
+            if let child = nodes[next] { pending.append(contentsOf: child.children.reversed()) }
+        }
+        return result
+    }
 
     /// Whether `code` is `ancestor` or one of its descendants.
-    public func isSameOrDescendant(_ code: String, of ancestor: String) -> Bool { false }
+    public func isSameOrDescendant(_ code: String, of ancestor: String) -> Bool {
+        let upperCode = code.uppercased()
+        let upperAncestor = ancestor.uppercased()
+        guard nodes[upperCode] != nil, nodes[upperAncestor] != nil else { return false }
+        if upperCode == upperAncestor || upperAncestor == Self.rootCode { return true }
+        return ancestors(of: upperCode).contains(upperAncestor)
+    }
+
+    /// The haematological tissues of OncoTree.
+    public static let haematologicalTissues: Set<String> = ["Myeloid", "Lymphoid"]
 
     /// Whether `code` belongs to the haematological tissues (myeloid, lymphoid).
-    public func isHaematological(_ code: String) -> Bool { false }
+    public func isHaematological(_ code: String) -> Bool {
+        guard let tissue = node(code)?.tissue else { return false }
+        return Self.haematologicalTissues.contains(tissue)
+    }
 
     /// Known codes close to an unknown one (for error messages), best first.
-    public func closeMatches(for code: String, limit: Int = 5) -> [String] { [] }
-}
+    ///
+    /// A code qualifies when its edit distance to `code` is at most 1 (codes up to 4 letters) or
+    /// 2 (longer codes), or when `code` (3 letters or more) occurs in the node's name. A node
+    /// whose name equals `code` ranks first, then by edit distance, name matches after
+    /// distance-1 codes, ties by code.
+    public func closeMatches(for code: String, limit: Int = 5) -> [String] {
+        let query = code.uppercased()
+        guard !query.isEmpty, limit > 0 else { return [] }
+        let maximumDistance = query.count <= 4 ? 1 : 2
+        let lowerQuery = code.lowercased()
+        var scored: [(score: Double, code: String)] = []
+        for (candidate, node) in nodes where candidate != Self.rootCode && candidate != query {
+            var score = Double.infinity
+            let distance = Self.editDistance(query, candidate, limit: maximumDistance)
+            if distance <= maximumDistance { score = Double(distance) }
+            if lowerQuery.count >= 3 {
+                let name = node.name.lowercased()
+                if name == lowerQuery {
+                    score = 0
+                } else if name.contains(lowerQuery) {
+                    score = min(score, 1.5)
+                }
+            }
+            if score.isFinite { scored.append((score, candidate)) }
+        }
+        scored.sort { $0.score != $1.score ? $0.score < $1.score : $0.code < $1.code }
+        return scored.prefix(limit).map(\.code)
+    }
 
-/// The groups knowledge bases use instead of a tumour type.
-public enum TumourTypeBucket: String, Sendable, CaseIterable {
-    case allSolid = "all-solid"
-    case allHaematological = "all-haematological"
-    case any = "any"
+    /// Levenshtein distance, stopping early once it must exceed `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
 }

@@ -1,0 +1,223 @@
+/// Writes a ``MatchReport`` as deterministic JSON, as described by `docs/report-schema.json`.
+///
+/// - Keys are snake_case, in the fixed order of the schema (and of the model).
+/// - Every optional value is written as `null` when absent — the key set never changes — except
+///   `report_date`, which is omitted unless the user set it.
+/// - Numbers are fixed-point text: VAF with 4 decimals, TMB values (mut/Mb) with 2, callable
+///   megabases with 3; counts, positions and depths as integers.
+/// - Strings are UTF-8, with `"`, `\` and control characters escaped.
+/// - Two-space indentation and a final newline.
+public struct JSONReportWriter: ReportWriter {
+    /// Decimals written for variant allele fractions.
+    public static let vafFractionDigits = 4
+    /// Decimals written for TMB values in mutations per megabase.
+    public static let tmbFractionDigits = 2
+    /// Decimals written for the callable territory in megabases.
+    public static let callableMegabaseFractionDigits = 3
+
+    public var format: ReportFormat { .json }
+
+    public init() {}
+
+    public func render(_ report: MatchReport) throws(ReportError) -> String {
+        try document(for: report).serialized()
+    }
+
+    func document(for report: MatchReport) throws(ReportError) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("schema_version", .string(MatchReport.schemaVersion)),
+            (
+                "tool",
+                .object([("name", .string(report.tool.name)), ("version", .string(report.tool.version))])
+            ),
+            (
+                "rules",
+                .object([
+                    ("id", .string(report.rules.id)),
+                    ("version", .string(report.rules.version)),
+                    ("reviewed", .string(report.rules.reviewed)),
+                    ("sha256", .string(report.rules.sha256)),
+                    ("rule_count", .integer(report.rules.ruleCount)),
+                ])
+            ),
+            (
+                "input",
+                .object([
+                    ("path", .string(report.input.path)),
+                    ("sha256", .string(report.input.sha256)),
+                    ("format", .string(report.input.format)),
+                    ("build", .string(report.input.build)),
+                    ("samples", .strings(report.input.samples)),
+                ])
+            ),
+            (
+                "sample",
+                .object([("name", .string(report.sample.name)), ("normal", .optional(report.sample.normal))])
+            ),
+            (
+                "tumour_type",
+                .object([
+                    ("code", .string(report.tumourType.code)),
+                    ("name", .string(report.tumourType.name)),
+                    ("main_type", .optional(report.tumourType.mainType)),
+                ])
+            ),
+        ]
+        if let date = report.reportDate { members.append(("report_date", .string(date))) }
+        members.append(("biomarkers", try biomarkers(report.biomarkers)))
+        var matches: [JSONValue] = []
+        for (index, match) in report.matches.enumerated() {
+            matches.append(try therapyMatch(match, path: "matches[\(index)]"))
+        }
+        members.append(("matches", .array(matches)))
+        members.append(("near_misses", .array(report.nearMisses.map(nearMiss))))
+        members.append(("warnings", .strings(report.warnings)))
+        members.append(("qc", qualityControl(report.qc)))
+        members.append(("disclaimer", .string(MatchReport.disclaimer)))
+        return .object(members)
+    }
+
+    private func biomarkers(_ summary: BiomarkerSummary) throws(ReportError) -> JSONValue {
+        var mismatchRepair: [JSONValue] = []
+        for (index, item) in summary.mismatchRepairAlterations.enumerated() {
+            mismatchRepair.append(try alteration(item, path: "biomarkers.mmr_alterations[\(index)]"))
+        }
+        var proofreading: [JSONValue] = []
+        for (index, item) in summary.polymeraseProofreadingAlterations.enumerated() {
+            proofreading.append(try alteration(item, path: "biomarkers.pol_alterations[\(index)]"))
+        }
+        return .object([
+            ("tmb", try summary.tmb.map { (tmb) throws(ReportError) in try self.tmb(tmb) } ?? .null),
+            ("msi", .string(summary.msi)),
+            ("msi_source", .optional(summary.msiSource)),
+            ("hrd", .string(summary.hrd)),
+            ("hrd_source", .optional(summary.hrdSource)),
+            ("mmr_alterations", .array(mismatchRepair)),
+            ("pol_alterations", .array(proofreading)),
+        ])
+    }
+
+    private func tmb(_ tmb: TMBSummary) throws(ReportError) -> JSONValue {
+        var alternatives: [JSONValue] = []
+        for (index, alternative) in tmb.alternatives.enumerated() {
+            alternatives.append(
+                .object([
+                    ("numerator", .string(alternative.numerator)),
+                    ("count", .integer(alternative.count)),
+                    (
+                        "value",
+                        try Self.number(
+                            alternative.value, digits: Self.tmbFractionDigits,
+                            field: "biomarkers.tmb.alternatives[\(index)].value")
+                    ),
+                ]))
+        }
+        return .object([
+            (
+                "value",
+                try Self.number(tmb.value, digits: Self.tmbFractionDigits, field: "biomarkers.tmb.value")
+            ),
+            ("unit", .string("mut/Mb")),
+            ("numerator", .string(tmb.numerator)),
+            ("count", .integer(tmb.count)),
+            (
+                "callable_mb",
+                try Self.number(
+                    tmb.callableMegabases, digits: Self.callableMegabaseFractionDigits,
+                    field: "biomarkers.tmb.callable_mb")
+            ),
+            ("callable_source", .string(tmb.callableSource)),
+            ("formula", .string(tmb.formula)),
+            ("cautions", .strings(tmb.cautions)),
+            ("alternatives", .array(alternatives)),
+        ])
+    }
+
+    private func therapyMatch(_ match: TherapyMatch, path: String) throws(ReportError) -> JSONValue {
+        var alterations: [JSONValue] = []
+        for (index, item) in match.alterations.enumerated() {
+            alterations.append(try alteration(item, path: "\(path).alterations[\(index)]"))
+        }
+        return .object([
+            ("rule_id", .string(match.ruleId)),
+            ("rule_title", .string(match.ruleTitle)),
+            ("supporting_rule_ids", .strings(match.supportingRuleIds)),
+            ("genes", .strings(match.genes)),
+            ("alterations", .array(alterations)),
+            ("therapies", .strings(match.therapies)),
+            ("category", .string(match.category)),
+            ("effect", .string(match.effect)),
+            ("amp_tier", .string(match.ampTier)),
+            ("amp_level", .string(match.ampLevel)),
+            ("escat", .optional(match.escat)),
+            ("on_label", .bool(match.onLabel)),
+            ("rule_tumour_types", .strings(match.ruleTumourTypes)),
+            ("match_level", .string(match.matchLevel)),
+            ("principal_transcript", .bool(match.principalTranscript)),
+            (
+                "evidence",
+                .object([
+                    ("source", .string(match.evidence.source)),
+                    ("references", .strings(match.evidence.references)),
+                    ("statement", .string(match.evidence.statement)),
+                    ("uncertain", .bool(match.evidence.uncertain)),
+                ])
+            ),
+            ("explanation", .string(match.explanation)),
+        ])
+    }
+
+    private func alteration(_ item: AlterationSummary, path: String) throws(ReportError) -> JSONValue {
+        let vaf: JSONValue
+        if let value = item.vaf {
+            vaf = try Self.number(value, digits: Self.vafFractionDigits, field: "\(path).vaf")
+        } else {
+            vaf = .null
+        }
+        return .object([
+            ("gene", .string(item.gene)),
+            ("protein_change", .optional(item.proteinChange)),
+            ("hgvsc", .optional(item.hgvsc)),
+            ("consequence", .optional(item.consequence)),
+            ("variant_class", .string(item.variantClass)),
+            ("chromosome", .optional(item.chromosome)),
+            ("position", item.position.map(JSONValue.integer) ?? .null),
+            ("ref", .optional(item.reference)),
+            ("alt", .optional(item.alternate)),
+            ("filter", .optional(item.filter)),
+            ("vaf", vaf),
+            ("depth", item.depth.map(JSONValue.integer) ?? .null),
+            ("origin", .string(item.origin)),
+            ("zygosity", .string(item.zygosity)),
+            ("transcript", .optional(item.transcript)),
+            ("principal_transcript", .bool(item.principalTranscript)),
+        ])
+    }
+
+    private func nearMiss(_ miss: NearMiss) -> JSONValue {
+        .object([
+            ("gene", .string(miss.gene)),
+            ("alteration", .string(miss.alteration)),
+            ("reason", .string(miss.reason)),
+            ("rule_ids", .strings(miss.ruleIds)),
+        ])
+    }
+
+    private func qualityControl(_ qc: QualityControl) -> JSONValue {
+        .object([
+            ("records_read", .integer(qc.recordsRead)),
+            ("records_skipped", .integer(qc.recordsSkipped)),
+            ("skipped_examples", .strings(qc.skippedExamples)),
+            ("records_filtered", .integer(qc.recordsFiltered)),
+            ("annotation_source", .string(qc.annotationSource)),
+            ("alterations_indexed", .integer(qc.alterationsIndexed)),
+        ])
+    }
+
+    private static func number(_ value: Double, digits: Int, field: String) throws(ReportError) -> JSONValue {
+        guard let text = DecimalText.fixed(value, fractionDigits: digits) else {
+            throw .nonFiniteNumber(field: field)
+        }
+        return .number(text)
+    }
+}

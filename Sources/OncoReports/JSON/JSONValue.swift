@@ -1,0 +1,116 @@
+/// A JSON document held in write order: object members keep the order they were added in, and
+/// numbers are kept as the exact text to write, so serialising is deterministic.
+enum JSONValue: Sendable, Equatable {
+    case string(String)
+    /// A number already formatted as JSON number text (e.g. `0.4124`, `212`).
+    case number(String)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([(key: String, value: JSONValue)])
+
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.string(let a), .string(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.null, .null): return true
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+
+    /// An integer.
+    static func integer(_ value: Int) -> JSONValue { .number(String(value)) }
+
+    /// A string, or `null` when absent.
+    static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+
+    /// An array of strings.
+    static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+
+    /// Pretty-printed text: two-space indentation, `": "` after keys, `[]`/`{}` when empty, and a
+    /// final newline.
+    func serialized() -> String {
+        var output = ""
+        write(to: &output, indent: 0)
+        output.append("\n")
+        return output
+    }
+
+    private func write(to output: inout String, indent: Int) {
+        switch self {
+        case .string(let text): JSONValue.appendQuoted(text, to: &output)
+        case .number(let text): output.append(text)
+        case .bool(let flag): output.append(flag ? "true" : "false")
+        case .null: output.append("null")
+        case .array(let items):
+            if items.isEmpty {
+                output.append("[]")
+                return
+            }
+            output.append("[\n")
+            for (index, item) in items.enumerated() {
+                JSONValue.appendIndent(indent + 1, to: &output)
+                item.write(to: &output, indent: indent + 1)
+                output.append(index + 1 < items.count ? ",\n" : "\n")
+            }
+            JSONValue.appendIndent(indent, to: &output)
+            output.append("]")
+        case .object(let members):
+            if members.isEmpty {
+                output.append("{}")
+                return
+            }
+            output.append("{\n")
+            for (index, member) in members.enumerated() {
+                JSONValue.appendIndent(indent + 1, to: &output)
+                JSONValue.appendQuoted(member.key, to: &output)
+                output.append(": ")
+                member.value.write(to: &output, indent: indent + 1)
+                output.append(index + 1 < members.count ? ",\n" : "\n")
+            }
+            JSONValue.appendIndent(indent, to: &output)
+            output.append("}")
+        }
+    }
+
+    private static func appendIndent(_ level: Int, to output: inout String) {
+        for _ in 0..<level { output.append("  ") }
+    }
+
+    /// Appends `text` as a JSON string literal (RFC 8259): `"` and `\` escaped, control
+    /// characters as `\b \f \n \r \t` or `\u00XX`, DEL and the JavaScript line separators
+    /// U+2028/U+2029 as `\uXXXX`; every other character, including non-ASCII, kept as UTF-8.
+    static func appendQuoted(_ text: String, to output: inout String) {
+        output.append("\"")
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output.append("\\\"")
+            case "\\": output.append("\\\\")
+            case "\u{08}": output.append("\\b")
+            case "\u{0C}": output.append("\\f")
+            case "\n": output.append("\\n")
+            case "\r": output.append("\\r")
+            case "\t": output.append("\\t")
+            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
+                output.append("\\u")
+                output.append(hex4(scalar.value))
+            default:
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        output.append("\"")
+    }
+
+    private static func hex4(_ value: UInt32) -> String {
+        let digits = Array("0123456789abcdef")
+        var text = ""
+        for shift in stride(from: 12, through: 0, by: -4) {
+            text.append(digits[Int((value >> UInt32(shift)) & 0xF)])
+        }
+        return text
+    }
+}

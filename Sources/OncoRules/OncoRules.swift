@@ -1,1 +1,0 @@
-// The rule language, its strict loader, the compiler and the shipped knowledge base.

@@ -1,0 +1,176 @@
+import Foundation
+import GenomicFormats
+import TestSupport
+import Testing
+
+@testable import OncoDomain
+
+struct CopyNumberAndFusionTests {
+    @Test func segmentStatesFollowThresholds() {
+        func segment(_ major: Int, _ minor: Int) -> CopyNumberSegment {
+            CopyNumberSegment(chromosome: "chr1", start: 1, end: 10, majorCopies: major, minorCopies: minor)
+        }
+        #expect(segment(0, 0).state() == .homozygousDeletion)
+        #expect(segment(1, 0).state() == .lossOfHeterozygosity)
+        #expect(segment(2, 0).state() == .lossOfHeterozygosity)
+        #expect(segment(1, 1).state() == .neutral)
+        #expect(segment(5, 1).state() == .amplification)
+        #expect(segment(6, 0).state() == .amplification)
+        #expect(segment(4, 1).state() == .neutral)
+        #expect(segment(4, 1).state(thresholds: .absolute(minimumTotal: 5)) == .amplification)
+        #expect(segment(5, 2).state(thresholds: .relativeToPloidy(3.2, excess: 4)) == .neutral)
+        #expect(segment(7, 1).state(thresholds: .relativeToPloidy(3.2, excess: 4)) == .amplification)
+        #expect(segment(6, 1).state(thresholds: .relativeToPloidy(3.2, excess: 4)) == .neutral)
+        #expect(segment(1, 1).chromosome == "1")
+        #expect(segment(1, 1).length == 10)
+    }
+
+    @Test(.enabled(if: TestData.hasSharedData))
+    func readsPCGRSegmentsAndCallsGenes() throws {
+        let segments = try CopyNumberReader.read(
+            path: TestData.shared("tumours/pcgr/T001-COAD.grch38.cna.tsv"))
+        #expect(segments.count == 260)
+        let first = try #require(segments.first)
+        #expect(
+            first
+                == CopyNumberSegment(
+                    chromosome: "1", start: 809641, end: 37651942, majorCopies: 1, minorCopies: 0))
+        #expect(segments.filter { $0.state() == .homozygousDeletion }.count == 6)
+
+        let table = try GeneCoordinateTable.bundled(.grch38)
+        let calls = GeneCopyNumber.call(segments: segments, genes: table)
+        let byGene = Dictionary(uniqueKeysWithValues: calls.map { ($0.gene, $0) })
+        #expect(byGene["NRAS"]?.state == .amplification)
+        #expect(byGene["NRAS"]?.maximumTotalCopies == 24)
+        #expect(byGene["ERBB2"]?.state == .amplification)
+        #expect(byGene["TP53"]?.state == .lossOfHeterozygosity)
+        #expect(byGene["BRAF"]?.state == .neutral)
+        // EZH2 spans two segments (2+1 and 3+1 copies).
+        #expect(byGene["EZH2"]?.segmentCount == 2)
+        #expect(byGene["EZH2"]?.minimumTotalCopies == 2)
+        #expect(byGene["EZH2"]?.maximumTotalCopies == 3)
+        #expect(byGene["EZH2"]?.state == .neutral)
+    }
+
+    @Test func geneCallsNeedWholeGeneAmplification() throws {
+        let table = try GeneCoordinateTable(
+            genes: [GeneCoordinate(gene: "G", chromosome: "1", start: 100, end: 200)], build: nil,
+            source: "test")
+        let partial = [
+            CopyNumberSegment(chromosome: "1", start: 1, end: 150, majorCopies: 8, minorCopies: 1),
+            CopyNumberSegment(chromosome: "1", start: 151, end: 300, majorCopies: 1, minorCopies: 1),
+        ]
+        #expect(GeneCopyNumber.call(segments: partial, genes: table).first?.state == .neutral)
+        let deleted = [
+            CopyNumberSegment(chromosome: "1", start: 190, end: 300, majorCopies: 0, minorCopies: 0)
+        ]
+        #expect(GeneCopyNumber.call(segments: deleted, genes: table).first?.state == .homozygousDeletion)
+        let elsewhere = [
+            CopyNumberSegment(chromosome: "2", start: 1, end: 300, majorCopies: 9, minorCopies: 0)
+        ]
+        #expect(GeneCopyNumber.call(segments: elsewhere, genes: table).isEmpty)
+    }
+
+    @Test func reportsBadCopyNumberLines() {
+        let header = "Chromosome\tStart\tEnd\tnMajor\tnMinor\n"
+        #expect {
+            try CopyNumberReader.read(text: header + "1\t100\tx\t1\t1\n", name: "cna.tsv")
+        } throws: { error in
+            let error = error as? FormatError
+            return error?.line == 2 && error?.field == "End" && error?.file == "cna.tsv"
+        }
+        #expect {
+            try CopyNumberReader.read(text: "Chromosome\tStart\tEnd\tnMajor\n", name: "cna.tsv")
+        } throws: { error in
+            (error as? FormatError)?.field == "nMinor"
+        }
+        #expect(throws: FormatError.self) {
+            try CopyNumberReader.read(text: header + "1\t200\t100\t1\t1\n", name: "cna.tsv")
+        }
+        #expect(throws: FormatError.self) {
+            try CopyNumberReader.read(text: header + "1\t100\t200\t-1\t1\n", name: "cna.tsv")
+        }
+        #expect(throws: FormatError.self) { try CopyNumberReader.read(text: "", name: "cna.tsv") }
+    }
+
+    @Test(.enabled(if: TestData.hasSharedData))
+    func readsPCGRFusions() throws {
+        let fusions = try FusionReader.read(
+            path: TestData.shared("tumours/pcgr/T001-BRCA.grch37.fusions.tsv"))
+        #expect(fusions.count == 13)
+        let first = try #require(fusions.first)
+        #expect(first.fivePrimeGene == "EML4")
+        #expect(first.threePrimeGene == "ALK")
+        #expect(first.fivePrimeBreakpoint == GenomicPosition(chromosome: "2", position: 42522694))
+        #expect(first.threePrimeBreakpoint == GenomicPosition(chromosome: "2", position: 29446394))
+        #expect(first.splitReads == 100)
+        #expect(first.description == "EML4--ALK")
+        #expect(fusions.contains { $0.description == "BCR--ABL1" && $0.involves("abl1") })
+
+        // Every example file has partner-less fusions (`--ALK`, `FGFR2--`) somewhere.
+        var unnamed: [FusionEvent] = []
+        for file in TestData.sharedFiles(under: "tumours/pcgr", suffixes: [".fusions.tsv"]) {
+            unnamed += try FusionReader.read(path: file).filter { $0.genes.count == 1 }
+        }
+        #expect(unnamed.contains { $0.fivePrimeGene == nil && $0.threePrimeGene == "ALK" })
+        #expect(unnamed.contains { $0.fivePrimeGene == "FGFR2" && $0.threePrimeGene == nil })
+    }
+
+    @Test func reportsBadFusionLines() {
+        let header = "FusionGene\tLeftBreakpoint\tRightBreakpoint\tSplitReads\n"
+        #expect {
+            try FusionReader.read(text: header + "EML4-ALK\t2:1\t2:2\t5\n", name: "f.tsv")
+        } throws: { error in
+            (error as? FormatError)?.field == "FusionGene" && (error as? FormatError)?.line == 2
+        }
+        #expect(throws: FormatError.self) {
+            try FusionReader.read(text: header + "--\t2:1\t2:2\t5\n", name: "f.tsv")
+        }
+        #expect(throws: FormatError.self) {
+            try FusionReader.read(text: header + "A--B\t2-1\t2:2\t5\n", name: "f.tsv")
+        }
+        #expect(throws: FormatError.self) {
+            try FusionReader.read(text: header + "A--B\t2:1\t2:2\tmany\n", name: "f.tsv")
+        }
+        #expect((try? FusionReader.read(text: "FusionGene\nA--B\n", name: "f.tsv"))?.first?.splitReads == nil)
+    }
+
+    @Test func bundledGeneTable() throws {
+        let table = try GeneCoordinateTable.bundled(.grch38)
+        #expect(table.genes.count == 75)
+        let required = """
+            BRAF KRAS NRAS EGFR ERBB2 MET ALK ROS1 RET NTRK1 NTRK2 NTRK3 BRCA1 BRCA2 PALB2 ATM BARD1 BRIP1 \
+            CDK12 CHEK1 CHEK2 FANCL RAD51B RAD51C RAD51D RAD54L IDH1 IDH2 EZH2 KMT2A NPM1 SMARCB1 PIK3CA AKT1 \
+            PTEN ESR1 FGFR1 FGFR2 FGFR3 KIT PDGFRA FLT3 ABL1 BCR MLH1 MSH2 MSH6 PMS2 EPCAM POLE POLD1 STK11 \
+            KEAP1 B2M JAK1 JAK2 TP53 CDKN2A MDM2 CCND1 MYC
+            """.split(separator: " ")
+        for gene in required { #expect(table.coordinate(of: String(gene)) != nil, "\(gene) missing") }
+        #expect(
+            table.coordinate(of: "braf")
+                == GeneCoordinate(gene: "BRAF", chromosome: "7", start: 140_719_327, end: 140_924_929))
+        // The BRAF V600E position of the PCGR colon tumour on GRCh38 (7:140753336) lies in BRAF.
+        #expect(
+            table.genes(overlapping: "chr7", start: 140_753_336, end: 140_753_336).map(\.gene) == ["BRAF"])
+        #expect(table.genes(overlapping: "7", start: 1, end: 2).isEmpty)
+        #expect(throws: FormatError.self) { try GeneCoordinateTable.bundled(.grch37) }
+        for gene in table.genes { #expect(gene.start < gene.end) }
+    }
+
+    @Test func geneTableFromFileAndErrors() throws {
+        let directory = try TestData.temporaryDirectory()
+        let path = directory.appendingPathComponent("genes.tsv").path
+        try "# comment\ngene\tchrom\tstart\tend\nAAA\tchr1\t10\t20\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let table = try GeneCoordinateTable(path: path, build: .grch37)
+        #expect(table.coordinate(of: "AAA")?.chromosome == "1")
+        #expect(table.build == .grch37)
+        try "gene\tchrom\tstart\tend\nAAA\t1\t10\t20\nAAA\t1\t30\t40\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: FormatError.self) { try GeneCoordinateTable(path: path, build: nil) }
+        try "gene\tchrom\tstart\nAAA\t1\t10\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: FormatError.self) { try GeneCoordinateTable(path: path, build: nil) }
+        #expect(throws: FormatError.self) {
+            try GeneCoordinateTable(path: directory.appendingPathComponent("none").path, build: nil)
+        }
+    }
+}

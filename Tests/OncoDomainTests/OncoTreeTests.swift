@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import OncoDomain
+
+struct OncoTreeTests {
+    let tree: OncoTree
+
+    init() throws {
+        tree = try OncoTree.bundled()
+    }
+
+    @Test func loadsEveryNode() throws {
+        #expect(tree.version == "oncotree_2025_10_03")
+        #expect(tree.count == 898)  // 897 tumour types plus the TISSUE root
+        let melanoma = try #require(tree.node("mel"))
+        #expect(melanoma.code == "MEL")
+        #expect(melanoma.name == "Melanoma")
+        #expect(melanoma.tissue == "Skin")
+        #expect(melanoma.parent == "SKIN")
+        #expect(melanoma.level == 2)
+        #expect(tree.node("NOT_A_CODE") == nil)
+    }
+
+    @Test func relatesCodes() throws {
+        #expect(tree.isSameOrDescendant("COAD", of: "COADREAD"))
+        #expect(tree.isSameOrDescendant("read", of: "coadread"))
+        #expect(tree.isSameOrDescendant("COADREAD", of: "COADREAD"))
+        #expect(!tree.isSameOrDescendant("COADREAD", of: "COAD"))
+        #expect(tree.isSameOrDescendant("LUAD", of: "NSCLC"))
+        #expect(!tree.isSameOrDescendant("LUAD", of: "BOWEL"))
+        #expect(!tree.isSameOrDescendant("UNKNOWN", of: "NSCLC"))
+        #expect(tree.ancestors(of: "IDC") == ["BRCA", "BREAST"])
+        #expect(tree.ancestors(of: "BRCA") == ["BREAST"])
+        #expect(tree.ancestors(of: "BREAST").isEmpty)
+        let colorectal = tree.descendants(of: "COADREAD")
+        #expect(colorectal.contains("COAD"))
+        #expect(colorectal.contains("READ"))
+        #expect(!colorectal.contains("COADREAD"))
+        #expect(tree.descendants(of: "TISSUE").count == 897)
+        let coad = try #require(tree.node("COADREAD"))
+        #expect(coad.children.contains("COAD"))
+    }
+
+    @Test func knowsHaematologicalTypes() {
+        #expect(tree.isHaematological("AML"))
+        #expect(tree.isHaematological("MYELOID"))
+        #expect(!tree.isHaematological("LUAD"))
+        #expect(!tree.isHaematological("UNKNOWN"))
+        #expect(TumourTypeBucket.allHaematological.contains("AML", in: tree))
+        #expect(!TumourTypeBucket.allSolid.contains("AML", in: tree))
+        #expect(TumourTypeBucket.allSolid.contains("LUAD", in: tree))
+        #expect(!TumourTypeBucket.allSolid.contains("NOPE", in: tree))
+        #expect(TumourTypeBucket.any.contains("NOPE", in: tree))
+    }
+
+    @Test func suggestsCloseMatches() {
+        #expect(tree.closeMatches(for: "LUADD").contains("LUAD"))
+        #expect(tree.closeMatches(for: "COADRED").first == "COADREAD")
+        #expect(tree.closeMatches(for: "melanoma").contains("MEL"))
+        #expect(tree.closeMatches(for: "MEL").allSatisfy { $0 != "MEL" })
+        #expect(tree.closeMatches(for: "QQQQQQQQQQ").isEmpty)
+        #expect(tree.closeMatches(for: "LUAD", limit: 2).count <= 2)
+    }
+
+    @Test func rejectsMalformedJSON() {
+        #expect(throws: OncoTree.LoadError.self) {
+            try OncoTree(json: Data("{\"other\":{}}".utf8), version: "x")
+        }
+        #expect(throws: OncoTree.LoadError.self) {
+            try OncoTree(json: Data("not json".utf8), version: "x")
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+@testable import OncoReports
+
+@Suite("JSON report writer")
+struct JSONReportWriterTests {
+    let writer = JSONReportWriter()
+
+    @Test func parsesWithFoundationAndHoldsTheModelsValues() throws {
+        let text = try writer.render(ReportFixtures.melanoma)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(parsed["schema_version"] as? String == "1.0.0")
+        #expect(parsed["report_date"] as? String == "2025-11-30")
+        #expect(parsed["disclaimer"] as? String == MatchReport.disclaimer)
+        let sample = try #require(parsed["sample"] as? [String: Any])
+        #expect(sample["name"] as? String == "FIXTURE-TUMOUR-01")
+        #expect(sample["normal"] as? String == "FIXTURE-NORMAL-01")
+        let rules = try #require(parsed["rules"] as? [String: Any])
+        #expect(rules["rule_count"] as? Int == 42)
+        let matches = try #require(parsed["matches"] as? [[String: Any]])
+        #expect(matches.count == 4)
+        #expect(matches.map { $0["rule_id"] as? String } == ReportFixtures.melanoma.matches.map(\.ruleId))
+        let braf = try #require((matches[0]["alterations"] as? [[String: Any]])?.first)
+        #expect(braf["gene"] as? String == "BRAF")
+        #expect(braf["protein_change"] as? String == "V600E")
+        #expect(braf["position"] as? Int == 140_753_336)
+        #expect(braf["ref"] as? String == "A")
+        #expect(braf["alt"] as? String == "T")
+        #expect(braf["vaf"] as? Double == 0.4124)
+        #expect(matches[0]["on_label"] as? Bool == true)
+        #expect(matches[2]["on_label"] as? Bool == false)
+        #expect(matches[2]["amp_tier"] as? String == "II-C")
+        #expect(matches[2]["escat"] is NSNull)
+        #expect(matches[3]["effect"] as? String == "resistance")
+        #expect((matches[1]["alterations"] as? [Any])?.isEmpty == true)
+        let tmb = try #require((parsed["biomarkers"] as? [String: Any])?["tmb"] as? [String: Any])
+        #expect(tmb["unit"] as? String == "mut/Mb")
+        #expect(tmb["count"] as? Int == 426)
+        let nearMisses = try #require(parsed["near_misses"] as? [[String: Any]])
+        #expect(nearMisses.map { $0["gene"] as? String } == ["BRCA2", "KIT"])
+        let qc = try #require(parsed["qc"] as? [String: Any])
+        #expect(qc["records_skipped"] as? Int == 2)
+        #expect(qc["annotation_source"] as? String == "VEP CSQ")
+    }
+
+    @Test func keysAreInTheDocumentedOrder() throws {
+        let document = try OrderedJSONParser.parse(try writer.render(ReportFixtures.melanoma))
+        #expect(
+            document.keys == [
+                "schema_version", "tool", "rules", "input", "sample", "tumour_type", "report_date",
+                "biomarkers",
+                "matches", "near_misses", "warnings", "qc", "disclaimer",
+            ])
+        #expect(document["rules"]?.keys == ["id", "version", "reviewed", "sha256", "rule_count"])
+        #expect(document["input"]?.keys == ["path", "sha256", "format", "build", "samples"])
+        #expect(
+            document["biomarkers"]?.keys == [
+                "tmb", "msi", "msi_source", "hrd", "hrd_source", "mmr_alterations", "pol_alterations",
+            ])
+        #expect(
+            document["biomarkers"]?["tmb"]?.keys == [
+                "value", "unit", "numerator", "count", "callable_mb", "callable_source", "formula",
+                "cautions",
+                "alternatives",
+            ])
+        #expect(
+            document["matches"]?[0]?.keys == [
+                "rule_id", "rule_title", "supporting_rule_ids", "genes", "alterations", "therapies",
+                "category",
+                "effect", "amp_tier", "amp_level", "escat", "on_label", "rule_tumour_types", "match_level",
+                "principal_transcript", "evidence", "explanation",
+            ])
+        #expect(
+            document["matches"]?[0]?["alterations"]?[0]?.keys == [
+                "gene", "protein_change", "hgvsc", "consequence", "variant_class", "chromosome", "position",
+                "ref",
+                "alt", "filter", "vaf", "depth", "origin", "zygosity", "transcript", "principal_transcript",
+            ])
+        #expect(
+            document["matches"]?[0]?["evidence"]?.keys == ["source", "references", "statement", "uncertain"])
+        #expect(document["near_misses"]?[0]?.keys == ["gene", "alteration", "reason", "rule_ids"])
+        #expect(
+            document["qc"]?.keys == [
+                "records_read", "records_skipped", "skipped_examples", "records_filtered",
+                "annotation_source",
+                "alterations_indexed",
+            ])
+    }
+
+    @Test func numbersHaveFixedDecimals() throws {
+        let document = try OrderedJSONParser.parse(try writer.render(ReportFixtures.melanoma))
+        let tmb = try #require(document["biomarkers"]?["tmb"])
+        #expect(tmb["value"]?.numberText == "14.20")
+        #expect(tmb["callable_mb"]?.numberText == "30.000")
+        #expect(tmb["alternatives"]?[0]?["value"]?.numberText == "19.03")
+        #expect(tmb["alternatives"]?[1]?["value"]?.numberText == "12.97")
+        // 0.41235 rounds half up on its decimal digits.
+        #expect(document["matches"]?[0]?["alterations"]?[0]?["vaf"]?.numberText == "0.4124")
+        #expect(document["matches"]?[2]?["alterations"]?[0]?["vaf"]?.numberText == "0.1800")
+        #expect(document["matches"]?[0]?["alterations"]?[0]?["depth"]?.numberText == "187")
+    }
+
+    @Test func optionalValuesAreNullAndTheDateIsOmittedWhenUnset() throws {
+        let document = try OrderedJSONParser.parse(try writer.render(ReportFixtures.empty))
+        #expect(!document.keys.contains("report_date"))
+        #expect(document["sample"]?["normal"] == .null)
+        #expect(document["tumour_type"]?["main_type"] == .null)
+        #expect(document["biomarkers"]?["tmb"] == .null)
+        #expect(document["biomarkers"]?["hrd_source"] == .null)
+        #expect(document["matches"] == .array([]))
+        #expect(document["warnings"] == .array([]))
+    }
+
+    @Test func hostileStringsRoundTripExactly() throws {
+        let report = ReportFixtures.hostile
+        let text = try writer.render(report)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect((parsed["sample"] as? [String: Any])?["name"] as? String == ReportFixtures.Hostile.script)
+        #expect(
+            (parsed["sample"] as? [String: Any])?["normal"] as? String == ReportFixtures.Hostile.attribute)
+        let match = try #require((parsed["matches"] as? [[String: Any]])?.first)
+        #expect(match["explanation"] as? String == ReportFixtures.Hostile.control)
+        #expect((parsed["warnings"] as? [String])?.last == ReportFixtures.Hostile.script + " ü ≥ 日本")
+        // Control characters are escaped; non-ASCII stays UTF-8.
+        #expect(text.contains(#""tab\there\nnew line\r\u0000nul\u0007bell;semi\\back""#))
+        #expect(text.contains("ü ≥ 日本"))
+        #expect(!text.utf8.contains { $0 < 0x20 && $0 != 0x0A })
+    }
+
+    @Test func stringEscapingCoversEveryControlCharacter() {
+        var text = ""
+        JSONValue.appendQuoted("\u{08}\u{0C}\u{1F}\u{7F}\u{2028}\"\\/é", to: &text)
+        #expect(text == #""\b\f\u001f\u007f\u2028\"\\/é""#)
+    }
+
+    @Test func sameReportGivesSameBytes() throws {
+        let first = try writer.renderBytes(ReportFixtures.melanoma)
+        let copy = ReportFixtures.melanoma
+        let second = try JSONReportWriter().renderBytes(copy)
+        #expect(first == second)
+        #expect(first.last == UInt8(ascii: "\n"))
+    }
+
+    @Test func nonFiniteNumbersAreAnErrorNamingTheField() {
+        var report = ReportFixtures.melanoma
+        report.matches[2].alterations[0].vaf = .nan
+        #expect(throws: ReportError.nonFiniteNumber(field: "matches[2].alterations[0].vaf")) {
+            try writer.render(report)
+        }
+        report = ReportFixtures.melanoma
+        report.biomarkers.tmb?.value = .infinity
+        #expect(throws: ReportError.nonFiniteNumber(field: "biomarkers.tmb.value")) {
+            try writer.render(report)
+        }
+    }
+}
