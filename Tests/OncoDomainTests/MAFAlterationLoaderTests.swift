@@ -4,12 +4,6 @@ import OncoDomain
 import TestSupport
 import Testing
 
-/// Whether the real HGVSp parser and SO-term classifier are in this build (they arrive with the
-/// domain-primitives merge; tests that need them are skipped until then).
-private let proteinParserIsAvailable = ProteinChange.parse("p.V600E") != nil
-private let consequenceClassifierIsAvailable =
-    VariantClass.classify(consequences: ["missense_variant"]) == .missense
-
 private func load(
     _ path: String, genes: Set<String>? = nil, options: MAFAlterationLoader.Options = .init()
 ) throws -> (VariantIndex, MAFLoadStatistics) {
@@ -147,7 +141,7 @@ private func vcf2maf(_ name: String) -> String { TestData.shared("callers/vcf2ma
         #expect(more.alterations.allSatisfy { $0.genotype != nil })
     }
 
-    @Test(.enabled(if: consequenceClassifierIsAvailable))
+    @Test
     func classifiesFromConsequenceTerms() throws {
         let (index, statistics) = try load(vcf2maf("test_b38_output.maf"))
         let classes = index.alterations.map(\.variantClass)
@@ -162,7 +156,7 @@ private func vcf2maf(_ name: String) -> String { TestData.shared("callers/vcf2ma
         #expect(counts.coding == 24)
     }
 
-    @Test(.enabled(if: proteinParserIsAvailable))
+    @Test
     func parsesProteinChanges() throws {
         let (index, _) = try load(vcf2maf("test_output.vep_isoforms.maf"))
         let e545k = try #require(index.alterations(inGene: "PIK3CA").last?.principal?.proteinChange)
@@ -170,6 +164,13 @@ private func vcf2maf(_ name: String) -> String { TestData.shared("callers/vcf2ma
         #expect(e545k.start == 545)
         #expect(e545k.description == "E545K")
         #expect(index.alterations(inGene: "PIK3CA", residues: 545...545).count == 1)
+        // E469delinsDK is filed as protein_altering_variant (In_Frame_Ins); its HGVSp makes it a delins.
+        let delins = try #require(index.alterations(inGene: "PIK3CA").first)
+        #expect(delins.principal?.consequences == ["protein_altering_variant", "splice_region_variant"])
+        #expect(delins.principal?.proteinChange?.kind == .deletionInsertion)
+        #expect(delins.variantClass == .inframeDelins)
+        // Splice donor rows carry HGVSp_Short `p.X165_splice`.
+        #expect(index.alterations(inGene: "CHD1L").first?.variantClass == .truncating)
     }
 
     @Test func keepsOnlyGenesOfInterest() throws {
@@ -288,7 +289,12 @@ private func vcf2maf(_ name: String) -> String { TestData.shared("callers/vcf2ma
         #expect(b.eligible == 3)  // the LOH row is germline
         #expect(b.codingNonSynonymous == 2)  // PIK3CA, PTEN in-frame deletion
         #expect(b.missense == 1)
+        #expect(!a.isTumourOnly)
+        #expect(a.count(for: .codingNonsynonymous) == 3)
+        #expect(a.count(for: .allCoding) == 4)
+        #expect(a.count(for: .missenseOnly) == 1)
         let c = try #require(statistics.mutationCounts(ofSample: "TUMOUR-C"))
+        #expect(c.isTumourOnly)
         #expect(c.eligible == 2)
         #expect(c.eligibleWithoutAlleleFraction == 1)
         #expect(c.codingNonSynonymous == 1)  // the splice-region row is not coding
@@ -332,7 +338,7 @@ private func vcf2maf(_ name: String) -> String { TestData.shared("callers/vcf2ma
         #expect(index.alterations(ofSample: 1).isEmpty)
     }
 
-    @Test(.enabled(if: proteinParserIsAvailable))
+    @Test
     func parsesShortProteinChanges() throws {
         let (index, _) = try load(cohort)
         #expect(index.alterations(inGene: "BRAF").first?.principal?.proteinChange?.description == "V600E")

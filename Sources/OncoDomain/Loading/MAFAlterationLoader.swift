@@ -138,7 +138,7 @@ public struct MAFAlterationLoader: Sendable {
         let slot = samples.slot(ofBarcode: barcode, in: &index)
         samples.counts[slot].count(
             variantClass: facts.variantClass, passesFilter: facts.passesFilter, origin: facts.origin,
-            alleleFraction: facts.alleleFraction)
+            alleleFraction: facts.alleleFraction, hasMatchedNormal: facts.hasMatchedNormal)
         if var alteration {
             alteration.sampleIndex = samples.indexInVariantIndex[slot]
             if index.add(alteration) {

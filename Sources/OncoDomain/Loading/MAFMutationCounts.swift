@@ -8,9 +8,10 @@
 /// without read counts (such as vcf2maf's minimal MAF) is taken as already filtered, and such rows
 /// are also counted in ``eligibleWithoutAlleleFraction`` so that a report can say so.
 ///
-/// Classes (from ``VariantClass``): **non-synonymous** = truncating, missense, in-frame
-/// insertion / deletion / delins and other-coding; **coding** = non-synonymous + synonymous;
-/// splice-region, non-coding and structural rows are in neither.
+/// Classes are those of ``TMBNumerator``: **non-synonymous** = protein-altering (truncating,
+/// missense, in-frame insertion / deletion / delins, other-coding); **coding** = non-synonymous +
+/// synonymous; splice-region, non-coding and structural rows are in neither. Feed a count to
+/// ``TumourMutationalBurden`` with ``count(for:)`` and ``isTumourOnly``.
 public struct MAFMutationCounts: Sendable, Hashable {
     /// The `Tumor_Sample_Barcode`.
     public var sample: String
@@ -28,6 +29,8 @@ public struct MAFMutationCounts: Sendable, Hashable {
     public var coding: Int = 0
     /// Eligible missense rows.
     public var missense: Int = 0
+    /// Rows without a `Matched_Norm_Sample_Barcode`.
+    public var rowsWithoutMatchedNormal: Int = 0
 
     /// Empty counts for `sample`.
     public init(sample: String, minimumAlleleFraction: Double) {
@@ -35,27 +38,32 @@ public struct MAFMutationCounts: Sendable, Hashable {
         self.minimumAlleleFraction = minimumAlleleFraction
     }
 
+    /// Whether the sample was called without a matched normal (no row names one): its counts may
+    /// include residual germline variants.
+    public var isTumourOnly: Bool { rows > 0 && rowsWithoutMatchedNormal == rows }
+
+    /// The eligible rows counted by `numerator`.
+    public func count(for numerator: TMBNumerator) -> Int {
+        switch numerator {
+        case .codingNonsynonymous: codingNonSynonymous
+        case .allCoding: coding
+        case .missenseOnly: missense
+        }
+    }
+
     /// Counts one well-formed row of this sample.
     mutating func count(
-        variantClass: VariantClass, passesFilter: Bool, origin: Origin, alleleFraction: Double?
+        variantClass: VariantClass, passesFilter: Bool, origin: Origin, alleleFraction: Double?,
+        hasMatchedNormal: Bool
     ) {
         rows += 1
+        if !hasMatchedNormal { rowsWithoutMatchedNormal += 1 }
         guard passesFilter, origin != .germline else { return }
         if let alleleFraction, alleleFraction < minimumAlleleFraction { return }
         eligible += 1
         if alleleFraction == nil { eligibleWithoutAlleleFraction += 1 }
-        switch variantClass {
-        case .missense:
-            missense += 1
-            codingNonSynonymous += 1
-            coding += 1
-        case .truncating, .inframeInsertion, .inframeDeletion, .inframeDelins, .otherCoding:
-            codingNonSynonymous += 1
-            coding += 1
-        case .synonymous:
-            coding += 1
-        case .spliceRegion, .nonCoding, .structural:
-            break
-        }
+        if TMBNumerator.codingNonsynonymous.counts(variantClass) { codingNonSynonymous += 1 }
+        if TMBNumerator.allCoding.counts(variantClass) { coding += 1 }
+        if TMBNumerator.missenseOnly.counts(variantClass) { missense += 1 }
     }
 }

@@ -35,7 +35,10 @@ struct MAFRowInterpreter {
         var depthSource: String?
         var consequences: [String]
         var variantClass: VariantClass
+        /// Parsed when the class needed it; the annotation parses it otherwise.
+        var proteinChange: ProteinChange?
         var origin: Origin
+        var hasMatchedNormal: Bool
     }
 
     // MARK: Cheap facts
@@ -58,11 +61,12 @@ struct MAFRowInterpreter {
         let (depth, altDepth, depthSource) = try readCounts(record)
         var alleleFraction: Double?
         if let depth, let altDepth, depth > 0 { alleleFraction = Double(altDepth) / Double(depth) }
-        let (consequences, variantClass) = try classify(record)
+        let (consequences, variantClass, proteinChange) = try classify(record)
         return Facts(
             passesFilter: passesFilter(record), depth: depth, altDepth: altDepth,
             alleleFraction: alleleFraction, depthSource: depthSource, consequences: consequences,
-            variantClass: variantClass, origin: origin(record))
+            variantClass: variantClass, proteinChange: proteinChange, origin: origin(record),
+            hasMatchedNormal: hasMatchedNormal(record))
     }
 
     /// FILTER `PASS`, `.` or empty passes; a MAF without a FILTER column passes.
@@ -99,28 +103,55 @@ struct MAFRowInterpreter {
     }
 
     /// SO terms from `Consequence` (split on `&`, `,` and `;`), else the class of
-    /// `Variant_Classification`, else non-coding with no terms (a MAF without annotation).
-    private func classify(_ record: MAFRecord) throws -> ([String], VariantClass) {
+    /// `Variant_Classification`, else non-coding with no terms (a MAF without annotation). A
+    /// protein-altering class is refined by the row's protein change (a delins filed as
+    /// `missense_variant` or `In_Frame_Ins`), which is then returned too.
+    private func classify(_ record: MAFRecord) throws -> ([String], VariantClass, ProteinChange?) {
         if let consequence = record.string(.consequence) {
             let terms = consequence.split(whereSeparator: { $0 == "&" || $0 == "," || $0 == ";" })
                 .map(String.init)
-            return (
-                terms, VariantClass.classify(consequences: terms, stopLostIsTruncating: stopLostIsTruncating)
-            )
+            let base = VariantClass.classify(consequences: terms, stopLostIsTruncating: stopLostIsTruncating)
+            guard Self.isRefinable(base), let change = proteinChange(record) else {
+                return (terms, base, nil)
+            }
+            let refined = VariantClass.classify(
+                consequences: terms, proteinChange: change, stopLostIsTruncating: stopLostIsTruncating)
+            return (terms, refined, change)
         }
         if let classification = record.variantClassification {
             guard
-                let variantClass = MAFVariantClassification.variantClass(
-                    of: classification, stopLostIsTruncating: stopLostIsTruncating)
+                let base = VariantClass.classify(
+                    mafVariantClassification: classification, stopLostIsTruncating: stopLostIsTruncating)
             else {
                 throw error(
                     record, .variantClassification,
                     "unknown value '\(classification)' (expected a MAF class such as Missense_Mutation, "
                         + "Frame_Shift_Del, Silent, Intron)")
             }
-            return ([], variantClass)
+            guard Self.isRefinable(base), let change = proteinChange(record) else { return ([], base, nil) }
+            let refined = VariantClass.classify(
+                mafVariantClassification: classification, proteinChange: change,
+                stopLostIsTruncating: stopLostIsTruncating)
+            return ([], refined ?? base, change)
         }
-        return ([], .nonCoding)
+        return ([], .nonCoding, nil)
+    }
+
+    /// The classes a protein change can refine (see `VariantClass.classify(consequences:proteinChange:)`).
+    private static func isRefinable(_ variantClass: VariantClass) -> Bool {
+        switch variantClass {
+        case .missense, .inframeDeletion, .inframeInsertion, .inframeDelins, .otherCoding: true
+        default: false
+        }
+    }
+
+    /// `HGVSp_Short`, else `HGVSp`, parsed (an `ENSP…:` prefix is dropped).
+    func proteinChange(_ record: MAFRecord) -> ProteinChange? {
+        if let short = record.hgvspShort, let change = ProteinChange.parse(Self.withoutSequencePrefix(short))
+        {
+            return change
+        }
+        return record.hgvsp.flatMap { ProteinChange.parse(Self.withoutSequencePrefix($0)) }
     }
 
     /// `Mutation_Status` when it says Somatic, Germline or LOH (a germline allele whose other copy
@@ -135,8 +166,12 @@ struct MAFRowInterpreter {
                 return .germline
             }
         }
-        if let normal = record.bytes(.matchedNormSampleBarcode), !Self.isMissing(normal) { return .somatic }
-        return tumourOnlyOrigin
+        return hasMatchedNormal(record) ? .somatic : tumourOnlyOrigin
+    }
+
+    private func hasMatchedNormal(_ record: MAFRecord) -> Bool {
+        guard let normal = record.bytes(.matchedNormSampleBarcode) else { return false }
+        return !Self.isMissing(normal)
     }
 
     // MARK: Full alteration
@@ -227,8 +262,7 @@ struct MAFRowInterpreter {
         else { return nil }
         let hgvsp = record.hgvsp.map(Self.withoutSequencePrefix)
         let hgvspShort = record.hgvspShort.map(Self.withoutSequencePrefix)
-        let proteinChange =
-            hgvspShort.flatMap { ProteinChange.parse($0) } ?? hgvsp.flatMap { ProteinChange.parse($0) }
+        let proteinChange = facts.proteinChange ?? proteinChange(record)
         return TranscriptAnnotation(
             gene: gene, transcript: transcript, biotype: record.string(.biotype),
             consequences: facts.consequences, variantClass: facts.variantClass, hgvsp: hgvsp ?? hgvspShort,
