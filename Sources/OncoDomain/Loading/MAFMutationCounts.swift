@@ -1,0 +1,69 @@
+/// Per-sample mutation counts gathered while loading a MAF: the inputs of tumour mutational
+/// burden (TMB), kept as plain counts (dividing by the callable territory is the TMB calculator's
+/// job).
+///
+/// Every row of the sample is counted, whatever the genes of interest. A row is **eligible** when
+/// its FILTER passes (`PASS`, `.` or empty), its origin is not germline (TMB counts somatic
+/// mutations), and its tumour VAF is at least ``minimumAlleleFraction`` — or unknown: a MAF
+/// without read counts (such as vcf2maf's minimal MAF) is taken as already filtered, and such rows
+/// are also counted in ``eligibleWithoutAlleleFraction`` so that a report can say so.
+///
+/// Classes are those of ``TMBNumerator``: **non-synonymous** = protein-altering (truncating,
+/// missense, in-frame insertion / deletion / delins, other-coding); **coding** = non-synonymous +
+/// synonymous; splice-region, non-coding and structural rows are in neither. Feed a count to
+/// ``TumourMutationalBurden`` with ``count(for:)`` and ``isTumourOnly``.
+public struct MAFMutationCounts: Sendable, Hashable {
+    /// The `Tumor_Sample_Barcode`.
+    public var sample: String
+    /// The VAF threshold the counts were made with (0.05 by default).
+    public var minimumAlleleFraction: Double
+    /// Rows of this sample read (well-formed ones; skipped rows are not counted).
+    public var rows: Int = 0
+    /// Rows passing FILTER, not germline, with VAF ≥ the threshold or unknown.
+    public var eligible: Int = 0
+    /// Eligible rows whose VAF is unknown (no tumour read counts in the MAF).
+    public var eligibleWithoutAlleleFraction: Int = 0
+    /// Eligible coding non-synonymous rows.
+    public var codingNonSynonymous: Int = 0
+    /// Eligible coding rows, synonymous included.
+    public var coding: Int = 0
+    /// Eligible missense rows.
+    public var missense: Int = 0
+    /// Rows without a `Matched_Norm_Sample_Barcode`.
+    public var rowsWithoutMatchedNormal: Int = 0
+
+    /// Empty counts for `sample`.
+    public init(sample: String, minimumAlleleFraction: Double) {
+        self.sample = sample
+        self.minimumAlleleFraction = minimumAlleleFraction
+    }
+
+    /// Whether the sample was called without a matched normal (no row names one): its counts may
+    /// include residual germline variants.
+    public var isTumourOnly: Bool { rows > 0 && rowsWithoutMatchedNormal == rows }
+
+    /// The eligible rows counted by `numerator`.
+    public func count(for numerator: TMBNumerator) -> Int {
+        switch numerator {
+        case .codingNonsynonymous: codingNonSynonymous
+        case .allCoding: coding
+        case .missenseOnly: missense
+        }
+    }
+
+    /// Counts one well-formed row of this sample.
+    mutating func count(
+        variantClass: VariantClass, passesFilter: Bool, origin: Origin, alleleFraction: Double?,
+        hasMatchedNormal: Bool
+    ) {
+        rows += 1
+        if !hasMatchedNormal { rowsWithoutMatchedNormal += 1 }
+        guard passesFilter, origin != .germline else { return }
+        if let alleleFraction, alleleFraction < minimumAlleleFraction { return }
+        eligible += 1
+        if alleleFraction == nil { eligibleWithoutAlleleFraction += 1 }
+        if TMBNumerator.codingNonsynonymous.counts(variantClass) { codingNonSynonymous += 1 }
+        if TMBNumerator.allCoding.counts(variantClass) { coding += 1 }
+        if TMBNumerator.missenseOnly.counts(variantClass) { missense += 1 }
+    }
+}
