@@ -130,6 +130,10 @@ public struct MAFAlterationLoader: Sendable {
         }
         let facts = try interpreter.facts(record)
         let gene = interpreter.gene(record)
+        if !facts.passesFilter { statistics.rowsFailingFilter += 1 }
+        if statistics.build == nil, let name = record.string(.ncbiBuild), !name.isEmpty {
+            statistics.build = GenomeBuild.fromAssemblyName(name)
+        }
         var alteration: Alteration?
         if index.genesOfInterest?.contains(gene) ?? true {
             alteration = try interpreter.alteration(record, gene: gene, facts: facts)

@@ -18,6 +18,10 @@ public struct MAFLoadStatistics: Sendable {
     public var rowsSkipped = 0
     /// The first skipped rows' errors (file, line, column, what was expected), in file order.
     public var skippedExamples: [FormatError] = []
+    /// Rows of the chosen sample(s) whose FILTER is neither PASS nor `.`.
+    public var rowsFailingFilter = 0
+    /// The genome build named by the `NCBI_Build` column (first row that names one), if any.
+    public var build: GenomeBuild?
     /// Mutation counts per sample, in order of first appearance in the file.
     public var mutationCounts: [MAFMutationCounts] = []
 
