@@ -19,11 +19,13 @@ public final class DecompressingReader {
     public let compression: InputCompression
     private let source: any DecompressedChunkSource
 
-    /// Worker threads used for BGZF inflation unless told otherwise: one per core beyond the
-    /// caller's, at least one, at most two (more buys nothing once parsing is the limit).
+    /// Worker threads used for BGZF inflation unless told otherwise: two, or one on a single
+    /// core. Measured on 2 cores (1M-record VCF, 588 MB): inline 0.55 s, one worker 0.55 s (the
+    /// caller just waits for it), two workers 0.30 s. The caller's parsing is serial, and two
+    /// inflating cores already outrun it, so more workers buy nothing.
     public static var defaultInflateThreads: Int {
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        return min(2, max(1, cores - 1))
+        return cores >= 2 ? 2 : 1
     }
 
     /// Opens `path` (`-` for standard input).
