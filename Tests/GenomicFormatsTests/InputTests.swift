@@ -370,6 +370,26 @@ struct InputTests {
         #expect(error?.file == "/nonexistent/oncomatch/input.vcf")
     }
 
+    @Test func directoryIsAnIOError() throws {
+        let directory = try TestData.temporaryDirectory()
+        let error = formatError { _ = try LineReader(path: directory.path) }
+        #expect(error?.kind == .io)
+        #expect(error?.message.contains("directory") == true)
+    }
+
+    @Test(arguments: [1, 2])
+    func abandoningABgzfReaderMidFileIsSafe(threads: Int) throws {
+        // Workers may still be inflating batches when the reader goes away; deinit must wait
+        // for them rather than free their buffers underneath.
+        let bytes = TestCompressor.bgzf(sampleText(lines: 50_000), blockSize: 2_000)
+        for _ in 0..<20 {
+            let reader = try LineReader(bytes: bytes, name: "abandon.gz", inflateThreads: threads)
+            #expect(try reader.nextLine() != nil)
+        }
+        let reader = try LineReader(bytes: bytes, name: "abandon.gz", inflateThreads: threads)
+        #expect(try readAllLines(reader).count == 50_000)
+    }
+
     @Test func compressionIsDetectedFromFirstBytes() {
         let cases: [([UInt8], InputCompression)] = [
             (Array("##fileformat".utf8), .plain), ([0x1F], .plain), ([0x1F, 0x8B], .gzip),
