@@ -100,21 +100,25 @@ struct InputTests {
         #expect(try readAllLines(reader) == ["line 1", "line 2 is split across members", "line 3"])
     }
 
-    @Test func largeMultiMemberGzipFromGzipTool() throws {
+    @Test(arguments: [0, 1])
+    func largeMultiMemberGzipFromGzipTool(threads: Int) throws {
         let text = sampleText(lines: 40_000, seed: 9)
         let half = text.count / 2
         let bytes =
             try runTool("/usr/bin/gzip", ["-c"], input: Array(text[..<half]))
             + runTool("/usr/bin/gzip", ["-c"], input: Array(text[half...]))
-        let reader = try DecompressingReader(bytes: bytes, name: "tool.gz")
+        let reader = try DecompressingReader(bytes: bytes, name: "tool.gz", inflateThreads: threads)
         #expect(reader.compression == .gzip)
         #expect(try readAllBytes(reader) == text)
     }
 
-    @Test func truncatedGzipIsAnError() throws {
+    @Test(arguments: [0, 1])
+    func truncatedGzipIsAnError(threads: Int) throws {
         let bytes = TestCompressor.gzip(sampleText(lines: 2_000))
         let cut = Array(bytes[..<(bytes.count - 100)])
-        let error = formatError { _ = try readAllLines(try LineReader(bytes: cut, name: "cut.gz")) }
+        let error = formatError {
+            _ = try readAllLines(try LineReader(bytes: cut, name: "cut.gz", inflateThreads: threads))
+        }
         #expect(error?.kind == .compression)
         #expect(error?.message.contains("truncated") == true)
         #expect(error?.file == "cut.gz")
@@ -388,6 +392,17 @@ struct InputTests {
         }
         let reader = try LineReader(bytes: bytes, name: "abandon.gz", inflateThreads: threads)
         #expect(try readAllLines(reader).count == 50_000)
+    }
+
+    @Test func abandoningAPrefetchingGzipReaderMidFileIsSafe() throws {
+        let bytes = TestCompressor.gzip(sampleText(lines: 80_000))
+        for _ in 0..<10 {
+            let reader = try LineReader(bytes: bytes, name: "abandon.gz", inflateThreads: 1)
+            #expect(try reader.nextLine() != nil)
+        }
+        let reader = try LineReader(bytes: bytes, name: "abandon.gz", inflateThreads: 1)
+        #expect(try readAllLines(reader).count == 80_000)
+        #expect(try reader.nextLine() == nil)
     }
 
     @Test func compressionIsDetectedFromFirstBytes() {

@@ -8,7 +8,8 @@
 ///
 /// The compression is detected from the first bytes, never from the file name. BGZF blocks are
 /// inflated with libdeflate on `inflateThreads` worker threads while the caller consumes earlier
-/// chunks; other gzip streams (one or several members) go through zlib on the caller's thread.
+/// chunks; other gzip streams (one or several members) go through zlib, on one worker thread
+/// that runs a few chunks ahead when `inflateThreads > 0`, else on the caller's thread.
 /// Memory stays bounded (a fixed number of buffers of a few MiB) whatever the input size.
 ///
 /// This is the layer below ``LineReader``; use it directly to scan or hash decompressed bytes.
@@ -49,7 +50,12 @@ public final class DecompressingReader {
         compression = prefix.withUnsafeBytes { InputCompression.detect(prefix: $0) }
         switch compression {
         case .plain: source = PlainChunkSource(input: input)
-        case .gzip: source = try GzipChunkSource(input: input)
+        case .gzip:
+            // zlib is the bottleneck for plain gzip; with a worker to spare, inflate ahead.
+            let gzip = try GzipChunkSource(input: input, outputSize: 1 << 20)
+            source =
+                inflateThreads > 0
+                ? PrefetchingChunkSource(inner: gzip, chunkCapacity: 1 << 20) : gzip
         case .bgzf: source = BGZFChunkSource(input: input, threads: inflateThreads)
         }
     }
