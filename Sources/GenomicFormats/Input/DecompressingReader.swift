@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The decompressed bytes of a plain, gzip or BGZF input, in order, in large chunks.
+///
+/// The compression is detected from the first bytes, never from the file name. BGZF blocks are
+/// inflated with libdeflate on `inflateThreads` worker threads while the caller consumes earlier
+/// chunks; other gzip streams (one or several members) go through zlib, on one worker thread
+/// that runs a few chunks ahead when `inflateThreads > 0`, else on the caller's thread.
+/// Memory stays bounded (a fixed number of buffers of a few MiB) whatever the input size.
+///
+/// This is the layer below ``LineReader``; use it directly to scan or hash decompressed bytes.
+public final class DecompressingReader {
+    /// The name used in errors: the path as given (`-` for standard input) or the in-memory name.
+    public let name: String
+    /// How the input is stored.
+    public let compression: InputCompression
+    private let source: any DecompressedChunkSource
+
+    /// Worker threads used for BGZF inflation unless told otherwise: two, or one on a single
+    /// core. Measured on 2 cores (1M-record VCF, 588 MB): inline 0.55 s, one worker 0.55 s (the
+    /// caller just waits for it), two workers 0.30 s. The caller's parsing is serial, and two
+    /// inflating cores already outrun it, so more workers buy nothing.
+    public static var defaultInflateThreads: Int {
+        let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        return cores >= 2 ? 2 : 1
+    }
+
+    /// Opens `path` (`-` for standard input).
+    /// - Parameter inflateThreads: worker threads for BGZF blocks; 0 inflates on the caller's thread.
+    public convenience init(path: String, inflateThreads: Int = DecompressingReader.defaultInflateThreads)
+        throws
+    {
+        try self.init(input: try RawInput(path: path), inflateThreads: inflateThreads)
+    }
+
+    /// Reads `bytes` as if they were a file called `name`.
+    public convenience init(
+        bytes: [UInt8], name: String, inflateThreads: Int = DecompressingReader.defaultInflateThreads
+    ) throws {
+        try self.init(input: RawInput(bytes: bytes, name: name), inflateThreads: inflateThreads)
+    }
+
+    init(input: RawInput, inflateThreads: Int) throws {
+        name = input.name
+        let prefix = try input.peek(upTo: 512)
+        compression = prefix.withUnsafeBytes { InputCompression.detect(prefix: $0) }
+        switch compression {
+        case .plain: source = PlainChunkSource(input: input)
+        case .gzip:
+            // zlib is the bottleneck for plain gzip; with a worker to spare, inflate ahead.
+            let gzip = try GzipChunkSource(input: input, outputSize: 1 << 20)
+            source =
+                inflateThreads > 0
+                ? PrefetchingChunkSource(inner: gzip, chunkCapacity: 1 << 20) : gzip
+        case .bgzf: source = BGZFChunkSource(input: input, threads: inflateThreads)
+        }
+    }
+
+    /// The next decompressed bytes (possibly empty), or `nil` at the end of the input.
+    /// The bytes stay valid until the next call.
+    public func nextChunk() throws -> UnsafeRawBufferPointer? {
+        try source.nextChunk()
+    }
+}
