@@ -104,7 +104,7 @@ import Testing
         expected += try Array(Data(contentsOf: directory.appendingPathComponent("valid.yaml")))
         expected += Array("valid-included.yaml\n".utf8)
         expected += try Array(Data(contentsOf: directory.appendingPathComponent("valid-included.yaml")))
-        #expect(first.checksum == SHA256Digest.hex(of: expected))
+        #expect(first.checksum == RuleSetChecksum.hex(of: expected))
 
         let included = directory.appendingPathComponent("valid-included.yaml")
         try (String(contentsOf: included, encoding: .utf8) + "# edited\n").write(

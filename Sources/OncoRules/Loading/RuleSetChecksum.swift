@@ -1,7 +1,9 @@
+import GenomicFormats
+
 /// Accumulates the SHA-256 checksum of a rule set: every loaded file's bytes, in load order, each
 /// preceded by its path relative to the top file and a newline.
 struct RuleSetChecksum {
-    private var hasher = SHA256Digest()
+    private var hasher = SHA256()
 
     /// Adds one loaded file.
     mutating func add(relativePath: String, contents: [UInt8]) {
@@ -11,8 +13,12 @@ struct RuleSetChecksum {
     }
 
     /// Lowercase hexadecimal digest.
-    mutating func finalize() -> String {
-        let digits = Array("0123456789abcdef")
-        return String(hasher.finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] })
+    mutating func finalize() -> String { SHA256.hex(hasher.finalize()) }
+
+    /// Lowercase hexadecimal digest of `bytes`.
+    static func hex(of bytes: [UInt8]) -> String {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return SHA256.hex(hasher.finalize())
     }
 }

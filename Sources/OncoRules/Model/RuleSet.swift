@@ -1,3 +1,4 @@
+import GenomicFormats
 import Foundation
 
 /// A loaded, validated set of rules: the shipped knowledge base, a user file, or a merge of both.
@@ -87,7 +88,7 @@ public struct RuleSet: Hashable, Sendable {
         return RuleSet(
             metadata: first.metadata, components: sets.flatMap(\.components), rules: rules,
             hotspots: hotspots.mapValues { $0.sorted() },
-            checksum: SHA256Digest.hex(of: Array(checksumInput.utf8)),
+            checksum: RuleSetChecksum.hex(of: Array(checksumInput.utf8)),
             sourceFiles: sets.flatMap(\.sourceFiles))
     }
 }
