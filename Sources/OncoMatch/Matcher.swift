@@ -95,6 +95,8 @@ public struct Matcher: Sendable {
                         isExplicitExclusion: true))
                 continue
             case .offLabel:
+                // The absence of alterations (wild type) is evidence only where the rule applies.
+                guard outcome.evaluation.hits.contains(where: { $0.level != .wildType }) else { continue }
                 guard rule.effect == .sensitivity, rule.evidence.ampLevel <= .b else {
                     let what = rule.effect == .sensitivity ? "evidence" : "\(rule.effect.rawValue) evidence"
                     withheld.append(

@@ -116,6 +116,9 @@ struct NearMissReasoner {
         }
         let hasProtein = AlterationText.annotation(of: alteration, gene: gene)?.proteinChange != nil
         var alternatives = ListText.unique(proteinAlternatives + otherAlternatives)
+        // `a loss-of-function alteration (germline)` says nothing `a loss-of-function alteration` does not.
+        let unqualified = alternatives
+        alternatives.removeAll { phrase in unqualified.contains { phrase.hasPrefix($0 + " (") } }
         if !hasProtein || alternatives.isEmpty { alternatives += ListText.unique(alleleAlternatives) }
         let needs = alternatives.isEmpty ? "no rule names it" : "rules need \(ListText.joined(alternatives))"
         let classPhrase = AlterationText.classPhrase(alteration, gene: gene)
