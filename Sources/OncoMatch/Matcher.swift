@@ -28,7 +28,8 @@ public struct Matcher: Sendable {
         let outcomes = candidateRules(for: view).map { rule in
             RuleOutcome(
                 rule: rule, position: positions[rule.id] ?? 0, evaluation: evaluator.evaluate(rule.biomarker),
-                fit: TumourTypeFit(tumourType: profile.tumourType, selector: rule.tumourTypes, oncoTree: oncoTree))
+                fit: TumourTypeFit(
+                    tumourType: profile.tumourType, selector: rule.tumourTypes, oncoTree: oncoTree))
         }
         let (reportable, withheld) = classify(outcomes, view: view, writer: writer)
         let matches = merge(reportable)
@@ -158,7 +159,9 @@ public struct Matcher: Sendable {
             }
             byID[id] = current
         }
-        return byID.values.sorted { AlterationText.sortKey($0.alteration) < AlterationText.sortKey($1.alteration) }
+        return byID.values.sorted {
+            AlterationText.sortKey($0.alteration) < AlterationText.sortKey($1.alteration)
+        }
     }
 
     /// Merges hits with the same effect whose therapy options are the same as (or among) those of

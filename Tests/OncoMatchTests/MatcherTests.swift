@@ -19,7 +19,9 @@ struct MatcherTests {
         #expect(match.therapies.map(\.description).contains("dabrafenib + trametinib"))
         // The tumour-agnostic rule reaches a subset of the same options: merged, not repeated.
         #expect(match.supportingRuleIDs.contains("tgt-braf-v600e-tissue-agnostic"))
-        #expect(result.matches.filter { $0.therapies.map(\.description).contains("dabrafenib + trametinib") }.count == 1)
+        #expect(
+            result.matches.filter { $0.therapies.map(\.description).contains("dabrafenib + trametinib") }
+                .count == 1)
         #expect(match.explanation.contains("BRAF p.V600E (missense, VAF 0.44, somatic)"))
         #expect(match.explanation.contains("MANE Select transcript ENST00000646891"))
         #expect(match.explanation.contains("cutaneous melanoma (SKCM)"))
@@ -38,22 +40,28 @@ struct MatcherTests {
         #expect(match.rule.id == "tgt-braf-v600e-nsclc")
         #expect(match.tier == .iA)
         #expect(match.escat == .iB)
-        #expect(Set(match.therapies.map(\.description)) == ["dabrafenib + trametinib", "encorafenib + binimetinib"])
+        #expect(
+            Set(match.therapies.map(\.description)) == [
+                "dabrafenib + trametinib", "encorafenib + binimetinib",
+            ])
     }
 
     @Test func colorectalGetsEncorafenibCetuximabAndNotTheTumourAgnosticRule() throws {
         let result = matcher.match(MatchFixtures.profile([MatchFixtures.brafV600E()], tumourType: "COAD"))
-        let encorafenib = try #require(result.match(supportedBy: "tgt-braf-v600e-colorectal-encorafenib-cetuximab"))
+        let encorafenib = try #require(
+            result.match(supportedBy: "tgt-braf-v600e-colorectal-encorafenib-cetuximab"))
         #expect(encorafenib.tier == .iA)
         #expect(encorafenib.therapies.map(\.description).contains("encorafenib + cetuximab"))
         #expect(!result.allSupportingRuleIDs.contains("tgt-braf-v600e-tissue-agnostic"))
         // No match suggests dabrafenib + trametinib: the tumour-agnostic label excludes COADREAD.
-        #expect(!result.matches.contains { $0.therapies.map(\.description).contains("dabrafenib + trametinib") })
+        #expect(
+            !result.matches.contains { $0.therapies.map(\.description).contains("dabrafenib + trametinib") })
         let excluded = try #require(
             result.nearMisses.first { $0.ruleIDs.contains("tgt-braf-v600e-tissue-agnostic") })
         #expect(excluded.reason.contains("COADREAD is excluded by tgt-braf-v600e-tissue-agnostic"))
         // Reduced sensitivity is listed beside sensitivity.
-        let monotherapy = try #require(result.match(supportedBy: "tgt-braf-v600e-colorectal-braf-monotherapy"))
+        let monotherapy = try #require(
+            result.match(supportedBy: "tgt-braf-v600e-colorectal-braf-monotherapy"))
         #expect(monotherapy.effect == .reducedSensitivity)
         #expect(monotherapy.tier == .iB)
     }
@@ -97,7 +105,8 @@ struct MatcherTests {
 
     @Test func amlIDH2R140QGetsEnasidenibAtCodonLevel() throws {
         let idh2 = MatchFixtures.variant(
-            "IDH2", "R140Q", class: .missense, consequence: "missense_variant", allele: "15:90088702:C:T", exon: 4)
+            "IDH2", "R140Q", class: .missense, consequence: "missense_variant", allele: "15:90088702:C:T",
+            exon: 4)
         let result = matcher.match(MatchFixtures.profile([idh2], tumourType: "AML"))
         let match = try #require(result.match(supportedBy: "epi-idh2-aml-enasidenib"))
         #expect(match.tier == .iA)
@@ -148,13 +157,15 @@ struct MatcherTests {
             "EGFR", "E746_A750del", class: .inframeDeletion, consequence: "inframe_deletion",
             allele: "7:55174772:GGAATTAAGAGAAGCA:G", exon: 19)
         let c797s = MatchFixtures.variant(
-            "EGFR", "C797S", class: .missense, consequence: "missense_variant", allele: "7:55181378:T:A", exon: 20,
+            "EGFR", "C797S", class: .missense, consequence: "missense_variant", allele: "7:55181378:T:A",
+            exon: 20,
             vaf: 0.1)
         let result = matcher.match(MatchFixtures.profile([deletion, c797s], tumourType: "LUAD"))
         let sensitivity = try #require(result.match(supportedBy: "tgt-egfr-sensitising-nsclc-osimertinib"))
         #expect(sensitivity.level == .exonClass)
         #expect(sensitivity.tier == .iA)
-        let resistance = try #require(result.match(supportedBy: "tgt-egfr-c797s-nsclc-osimertinib-resistance"))
+        let resistance = try #require(
+            result.match(supportedBy: "tgt-egfr-c797s-nsclc-osimertinib-resistance"))
         #expect(resistance.effect == .resistance)
         #expect(resistance.tier == .iiC)
         #expect(resistance.therapies.map(\.description) == ["osimertinib"])
@@ -163,7 +174,8 @@ struct MatcherTests {
 
     @Test func krasG12DInColorectalPredictsAntiEGFRResistance() throws {
         let kras = MatchFixtures.variant(
-            "KRAS", "G12D", class: .missense, consequence: "missense_variant", allele: "12:25245350:C:T", exon: 2)
+            "KRAS", "G12D", class: .missense, consequence: "missense_variant", allele: "12:25245350:C:T",
+            exon: 2)
         let result = matcher.match(MatchFixtures.profile([kras], tumourType: "COADREAD"))
         let resistance = try #require(result.match(supportedBy: "tgt-ras-colorectal-anti-egfr-resistance"))
         #expect(resistance.effect == .resistance)
@@ -175,7 +187,8 @@ struct MatcherTests {
 
     @Test func rasWildTypeRuleNeedsAnnotation() throws {
         let tp53 = MatchFixtures.variant(
-            "BRAF", "K601E", class: .missense, consequence: "missense_variant", allele: "7:140753334:T:C", exon: 15)
+            "BRAF", "K601E", class: .missense, consequence: "missense_variant", allele: "7:140753334:T:C",
+            exon: 15)
         let annotated = matcher.match(MatchFixtures.profile([tp53], tumourType: "COAD"))
         let match = try #require(annotated.match(supportedBy: "tgt-ras-wildtype-colorectal-anti-egfr"))
         #expect(match.level == .wildType)
@@ -184,9 +197,11 @@ struct MatcherTests {
 
         let unannotated = matcher.match(
             MatchFixtures.profile(
-                [MatchFixtures.variant(
-                    "BRAF", "K601E", class: .missense, consequence: "missense_variant",
-                    allele: "7:140753334:T:C", annotated: false)],
+                [
+                    MatchFixtures.variant(
+                        "BRAF", "K601E", class: .missense, consequence: "missense_variant",
+                        allele: "7:140753334:T:C", annotated: false)
+                ],
                 tumourType: "COAD", annotation: .none))
         #expect(unannotated.match(supportedBy: "tgt-ras-wildtype-colorectal-anti-egfr") == nil)
         #expect(unannotated.warnings.contains { $0.hasPrefix("protein-level rules not evaluated") })
@@ -199,7 +214,8 @@ struct MatcherTests {
         let miss = try #require(result.nearMisses.first)
         #expect(miss.label == "BRAF p.V600E")
         #expect(miss.reason == "FILTER=LowQual: excluded by FILTER policy (use --filter all)")
-        let included = matcher.match(MatchFixtures.profile([filtered], tumourType: "MEL", includeFiltered: true))
+        let included = matcher.match(
+            MatchFixtures.profile([filtered], tumourType: "MEL", includeFiltered: true))
         #expect(included.match(supportedBy: "tgt-braf-v600-melanoma") != nil)
     }
 
@@ -215,7 +231,8 @@ struct MatcherTests {
 
     @Test func brafV600AIsANearMissNamingTheChangesNeeded() throws {
         let v600a = MatchFixtures.variant(
-            "BRAF", "V600A", class: .missense, consequence: "missense_variant", allele: "7:140753336:A:G", exon: 15)
+            "BRAF", "V600A", class: .missense, consequence: "missense_variant", allele: "7:140753336:A:G",
+            exon: 15)
         let result = matcher.match(MatchFixtures.profile([v600a], tumourType: "MEL"))
         #expect(result.matches.isEmpty)
         #expect(result.nearMisses.first?.reason == "missense; rules need V600E or V600K")
@@ -223,16 +240,20 @@ struct MatcherTests {
 
     @Test func unannotatedProfileMatchesTheExactAlleleAndWarns() throws {
         let result = matcher.match(
-            MatchFixtures.profile([MatchFixtures.brafV600E(annotated: false)], tumourType: "MEL", annotation: .none))
+            MatchFixtures.profile(
+                [MatchFixtures.brafV600E(annotated: false)], tumourType: "MEL", annotation: .none))
         let match = try #require(result.match(supportedBy: "tgt-braf-v600-melanoma"))
         #expect(match.level == .exactAllele)
         #expect(match.explanation.contains("BRAF 7:140753336:A:T"))
-        #expect(result.warnings.first?.hasPrefix("protein-level rules not evaluated: the input has no CSQ/ANN annotation") == true)
+        #expect(
+            result.warnings.first?.hasPrefix(
+                "protein-level rules not evaluated: the input has no CSQ/ANN annotation") == true)
     }
 
     @Test func unknownBuildComparesBothBuildsAndWarns() throws {
         let result = matcher.match(
-            MatchFixtures.profile([MatchFixtures.brafV600E(annotated: false)], tumourType: "MEL", build: .unknown,
+            MatchFixtures.profile(
+                [MatchFixtures.brafV600E(annotated: false)], tumourType: "MEL", build: .unknown,
                 annotation: .none))
         #expect(result.match(supportedBy: "tgt-braf-v600-melanoma")?.level == .exactAllele)
         #expect(result.warnings.contains { $0.hasPrefix("genome build unknown") })
@@ -265,21 +286,25 @@ struct MatcherTests {
         #expect(single.matches.isEmpty)
         let miss = try #require(single.nearMisses.first { $0.gene == "MSH6" })
         #expect(
-            miss.reason == "one hit in MSH6 without a second hit, LOH or homozygosity; rules need biallelic loss")
+            miss.reason
+                == "one hit in MSH6 without a second hit, LOH or homozygosity; rules need biallelic loss")
         let second = MatchFixtures.variant(
-            "MSH6", "Q731*", class: .truncating, consequence: "stop_gained", allele: "2:47800000:C:T", exon: 4)
+            "MSH6", "Q731*", class: .truncating, consequence: "stop_gained", allele: "2:47800000:C:T", exon: 4
+        )
         let double = matcher.match(MatchFixtures.profile([first, second], tumourType: "UCEC", msi: .stable))
         let match = try #require(double.match(supportedBy: "io-msi-endometrial-pembrolizumab"))
         #expect(match.alterations.count == 2)
         var homozygous = first
         homozygous.zygosity = .homozygous
-        let oneHomozygous = matcher.match(MatchFixtures.profile([homozygous], tumourType: "UCEC", msi: .stable))
+        let oneHomozygous = matcher.match(
+            MatchFixtures.profile([homozygous], tumourType: "UCEC", msi: .stable))
         #expect(oneHomozygous.match(supportedBy: "io-msi-endometrial-pembrolizumab") != nil)
     }
 
     @Test func mlh1LossInEndometrialCancerReachesTheProstateHRRRuleOnlyOffLabel() throws {
         let mlh1 = MatchFixtures.variant(
-            "MLH1", "R226*", class: .truncating, consequence: "stop_gained", allele: "3:37025636:C:T", exon: 8)
+            "MLH1", "R226*", class: .truncating, consequence: "stop_gained", allele: "3:37025636:C:T", exon: 8
+        )
         let result = matcher.match(MatchFixtures.profile([mlh1], tumourType: "UCEC", msi: .stable))
         #expect(result.match(supportedBy: "io-msi-endometrial-pembrolizumab") == nil)
         let offLabel = try #require(result.match(supportedBy: "parp-hrr-prostate-talazoparib-enzalutamide"))
@@ -293,7 +318,8 @@ struct MatcherTests {
             MatchFixtures.variant(
                 "KRAS", "G12D", class: .missense, consequence: "missense_variant", allele: "12:25245350:C:T"),
             MatchFixtures.variant(
-                "BRCA2", "N372H", class: .missense, consequence: "missense_variant", allele: "13:32332592:A:C"),
+                "BRCA2", "N372H", class: .missense, consequence: "missense_variant", allele: "13:32332592:A:C"
+            ),
             MatchFixtures.variant(
                 "NRAS", "Q61K", class: .missense, consequence: "missense_variant", allele: "1:114713909:G:T"),
             MatchFixtures.variant(

@@ -70,7 +70,8 @@ final class CriterionEvaluator {
         case .all, .any, .not:
             let result = evaluate(criterion)
             return LeafResult(
-                truth: result.truth, hits: result.hits, failures: [:], unknownReason: result.unknownReasons.first)
+                truth: result.truth, hits: result.hits, failures: [:],
+                unknownReason: result.unknownReasons.first)
         }
     }
 
@@ -111,7 +112,9 @@ final class CriterionEvaluator {
             }
         }
         let hits = applyZygosity(qualifiers.zygosity, gene: gene, candidates: candidates, failures: &failures)
-        if !hits.isEmpty { return LeafResult(truth: .yes, hits: hits, failures: failures, unknownReason: nil) }
+        if !hits.isEmpty {
+            return LeafResult(truth: .yes, hits: hits, failures: failures, unknownReason: nil)
+        }
         if needsAnnotation && !view.isAnnotated {
             skippedProteinLevelCriteria = true
             return LeafResult(
@@ -180,7 +183,9 @@ final class CriterionEvaluator {
     /// Transcript indexes of `gene` in the alteration, the principal one first.
     private func transcriptIndexes(of alteration: Alteration, gene: String) -> [Int] {
         var indexes = alteration.transcripts.indices.filter { alteration.transcripts[$0].gene == gene }
-        if let principal = alteration.principalTranscriptIndex, let position = indexes.firstIndex(of: principal) {
+        if let principal = alteration.principalTranscriptIndex,
+            let position = indexes.firstIndex(of: principal)
+        {
             indexes.remove(at: position)
             indexes.insert(principal, at: 0)
         }
@@ -200,14 +205,16 @@ final class CriterionEvaluator {
             builds = [view.profile.build]
         }
         return alterationLeaf(
-            gene: criterion.gene, qualifiers: criterion.qualifiers, level: .exactAllele, needsAnnotation: false
+            gene: criterion.gene, qualifiers: criterion.qualifiers, level: .exactAllele,
+            needsAnnotation: false
         ) { alteration in
             guard alteration.kind == .smallVariant, let allele = alteration.allele else {
                 return .noMatch(note: nil)
             }
             for build in builds where criterion.alleles[build] == allele {
                 return .matched(
-                    transcriptIndex: nil, requirement: "the \(criterion.gene) allele \(allele) (\(build.rawValue))")
+                    transcriptIndex: nil,
+                    requirement: "the \(criterion.gene) allele \(allele) (\(build.rawValue))")
             }
             return .noMatch(note: nil)
         }
@@ -222,7 +229,8 @@ final class CriterionEvaluator {
         func agree(_ first: Character?, _ second: Character?) -> Bool {
             first == nil || second == nil || first == second
         }
-        guard agree(observed.referenceStart, named.referenceStart), agree(observed.referenceEnd, named.referenceEnd)
+        guard agree(observed.referenceStart, named.referenceStart),
+            agree(observed.referenceEnd, named.referenceEnd)
         else { return false }
         if named.kind == .frameshift && named.alternate.isEmpty { return true }
         return observed.alternate == named.alternate
@@ -230,7 +238,8 @@ final class CriterionEvaluator {
 
     private func proteinLeaf(_ criterion: Criterion.Protein) -> LeafResult {
         alterationLeaf(
-            gene: criterion.gene, qualifiers: criterion.qualifiers, level: .proteinChange, needsAnnotation: true
+            gene: criterion.gene, qualifiers: criterion.qualifiers, level: .proteinChange,
+            needsAnnotation: true
         ) { alteration in
             for index in transcriptIndexes(of: alteration, gene: criterion.gene) {
                 guard let change = alteration.transcripts[index].proteinChange else { continue }
@@ -248,10 +257,13 @@ final class CriterionEvaluator {
     private static func covers(
         _ change: ProteinChange, position: Int, residue: Character?
     ) -> (covers: Bool, note: String?) {
-        guard change.kind != .unknown, change.start <= position, position <= change.end else { return (false, nil) }
+        guard change.kind != .unknown, change.start <= position, position <= change.end else {
+            return (false, nil)
+        }
         guard let residue else { return (true, nil) }
         let observed: Character? =
-            change.start == position ? change.referenceStart : (change.end == position ? change.referenceEnd : nil)
+            change.start == position
+            ? change.referenceStart : (change.end == position ? change.referenceEnd : nil)
         if let observed, observed != residue {
             return (
                 false,
@@ -275,7 +287,8 @@ final class CriterionEvaluator {
                 let test = Self.covers(
                     change, position: criterion.residue.position, residue: criterion.residue.residue)
                 if test.covers {
-                    return .matched(transcriptIndex: index, requirement: "\(criterion.gene) \(criterion.residue)")
+                    return .matched(
+                        transcriptIndex: index, requirement: "\(criterion.gene) \(criterion.residue)")
                 }
                 note = note ?? test.note
             }
@@ -285,7 +298,8 @@ final class CriterionEvaluator {
 
     private func rangeLeaf(_ criterion: Criterion.ResidueRange) -> LeafResult {
         alterationLeaf(
-            gene: criterion.gene, qualifiers: criterion.qualifiers, level: .residueRange, needsAnnotation: true
+            gene: criterion.gene, qualifiers: criterion.qualifiers, level: .residueRange,
+            needsAnnotation: true
         ) { alteration in
             for index in transcriptIndexes(of: alteration, gene: criterion.gene) {
                 let transcript = alteration.transcripts[index]
@@ -302,7 +316,8 @@ final class CriterionEvaluator {
     }
 
     private static let spliceSiteTerms: Set<String> = [
-        "splice_donor_variant", "splice_acceptor_variant", "splice_region_variant", "splice_donor_region_variant",
+        "splice_donor_variant", "splice_acceptor_variant", "splice_region_variant",
+        "splice_donor_region_variant",
         "splice_donor_5th_base_variant", "splice_polypyrimidine_tract_variant",
     ]
 
@@ -364,7 +379,8 @@ final class CriterionEvaluator {
                 switch criterion.alterationClass {
                 case .any:
                     if variantClass.isProteinAltering {
-                        return .matched(transcriptIndex: index, requirement: "a protein-altering \(gene) variant")
+                        return .matched(
+                            transcriptIndex: index, requirement: "a protein-altering \(gene) variant")
                     }
                 case .lossOfFunction:
                     if variantClass == .truncating {
@@ -373,7 +389,8 @@ final class CriterionEvaluator {
                     }
                 case .variantClass(let wanted):
                     if variantClass == wanted {
-                        return .matched(transcriptIndex: index, requirement: "a \(wanted.rawValue) \(gene) variant")
+                        return .matched(
+                            transcriptIndex: index, requirement: "a \(wanted.rawValue) \(gene) variant")
                     }
                 case .activatingHotspot:
                     guard Self.activatingClasses.contains(variantClass), let change = transcript.proteinChange
@@ -426,7 +443,8 @@ final class CriterionEvaluator {
 
     // MARK: - Biomarker leaves
 
-    private func biomarkerHit(requirement: String, observation: String, caveats: [String] = []) -> LeafResult {
+    private func biomarkerHit(requirement: String, observation: String, caveats: [String] = []) -> LeafResult
+    {
         LeafResult(
             truth: .yes,
             hits: [
@@ -466,8 +484,10 @@ final class CriterionEvaluator {
     private func hrdLeaf(_ requirement: HRDRequirement) -> LeafResult {
         switch (requirement, view.profile.hrd) {
         case (_, .unknown): return Self.unknown("HRD status was not given")
-        case (.positive, .positive): return biomarkerHit(requirement: "HRD-positive", observation: "HRD-positive status")
-        case (.negative, .negative): return biomarkerHit(requirement: "HRD-negative", observation: "HRD-negative status")
+        case (.positive, .positive):
+            return biomarkerHit(requirement: "HRD-positive", observation: "HRD-positive status")
+        case (.negative, .negative):
+            return biomarkerHit(requirement: "HRD-negative", observation: "HRD-negative status")
         default: return Self.no
         }
     }
@@ -483,7 +503,9 @@ final class CriterionEvaluator {
         let msi = view.profile.msi
         switch status {
         case .deficient:
-            if msi == .high { return biomarkerHit(requirement: "MMR-deficient (MSI-high)", observation: "MSI-high status") }
+            if msi == .high {
+                return biomarkerHit(requirement: "MMR-deficient (MSI-high)", observation: "MSI-high status")
+            }
             if !lossHits.isEmpty {
                 return LeafResult(truth: .yes, hits: lossHits, failures: [:], unknownReason: nil)
             }
@@ -520,7 +542,8 @@ final class CriterionEvaluator {
             hits: [
                 LeafHit(
                     alterationID: nil, transcriptIndex: nil, level: .wildType, requirement: label,
-                    observation: "No protein-altering \(ListText.joined(genes, conjunction: "or")) variant was called",
+                    observation:
+                        "No protein-altering \(ListText.joined(genes, conjunction: "or")) variant was called",
                     caveats: [
                         "Wild type means no such variant was called; adequate coverage of "
                             + "\(ListText.joined(genes, conjunction: "and")) is assumed."

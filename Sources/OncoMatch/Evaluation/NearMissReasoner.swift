@@ -43,7 +43,8 @@ struct NearMissReasoner {
         let label = AlterationText.label(alteration, gene: gene)
         func make(_ reason: String, _ ruleIDs: [String]) -> NearMissFinding {
             NearMissFinding(
-                gene: gene, label: label, reason: reason, ruleIDs: sortedRuleIDs(ruleIDs), alteration: alteration)
+                gene: gene, label: label, reason: reason, ruleIDs: sortedRuleIDs(ruleIDs),
+                alteration: alteration)
         }
         let withheldHere = withheld.filter { hit in
             hit.outcome.evaluation.hits.contains { $0.alterationID == id }
@@ -54,7 +55,8 @@ struct NearMissReasoner {
             return make(explicit.map(\.reason).joined(separator: "; "), explicit.map(\.outcome.rule.id))
         }
         if !withheldHere.isEmpty {
-            return make(withheldHere.map(\.reason).joined(separator: "; "), withheldHere.map(\.outcome.rule.id))
+            return make(
+                withheldHere.map(\.reason).joined(separator: "; "), withheldHere.map(\.outcome.rule.id))
         }
         return leafReason(id: id, alteration: alteration, genes: Set(genes), gene: gene, make: make)
     }
@@ -122,9 +124,12 @@ struct NearMissReasoner {
         if !hasProtein || alternatives.isEmpty { alternatives += ListText.unique(alleleAlternatives) }
         let needs = alternatives.isEmpty ? "no rule names it" : "rules need \(ListText.joined(alternatives))"
         let classPhrase = AlterationText.classPhrase(alteration, gene: gene)
-        if alteration.kind == .smallVariant && (!view.isAnnotated || failures.contains { $0.kind == .unannotated }) {
+        if alteration.kind == .smallVariant
+            && (!view.isAnnotated || failures.contains { $0.kind == .unannotated })
+        {
             return make(
-                "not annotated (no CSQ/ANN): protein-level rules not evaluated; \(needs)" + wildTypeNote, allRuleIDs)
+                "not annotated (no CSQ/ANN): protein-level rules not evaluated; \(needs)" + wildTypeNote,
+                allRuleIDs)
         }
         let notes = ListText.unique(failures.compactMap { $0.kind == .mismatch ? $0.text : nil })
         let noteText = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"

@@ -13,7 +13,8 @@ public enum TumourTypeFit: Hashable, Sendable {
 
     /// Where `tumourType` stands with respect to `selector`.
     public init(tumourType: String, selector: TumourTypeSelector, oncoTree: OncoTree) {
-        if let excluding = selector.exclude.first(where: { oncoTree.isSameOrDescendant(tumourType, of: $0) }) {
+        if let excluding = selector.exclude.first(where: { oncoTree.isSameOrDescendant(tumourType, of: $0) })
+        {
             self = .excluded(by: excluding)
             return
         }

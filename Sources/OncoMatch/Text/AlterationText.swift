@@ -11,14 +11,17 @@ enum AlterationText {
     }
 
     /// `BRAF p.V600E`, `ERBB2 amplification`, `EML4::ALK fusion`, `BRAF 7:140753336:A:T`.
-    static func label(_ alteration: Alteration, gene: String, transcript: TranscriptAnnotation? = nil) -> String {
+    static func label(_ alteration: Alteration, gene: String, transcript: TranscriptAnnotation? = nil)
+        -> String
+    {
         switch alteration.kind {
         case .copyNumber(let state):
             return "\(gene) \(copyNumberPhrase(state))"
         case .fusion(let five, let three):
             return "\(five)::\(three) fusion"
         case .structural:
-            return "\(gene) structural variant" + (alteration.allele.map { " at \($0.chromosome):\($0.position)" } ?? "")
+            return "\(gene) structural variant"
+                + (alteration.allele.map { " at \($0.chromosome):\($0.position)" } ?? "")
         case .smallVariant:
             if let change = (transcript ?? annotation(of: alteration, gene: gene))?.proteinChange {
                 return "\(gene) p.\(change)"
@@ -72,7 +75,9 @@ enum AlterationText {
     /// A content-based sort key.
     static func sortKey(_ alteration: Alteration) -> String {
         let allele = alteration.allele
-        let position = allele.map { String(repeating: "0", count: max(0, 12 - String($0.position).count)) + String($0.position) }
+        let position = allele.map {
+            String(repeating: "0", count: max(0, 12 - String($0.position).count)) + String($0.position)
+        }
         let kind: String =
             switch alteration.kind {
             case .smallVariant: "1"
@@ -82,7 +87,8 @@ enum AlterationText {
             }
         return [
             alteration.gene, kind, allele?.chromosome ?? "", position ?? "", allele?.reference ?? "",
-            allele?.alternate ?? "", alteration.principal?.proteinChange?.description ?? "", alteration.filter,
+            allele?.alternate ?? "", alteration.principal?.proteinChange?.description ?? "",
+            alteration.filter,
             String(describing: alteration),
         ].joined(separator: "\u{1}")
     }

@@ -85,7 +85,8 @@ struct ExplanationWriter {
             "\(ListText.joined(subjects, conjunction: "and")) \(verb) \(ListText.joined(named, conjunction: "and")) "
             + "in \(tumourTypeName) (\(fit), \(Self.sourcePhrase(rule.evidence)))."
         if rule.effect != .sensitivity {
-            text += " The evidence predicts \(rule.effect.rawValue) to \(ListText.joined(rule.therapies.map(\.description)))."
+            text +=
+                " The evidence predicts \(rule.effect.rawValue) to \(ListText.joined(rule.therapies.map(\.description)))."
         }
         if !caveats.isEmpty { text += " " + caveats.joined(separator: " ") }
         return text
@@ -103,7 +104,8 @@ struct ExplanationWriter {
             if let current = best[id], current.level <= hit.level { continue }
             best[id] = hit
         }
-        return best.values.sorted { ($0.level, $0.requirement) < ($1.level, $1.requirement) }.map(\.requirement)
+        return best.values.sorted { ($0.level, $0.requirement) < ($1.level, $1.requirement) }.map(
+            \.requirement)
             + others
     }
 }

@@ -26,7 +26,8 @@ enum MatchFixtures {
         return Alteration(
             sampleIndex: 0, gene: gene, kind: .smallVariant, allele: genomic,
             transcripts: annotated ? [annotation] : [], principalTranscriptIndex: annotated ? 0 : nil,
-            filter: filter, depth: 200, altDepth: Int(200 * vaf), vaf: vaf, zygosity: zygosity, origin: origin,
+            filter: filter, depth: 200, altDepth: Int(200 * vaf), vaf: vaf, zygosity: zygosity,
+            origin: origin,
             annotationSource: annotated ? .vep : .none)
     }
 
@@ -57,7 +58,8 @@ enum MatchFixtures {
         }
         return TumourProfile(
             index: index, sampleIndex: 0, normalName: normal, tumourType: tumourType, build: build,
-            annotationSource: annotation, tumourMutationalBurden: burden, alternativeBurdens: alternatives ?? [],
+            annotationSource: annotation, tumourMutationalBurden: burden,
+            alternativeBurdens: alternatives ?? [],
             msi: msi, hrd: hrd, includeFilteredAlterations: includeFiltered)
     }
 }
