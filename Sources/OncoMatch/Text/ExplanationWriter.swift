@@ -80,32 +80,30 @@ struct ExplanationWriter {
         case .offLabel: fit = "off-label, tier \(tier.rawValue): the evidence is in \(rule.tumourTypes)"
         case .excluded(let code): fit = "excluded type \(code)"
         }
-        let verb = subjects.count > 1 ? "match" : "matches"
-        var text =
-            "\(ListText.joined(subjects, conjunction: "and")) \(verb) \(ListText.joined(named, conjunction: "and")) "
-            + "in \(tumourTypeName) (\(fit), \(Self.sourcePhrase(rule.evidence)))."
+        let context = "in \(tumourTypeName) (\(fit), \(Self.sourcePhrase(rule.evidence)))."
+        var text: String
+        if !hits.isEmpty && hits.allSatisfy({ $0.level == .wildType }) {
+            text =
+                "\(ListText.joined(subjects, conjunction: "and")), so the tumour counts as "
+                + "\(ListText.joined(named, conjunction: "and")) \(context)"
+        } else {
+            let verb = subjects.count > 1 ? "match" : "matches"
+            text =
+                "\(ListText.joined(subjects, conjunction: "and")) \(verb) "
+                + "\(ListText.joined(named, conjunction: "and")) \(context)"
+        }
         if rule.effect != .sensitivity {
             text +=
-                " The evidence predicts \(rule.effect.rawValue) to \(ListText.joined(rule.therapies.map(\.description)))."
+                " The evidence predicts \(rule.effect == .reducedSensitivity ? "reduced sensitivity" : rule.effect.rawValue) to \(ListText.joined(rule.therapies.map(\.description)))."
         }
         if !caveats.isEmpty { text += " " + caveats.joined(separator: " ") }
         return text
     }
 
-    /// Per alteration, the requirement of its most specific hit; biomarker requirements after.
+    /// What fired: alteration requirements by level (most specific first), then biomarker ones.
     private func bestRequirements(_ hits: [LeafHit]) -> [String] {
-        var best: [Int: LeafHit] = [:]
-        var others: [String] = []
-        for hit in hits {
-            guard let id = hit.alterationID else {
-                others.append(hit.requirement)
-                continue
-            }
-            if let current = best[id], current.level <= hit.level { continue }
-            best[id] = hit
-        }
-        return best.values.sorted { ($0.level, $0.requirement) < ($1.level, $1.requirement) }.map(
-            \.requirement)
-            + others
+        let alterationHits = hits.filter { $0.alterationID != nil }
+            .sorted { ($0.level, $0.requirement) < ($1.level, $1.requirement) }
+        return alterationHits.map(\.requirement) + hits.filter { $0.alterationID == nil }.map(\.requirement)
     }
 }
