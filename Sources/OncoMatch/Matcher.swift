@@ -1,0 +1,251 @@
+import OncoDomain
+import OncoRules
+
+/// Matches a tumour profile against a compiled rule set: which therapies its alterations and
+/// biomarkers point to, at which tier for its tumour type, why, and which alterations came close.
+///
+/// Only the rules indexed under the genes present in the sample, plus the biomarker (TMB, MSI,
+/// MMR, HRD) and wild-type rules, are evaluated. The result is deterministic: it depends on the
+/// profile's content, not on the order alterations were added. See `docs/matching.md`.
+public struct Matcher: Sendable {
+    public let ruleSet: CompiledRuleSet
+    public let oncoTree: OncoTree
+    private let positions: [String: Int]
+
+    public init(ruleSet: CompiledRuleSet, oncoTree: OncoTree) {
+        self.ruleSet = ruleSet
+        self.oncoTree = oncoTree
+        var positions: [String: Int] = [:]
+        for (position, rule) in ruleSet.rules.enumerated() { positions[rule.id] = position }
+        self.positions = positions
+    }
+
+    /// Evaluates every candidate rule on `profile`.
+    public func match(_ profile: TumourProfile) -> MatchResult {
+        let view = ProfileView(profile: profile)
+        let evaluator = CriterionEvaluator(view: view, hotspots: ruleSet.hotspots)
+        let writer = ExplanationWriter(tumourType: profile.tumourType, oncoTree: oncoTree)
+        let outcomes = candidateRules(for: view).map { rule in
+            RuleOutcome(
+                rule: rule, position: positions[rule.id] ?? 0, evaluation: evaluator.evaluate(rule.biomarker),
+                fit: TumourTypeFit(
+                    tumourType: profile.tumourType, selector: rule.tumourTypes, oncoTree: oncoTree))
+        }
+        let (reportable, withheld) = classify(outcomes, view: view, writer: writer)
+        let matches = merge(reportable)
+        let matchedIDs = Set(reportable.flatMap { $0.outcome.evaluation.hits.compactMap(\.alterationID) })
+        let nearMisses = NearMissReasoner(
+            view: view, evaluator: evaluator, outcomes: outcomes, withheld: withheld, matchedIDs: matchedIDs,
+            mentionedGenes: ruleSet.mentionedGenes, hotspots: ruleSet.hotspots
+        ).findings()
+        let warnings = warnings(
+            view: view, evaluator: evaluator, outcomes: outcomes, matches: matches)
+        return MatchResult(
+            sampleName: profile.sampleName, tumourType: profile.tumourType, matches: matches,
+            nearMisses: nearMisses, warnings: warnings)
+    }
+
+    /// Rules indexed under the sample's genes, plus biomarker and wild-type rules, each once, in
+    /// set order.
+    private func candidateRules(for view: ProfileView) -> [Rule] {
+        var byID: [String: Rule] = [:]
+        for rule in ruleSet.candidateRules(forGenes: view.genes) { byID[rule.id] = rule }
+        for rule in ruleSet.biomarkerRules { byID[rule.id] = rule }
+        for rule in ruleSet.wildTypeRules { byID[rule.id] = rule }
+        return byID.values.sorted { (positions[$0.id] ?? 0, $0.id) < (positions[$1.id] ?? 0, $1.id) }
+    }
+
+    /// Decides, for each rule that holds, whether it is reported (and at which tier) or withheld
+    /// for the tumour type.
+    private func classify(
+        _ outcomes: [RuleOutcome], view: ProfileView, writer: ExplanationWriter
+    ) -> (reportable: [ReportableHit], withheld: [WithheldHit]) {
+        let holding = outcomes.filter(\.holds)
+        // Off-label sensitivity is not suggested for a therapy option that a holding rule
+        // explicitly excludes here, or that on-label evidence says does not work here.
+        var vetoes: [String: String] = [:]
+        for outcome in holding {
+            let reason: String
+            switch outcome.fit {
+            case .excluded(let code): reason = "\(outcome.rule.id) excludes \(code)"
+            case .onLabel where outcome.rule.effect != .sensitivity:
+                reason = "\(outcome.rule.id) predicts \(outcome.rule.effect.rawValue) here"
+            default: continue
+            }
+            for option in outcome.rule.therapies where vetoes[option.description] == nil {
+                vetoes[option.description] = reason
+            }
+        }
+        var reportable: [ReportableHit] = []
+        var withheld: [WithheldHit] = []
+        for outcome in holding {
+            let rule = outcome.rule
+            var therapies = rule.therapies
+            var caveats = ListText.unique(outcome.evaluation.hits.flatMap(\.caveats))
+            let tier: AMPTier
+            var escat = rule.evidence.escat
+            switch outcome.fit {
+            case .onLabel:
+                tier = AMPTier(onLabel: rule.evidence.ampLevel)
+            case .excluded(let code):
+                withheld.append(
+                    WithheldHit(
+                        outcome: outcome,
+                        reason: "\(code) is excluded by \(rule.id) (\(rule.tumourTypes)); "
+                            + "\(ListText.joined(rule.therapies.map(\.description))) not suggested",
+                        isExplicitExclusion: true))
+                continue
+            case .offLabel:
+                // The absence of alterations (wild type) is evidence only where the rule applies.
+                guard outcome.evaluation.hits.contains(where: { $0.level != .wildType }) else { continue }
+                guard rule.effect == .sensitivity, rule.evidence.ampLevel <= .b else {
+                    let what = rule.effect == .sensitivity ? "evidence" : "\(rule.effect.rawValue) evidence"
+                    withheld.append(
+                        WithheldHit(
+                            outcome: outcome,
+                            reason: "\(what) in \(rule.tumourTypes) only (\(rule.id), AMP level "
+                                + "\(rule.evidence.ampLevel.rawValue); not reported off-label)",
+                            isExplicitExclusion: false))
+                    continue
+                }
+                let blocked = therapies.filter { vetoes[$0.description] != nil }
+                therapies.removeAll { vetoes[$0.description] != nil }
+                let blockedText = blocked.map { "\($0) (\(vetoes[$0.description]!))" }
+                guard !therapies.isEmpty else {
+                    withheld.append(
+                        WithheldHit(
+                            outcome: outcome,
+                            reason: "off-label use withheld: \(blockedText.joined(separator: "; "))",
+                            isExplicitExclusion: true))
+                    continue
+                }
+                if !blocked.isEmpty {
+                    caveats.append("Off-label \(ListText.joined(blockedText)) withheld.")
+                }
+                tier = .iiC
+                escat = escat.map { $0 <= .iiB ? .iiiA : $0 }
+            }
+            let alterations = Self.matchedAlterations(outcome.evaluation.hits, view: view)
+            let level = outcome.evaluation.hits.map(\.level).min() ?? .biomarker
+            reportable.append(
+                ReportableHit(
+                    outcome: outcome, therapies: therapies, tier: tier, escat: escat,
+                    matchedAlterations: alterations, level: level,
+                    explanation: writer.explain(
+                        outcome: outcome, alterations: alterations, tier: tier, caveats: caveats),
+                    caveats: caveats))
+        }
+        return (reportable, withheld)
+    }
+
+    /// One entry per alteration among the hits: its most specific level, and the transcript it
+    /// matched on (the principal one preferred); in content order.
+    static func matchedAlterations(_ hits: [LeafHit], view: ProfileView) -> [MatchedAlteration] {
+        var byID: [Int: MatchedAlteration] = [:]
+        for hit in hits {
+            guard let id = hit.alterationID else { continue }
+            let alteration = view.alterations[id]
+            guard var current = byID[id] else {
+                byID[id] = MatchedAlteration(
+                    alteration: alteration, transcriptIndex: hit.transcriptIndex, level: hit.level)
+                continue
+            }
+            current.level = min(current.level, hit.level)
+            if let index = hit.transcriptIndex,
+                current.transcriptIndex == nil
+                    || (index == alteration.principalTranscriptIndex && !current.isPrincipalTranscript)
+            {
+                current.transcriptIndex = index
+            }
+            byID[id] = current
+        }
+        return byID.values.sorted {
+            AlterationText.sortKey($0.alteration) < AlterationText.sortKey($1.alteration)
+        }
+    }
+
+    /// Merges hits with the same effect whose therapy options are the same as (or among) those of
+    /// a better-ranked hit; the best hit gives the tier.
+    private func merge(_ reportable: [ReportableHit]) -> [MatchedTherapy] {
+        var groups: [[ReportableHit]] = []
+        for hit in reportable.sorted(by: ReportableHit.precedes) {
+            let options = hit.therapies.map(\.description)
+            if let index = groups.firstIndex(where: { group in
+                group[0].rule.effect == hit.rule.effect
+                    && Set(group[0].therapies.map(\.description)).isSuperset(of: options)
+            }) {
+                groups[index].append(hit)
+            } else {
+                groups.append([hit])
+            }
+        }
+        return groups.map { group in
+            let primary = group[0]
+            var alterations: [String: MatchedAlteration] = [:]
+            for hit in group {
+                for matched in hit.matchedAlterations {
+                    let key = AlterationText.sortKey(matched.alteration)
+                    if let existing = alterations[key], existing.level <= matched.level { continue }
+                    alterations[key] = matched
+                }
+            }
+            var explanation = primary.explanation
+            if group.count > 1 {
+                let others = group.dropFirst().map { hit in
+                    "\(hit.rule.id) (\(hit.isOnLabel ? "on-label" : "off-label"), tier \(hit.tier.rawValue))"
+                }
+                explanation += " Also supported by \(ListText.joined(others, conjunction: "and"))."
+            }
+            return MatchedTherapy(
+                rule: primary.rule, supportingRules: group.map(\.rule), therapies: primary.therapies,
+                alterations: alterations.sorted { $0.key < $1.key }.map(\.value), tier: primary.tier,
+                escat: primary.escat, isOnLabel: primary.isOnLabel, level: primary.level,
+                explanation: explanation, caveats: ListText.unique(group.flatMap(\.caveats)))
+        }
+    }
+
+    private func warnings(
+        view: ProfileView, evaluator: CriterionEvaluator, outcomes: [RuleOutcome], matches: [MatchedTherapy]
+    ) -> [String] {
+        let profile = view.profile
+        var warnings: [String] = []
+        if !view.isAnnotated && evaluator.skippedProteinLevelCriteria {
+            warnings.append(
+                "protein-level rules not evaluated: the input has no CSQ/ANN annotation (only exact-allele, "
+                    + "copy-number, fusion and biomarker criteria could match)")
+        }
+        if evaluator.comparedAllelesAcrossBuilds {
+            warnings.append(
+                "genome build unknown: exact-allele criteria were compared with both GRCh37 and GRCh38 "
+                    + "coordinates; state the build to avoid ambiguity")
+        }
+        if oncoTree.node(profile.tumourType) == nil {
+            warnings.append(
+                "tumour type \(profile.tumourType) is not an OncoTree code: no rule can be on-label except "
+                    + "those for any tumour type")
+        }
+        if matches.contains(where: { $0.caveats.contains { $0.hasPrefix("Origin unknown") } }) {
+            warnings.append(
+                "tumour-only input: variant origin (somatic or germline) is unknown; rules that require a "
+                    + "germline or somatic variant were matched with a caveat and need confirmation")
+        }
+        let kinds = Set(outcomes.flatMap { $0.rule.biomarker.positiveBiomarkerKinds })
+        if kinds.contains(.tmb) {
+            if let burden = profile.tumourMutationalBurden {
+                for caution in burden.cautions { warnings.append("TMB caveat: \(caution.explanation)") }
+            } else {
+                warnings.append("TMB not computed: TMB rules were not evaluated")
+            }
+        }
+        let onLabel = outcomes.filter { $0.fit == .onLabel }
+        let onLabelKinds = Set(onLabel.flatMap { $0.rule.biomarker.positiveBiomarkerKinds })
+        if profile.msi == .unknown && !onLabelKinds.isDisjoint(with: [.msi, .mmr]) {
+            warnings.append(
+                "MSI status not given: MSI-high rules were evaluated on their genomic criteria only")
+        }
+        if profile.hrd == .unknown && onLabelKinds.contains(.hrd) {
+            warnings.append("HRD status not given: HRD rules were not evaluated")
+        }
+        return warnings
+    }
+}

@@ -1,1 +1,0 @@
-// The matcher: evaluates compiled rules against a variant index, tiers and explains.

@@ -1,0 +1,22 @@
+/// Fixed-point number formatting for explanations, without Foundation and without locale.
+enum NumberText {
+    /// `value` rounded half away from zero to `digits` decimals: `0.4412` → `0.44` (2 digits).
+    static func fixed(_ value: Double, digits: Int) -> String {
+        guard value.isFinite else { return "\(value)" }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int((abs(value) * scale).rounded())
+        let whole = scaled / Int(scale)
+        let fraction = scaled % Int(scale)
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        guard digits > 0 else { return "\(sign)\(whole)" }
+        let fractionText = String(fraction)
+        let padding = String(repeating: "0", count: max(0, digits - fractionText.count))
+        return "\(sign)\(whole).\(padding)\(fractionText)"
+    }
+
+    /// A threshold as written in rules: `10`, `2.5`.
+    static func threshold(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+}

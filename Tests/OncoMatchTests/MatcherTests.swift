@@ -1,0 +1,352 @@
+import GenomicFormats
+import OncoDomain
+import OncoMatch
+import OncoRules
+import Testing
+
+@Suite("Matcher on the shipped knowledge base")
+struct MatcherTests {
+    let matcher = MatchFixtures.matcher
+
+    @Test func melanomaBRAFV600EIsTierIAOnLabelAtTheExactAllele() throws {
+        let result = matcher.match(MatchFixtures.profile([MatchFixtures.brafV600E()], tumourType: "SKCM"))
+        let match = try #require(result.match(supportedBy: "tgt-braf-v600-melanoma"))
+        #expect(match.rule.id == "tgt-braf-v600-melanoma")
+        #expect(match.tier == .iA)
+        #expect(match.isOnLabel)
+        #expect(match.effect == .sensitivity)
+        #expect(match.level == .exactAllele)
+        #expect(match.therapies.map(\.description).contains("dabrafenib + trametinib"))
+        // The tumour-agnostic rule reaches a subset of the same options: merged, not repeated.
+        #expect(match.supportingRuleIDs.contains("tgt-braf-v600e-tissue-agnostic"))
+        #expect(
+            result.matches.filter { $0.therapies.map(\.description).contains("dabrafenib + trametinib") }
+                .count == 1)
+        #expect(match.explanation.contains("BRAF p.V600E (missense, VAF 0.44, somatic)"))
+        #expect(match.explanation.contains("MANE Select transcript ENST00000646891"))
+        #expect(match.explanation.contains("cutaneous melanoma (SKCM)"))
+        #expect(match.explanation.contains("on-label, FDA label"))
+        #expect(match.isPrincipalTranscript)
+        #expect(
+            result.warnings == [
+                "TMB not computed: TMB rules were not evaluated",
+                "MSI status not given: MSI-high rules were evaluated on their genomic criteria only",
+            ])
+    }
+
+    @Test func lungAdenocarcinomaUsesTheNSCLCRule() throws {
+        let result = matcher.match(MatchFixtures.profile([MatchFixtures.brafV600E()], tumourType: "LUAD"))
+        let match = try #require(result.match(supportedBy: "tgt-braf-v600e-nsclc"))
+        #expect(match.rule.id == "tgt-braf-v600e-nsclc")
+        #expect(match.tier == .iA)
+        #expect(match.escat == .iB)
+        #expect(
+            Set(match.therapies.map(\.description)) == [
+                "dabrafenib + trametinib", "encorafenib + binimetinib",
+            ])
+    }
+
+    @Test func colorectalGetsEncorafenibCetuximabAndNotTheTumourAgnosticRule() throws {
+        let result = matcher.match(MatchFixtures.profile([MatchFixtures.brafV600E()], tumourType: "COAD"))
+        let encorafenib = try #require(
+            result.match(supportedBy: "tgt-braf-v600e-colorectal-encorafenib-cetuximab"))
+        #expect(encorafenib.tier == .iA)
+        #expect(encorafenib.therapies.map(\.description).contains("encorafenib + cetuximab"))
+        #expect(!result.allSupportingRuleIDs.contains("tgt-braf-v600e-tissue-agnostic"))
+        // No match suggests dabrafenib + trametinib: the tumour-agnostic label excludes COADREAD.
+        #expect(
+            !result.matches.contains { $0.therapies.map(\.description).contains("dabrafenib + trametinib") })
+        let excluded = try #require(
+            result.nearMisses.first { $0.ruleIDs.contains("tgt-braf-v600e-tissue-agnostic") })
+        #expect(excluded.reason.contains("COADREAD is excluded by tgt-braf-v600e-tissue-agnostic"))
+        // Reduced sensitivity is listed beside sensitivity.
+        let monotherapy = try #require(
+            result.match(supportedBy: "tgt-braf-v600e-colorectal-braf-monotherapy"))
+        #expect(monotherapy.effect == .reducedSensitivity)
+        #expect(monotherapy.tier == .iB)
+    }
+
+    @Test func hairyCellLeukaemiaGetsOffLabelTierIIC() throws {
+        let result = matcher.match(MatchFixtures.profile([MatchFixtures.brafV600E()], tumourType: "HCL"))
+        #expect(!result.matches.isEmpty)
+        for match in result.matches {
+            #expect(!match.isOnLabel)
+            #expect(match.tier == .iiC)
+            #expect(match.effect == .sensitivity)
+        }
+        let melanoma = try #require(result.match(supportedBy: "tgt-braf-v600-melanoma"))
+        #expect(melanoma.escat == .iiiA)
+        #expect(melanoma.explanation.contains("off-label, tier II-C: the evidence is in MEL"))
+    }
+
+    @Test func ovarianBRCA1FrameshiftGermlinePointsToPARPInhibitors() throws {
+        let brca1 = MatchFixtures.variant(
+            "BRCA1", "E1836Gfs*4", class: .truncating, consequence: "frameshift_variant",
+            allele: "17:43045712:TC:T", exon: 20, vaf: 0.52, origin: .germline)
+        let result = matcher.match(MatchFixtures.profile([brca1], tumourType: "HGSOC"))
+        let match = try #require(result.match(supportedBy: "parp-brca-ovarian"))
+        #expect(match.tier == .iA)
+        #expect(match.level == .geneClass)
+        #expect(match.therapies.map(\.description).contains("olaparib"))
+        #expect(match.explanation.contains("germline"))
+    }
+
+    @Test func brca2MissenseIsANearMissWithAReason() throws {
+        let brca2 = MatchFixtures.variant(
+            "BRCA2", "N372H", class: .missense, consequence: "missense_variant", allele: "13:32332592:A:C",
+            exon: 10)
+        let result = matcher.match(MatchFixtures.profile([brca2], tumourType: "HGSOC"))
+        #expect(result.matches.isEmpty)
+        let miss = try #require(result.nearMisses.first)
+        #expect(miss.label == "BRCA2 p.N372H")
+        #expect(miss.reason == "missense; rules need a loss-of-function alteration")
+        #expect(miss.ruleIDs.contains("parp-brca-ovarian"))
+    }
+
+    @Test func amlIDH2R140QGetsEnasidenibAtCodonLevel() throws {
+        let idh2 = MatchFixtures.variant(
+            "IDH2", "R140Q", class: .missense, consequence: "missense_variant", allele: "15:90088702:C:T",
+            exon: 4)
+        let result = matcher.match(MatchFixtures.profile([idh2], tumourType: "AML"))
+        let match = try #require(result.match(supportedBy: "epi-idh2-aml-enasidenib"))
+        #expect(match.tier == .iA)
+        #expect(match.level == .codon)
+        #expect(match.therapies.map(\.description) == ["enasidenib"])
+    }
+
+    @Test func npm1FrameshiftGetsMeninInhibitors() throws {
+        let npm1 = MatchFixtures.variant(
+            "NPM1", "W288Cfs*12", class: .truncating, consequence: "frameshift_variant",
+            allele: "5:171410539:C:CTCTG", exon: 11)
+        let result = matcher.match(MatchFixtures.profile([npm1], tumourType: "AML"))
+        let match = try #require(result.match(supportedBy: "epi-npm1-aml-menin-inhibitors"))
+        #expect(match.level == .residueRange)
+        #expect(Set(match.therapies.map(\.description)) == ["revumenib", "ziftomenib"])
+    }
+
+    @Test func tmbHighMatchesPembrolizumabTissueAgnostically() throws {
+        let result = matcher.match(MatchFixtures.profile([], tumourType: "BLCA", tmb: 15))
+        let match = try #require(result.match(supportedBy: "io-tmb-high-pembrolizumab-solid"))
+        #expect(match.tier == .iA)
+        #expect(match.level == .biomarker)
+        #expect(match.alterations.isEmpty)
+        #expect(match.explanation.contains("TMB 15.00 mut/Mb matches TMB ≥ 10 mut/Mb"))
+        let low = matcher.match(MatchFixtures.profile([], tumourType: "BLCA", tmb: 9.9))
+        #expect(low.match(supportedBy: "io-tmb-high-pembrolizumab-solid") == nil)
+        let none = matcher.match(MatchFixtures.profile([], tumourType: "BLCA"))
+        #expect(none.warnings.contains("TMB not computed: TMB rules were not evaluated"))
+    }
+
+    @Test func msiHighAndTMBHighPembrolizumabRulesMerge() throws {
+        let result = matcher.match(MatchFixtures.profile([], tumourType: "BLCA", tmb: 40, msi: .high))
+        let pembrolizumab = result.matches.filter { $0.therapies.map(\.description) == ["pembrolizumab"] }
+        #expect(pembrolizumab.count == 1)
+        let match = try #require(pembrolizumab.first)
+        #expect(match.isOnLabel)
+        #expect(match.tier == .iA)
+        #expect(match.supportingRuleIDs.contains("io-tmb-high-pembrolizumab-solid"))
+        #expect(match.supportingRuleIDs.contains("io-msi-dmmr-pembrolizumab-solid"))
+        // The colorectal first-line rule is off-label in bladder cancer: folded in, not a separate match.
+        #expect(match.supportingRuleIDs.contains("io-msi-colorectal-pembrolizumab-first-line"))
+        #expect(match.explanation.contains("Also supported by"))
+        #expect(result.match(supportedBy: "io-dmmr-dostarlimab-solid") != nil)
+    }
+
+    @Test func egfrResistanceIsListedBesideSensitivity() throws {
+        let deletion = MatchFixtures.variant(
+            "EGFR", "E746_A750del", class: .inframeDeletion, consequence: "inframe_deletion",
+            allele: "7:55174772:GGAATTAAGAGAAGCA:G", exon: 19)
+        let c797s = MatchFixtures.variant(
+            "EGFR", "C797S", class: .missense, consequence: "missense_variant", allele: "7:55181378:T:A",
+            exon: 20,
+            vaf: 0.1)
+        let result = matcher.match(MatchFixtures.profile([deletion, c797s], tumourType: "LUAD"))
+        let sensitivity = try #require(result.match(supportedBy: "tgt-egfr-sensitising-nsclc-osimertinib"))
+        #expect(sensitivity.level == .exonClass)
+        #expect(sensitivity.tier == .iA)
+        let resistance = try #require(
+            result.match(supportedBy: "tgt-egfr-c797s-nsclc-osimertinib-resistance"))
+        #expect(resistance.effect == .resistance)
+        #expect(resistance.tier == .iiC)
+        #expect(resistance.therapies.map(\.description) == ["osimertinib"])
+        #expect(resistance.explanation.contains("predicts resistance to osimertinib"))
+    }
+
+    @Test func krasG12DInColorectalPredictsAntiEGFRResistance() throws {
+        let kras = MatchFixtures.variant(
+            "KRAS", "G12D", class: .missense, consequence: "missense_variant", allele: "12:25245350:C:T",
+            exon: 2)
+        let result = matcher.match(MatchFixtures.profile([kras], tumourType: "COADREAD"))
+        let resistance = try #require(result.match(supportedBy: "tgt-ras-colorectal-anti-egfr-resistance"))
+        #expect(resistance.effect == .resistance)
+        #expect(resistance.tier == .iA)
+        #expect(resistance.level == .geneClass)
+        #expect(result.match(supportedBy: "tgt-ras-wildtype-colorectal-anti-egfr") == nil)
+        #expect(result.match(supportedBy: "tgt-kras-g12c-colorectal") == nil)
+    }
+
+    @Test func rasWildTypeRuleNeedsAnnotation() throws {
+        let tp53 = MatchFixtures.variant(
+            "BRAF", "K601E", class: .missense, consequence: "missense_variant", allele: "7:140753334:T:C",
+            exon: 15)
+        let annotated = matcher.match(MatchFixtures.profile([tp53], tumourType: "COAD"))
+        let match = try #require(annotated.match(supportedBy: "tgt-ras-wildtype-colorectal-anti-egfr"))
+        #expect(match.level == .wildType)
+        #expect(match.tier == .iA)
+        #expect(match.explanation.contains("adequate coverage"))
+
+        let unannotated = matcher.match(
+            MatchFixtures.profile(
+                [
+                    MatchFixtures.variant(
+                        "BRAF", "K601E", class: .missense, consequence: "missense_variant",
+                        allele: "7:140753334:T:C", annotated: false)
+                ],
+                tumourType: "COAD", annotation: .none))
+        #expect(unannotated.match(supportedBy: "tgt-ras-wildtype-colorectal-anti-egfr") == nil)
+        #expect(unannotated.warnings.contains { $0.hasPrefix("protein-level rules not evaluated") })
+    }
+
+    @Test func filteredV600EIsANearMissUnlessFilteredRecordsAreIncluded() throws {
+        let filtered = MatchFixtures.brafV600E(filter: "LowQual")
+        let result = matcher.match(MatchFixtures.profile([filtered], tumourType: "MEL"))
+        #expect(result.matches.isEmpty)
+        let miss = try #require(result.nearMisses.first)
+        #expect(miss.label == "BRAF p.V600E")
+        #expect(miss.reason == "FILTER=LowQual: excluded by FILTER policy (use --filter all)")
+        let included = matcher.match(
+            MatchFixtures.profile([filtered], tumourType: "MEL", includeFiltered: true))
+        #expect(included.match(supportedBy: "tgt-braf-v600-melanoma") != nil)
+    }
+
+    @Test func synonymousV600DoesNotMatch() throws {
+        let synonymous = MatchFixtures.variant(
+            "BRAF", "V600=", class: .synonymous, consequence: "synonymous_variant", allele: "7:140753335:C:T",
+            exon: 15)
+        let result = matcher.match(MatchFixtures.profile([synonymous], tumourType: "MEL"))
+        #expect(result.matches.isEmpty)
+        let miss = try #require(result.nearMisses.first)
+        #expect(miss.reason.hasPrefix("synonymous; rules need V600E or V600K"))
+    }
+
+    @Test func brafV600AIsANearMissNamingTheChangesNeeded() throws {
+        let v600a = MatchFixtures.variant(
+            "BRAF", "V600A", class: .missense, consequence: "missense_variant", allele: "7:140753336:A:G",
+            exon: 15)
+        let result = matcher.match(MatchFixtures.profile([v600a], tumourType: "MEL"))
+        #expect(result.matches.isEmpty)
+        #expect(result.nearMisses.first?.reason == "missense; rules need V600E or V600K")
+    }
+
+    @Test func unannotatedProfileMatchesTheExactAlleleAndWarns() throws {
+        let result = matcher.match(
+            MatchFixtures.profile(
+                [MatchFixtures.brafV600E(annotated: false)], tumourType: "MEL", annotation: .none))
+        let match = try #require(result.match(supportedBy: "tgt-braf-v600-melanoma"))
+        #expect(match.level == .exactAllele)
+        #expect(match.explanation.contains("BRAF 7:140753336:A:T"))
+        #expect(
+            result.warnings.first?.hasPrefix(
+                "protein-level rules not evaluated: the input has no CSQ/ANN annotation") == true)
+    }
+
+    @Test func unknownBuildComparesBothBuildsAndWarns() throws {
+        let result = matcher.match(
+            MatchFixtures.profile(
+                [MatchFixtures.brafV600E(annotated: false)], tumourType: "MEL", build: .unknown,
+                annotation: .none))
+        #expect(result.match(supportedBy: "tgt-braf-v600-melanoma")?.level == .exactAllele)
+        #expect(result.warnings.contains { $0.hasPrefix("genome build unknown") })
+    }
+
+    @Test func tumourOnlyOriginIsAcceptedWithACaveatNeverClaimedGermline() throws {
+        let brca1 = MatchFixtures.variant(
+            "BRCA1", "E1836Gfs*4", class: .truncating, consequence: "frameshift_variant",
+            allele: "17:43045712:TC:T", exon: 20, vaf: 0.5, origin: .unknown)
+        let result = matcher.match(MatchFixtures.profile([brca1], tumourType: "IDC", normal: nil))
+        let match = try #require(result.match(supportedBy: "parp-germline-brca-breast"))
+        #expect(match.tier == .iA)
+        #expect(match.caveats.contains { $0.contains("germline testing must confirm") })
+        #expect(match.explanation.contains("origin unknown"))
+        #expect(match.alterations.allSatisfy { $0.alteration.origin == .unknown })
+        #expect(result.warnings.contains { $0.hasPrefix("tumour-only input") })
+        // A somatic call does not satisfy the germline rule.
+        var somatic = brca1
+        somatic.origin = .somatic
+        let somaticResult = matcher.match(MatchFixtures.profile([somatic], tumourType: "IDC"))
+        #expect(somaticResult.match(supportedBy: "parp-germline-brca-breast") == nil)
+        #expect(somaticResult.match(supportedBy: "parp-somatic-brca-breast-olaparib")?.tier == .iiC)
+    }
+
+    @Test func biallelicMMRLossNeedsTwoHits() throws {
+        let first = MatchFixtures.variant(
+            "MSH6", "R248Tfs*8", class: .truncating, consequence: "frameshift_variant",
+            allele: "2:47783082:TG:T", exon: 4)
+        let single = matcher.match(MatchFixtures.profile([first], tumourType: "UCEC", msi: .stable))
+        #expect(single.matches.isEmpty)
+        let miss = try #require(single.nearMisses.first { $0.gene == "MSH6" })
+        #expect(
+            miss.reason
+                == "one hit in MSH6 without a second hit, LOH or homozygosity; rules need biallelic loss")
+        let second = MatchFixtures.variant(
+            "MSH6", "Q731*", class: .truncating, consequence: "stop_gained", allele: "2:47800000:C:T", exon: 4
+        )
+        let double = matcher.match(MatchFixtures.profile([first, second], tumourType: "UCEC", msi: .stable))
+        let match = try #require(double.match(supportedBy: "io-msi-endometrial-pembrolizumab"))
+        #expect(match.alterations.count == 2)
+        var homozygous = first
+        homozygous.zygosity = .homozygous
+        let oneHomozygous = matcher.match(
+            MatchFixtures.profile([homozygous], tumourType: "UCEC", msi: .stable))
+        #expect(oneHomozygous.match(supportedBy: "io-msi-endometrial-pembrolizumab") != nil)
+    }
+
+    @Test func mlh1LossInEndometrialCancerReachesTheProstateHRRRuleOnlyOffLabel() throws {
+        let mlh1 = MatchFixtures.variant(
+            "MLH1", "R226*", class: .truncating, consequence: "stop_gained", allele: "3:37025636:C:T", exon: 8
+        )
+        let result = matcher.match(MatchFixtures.profile([mlh1], tumourType: "UCEC", msi: .stable))
+        #expect(result.match(supportedBy: "io-msi-endometrial-pembrolizumab") == nil)
+        let offLabel = try #require(result.match(supportedBy: "parp-hrr-prostate-talazoparib-enzalutamide"))
+        #expect(!offLabel.isOnLabel)
+        #expect(offLabel.tier == .iiC)
+    }
+
+    @Test func resultsAreDeterministicWhateverTheInsertionOrder() {
+        let alterations = [
+            MatchFixtures.brafV600E(),
+            MatchFixtures.variant(
+                "KRAS", "G12D", class: .missense, consequence: "missense_variant", allele: "12:25245350:C:T"),
+            MatchFixtures.variant(
+                "BRCA2", "N372H", class: .missense, consequence: "missense_variant", allele: "13:32332592:A:C"
+            ),
+            MatchFixtures.variant(
+                "NRAS", "Q61K", class: .missense, consequence: "missense_variant", allele: "1:114713909:G:T"),
+            MatchFixtures.variant(
+                "PIK3CA", "H1047R", class: .missense, consequence: "missense_variant",
+                allele: "3:179234297:A:G"),
+        ]
+        let reference = matcher.match(MatchFixtures.profile(alterations, tumourType: "COAD", tmb: 12))
+        #expect(reference == matcher.match(MatchFixtures.profile(alterations, tumourType: "COAD", tmb: 12)))
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<5 {
+            let shuffled = alterations.shuffled(using: &generator)
+            #expect(reference == matcher.match(MatchFixtures.profile(shuffled, tumourType: "COAD", tmb: 12)))
+        }
+        #expect(!reference.matches.isEmpty)
+        #expect(!reference.nearMisses.isEmpty)
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for shuffles.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

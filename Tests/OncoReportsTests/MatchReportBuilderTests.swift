@@ -1,0 +1,117 @@
+import GenomicFormats
+import OncoDomain
+import OncoMatch
+import OncoReports
+import OncoRules
+import Testing
+
+@Suite("MatchReportBuilder: match results into the report model")
+struct MatchReportBuilderTests {
+    static let ruleSet = try! RuleSet.bundled()
+    static let oncoTree = try! OncoTree.bundled()
+
+    static func brafV600E() -> Alteration {
+        let annotation = TranscriptAnnotation(
+            gene: "BRAF", transcript: "ENST00000646891", biotype: "protein_coding",
+            consequences: ["missense_variant"], variantClass: .missense, hgvsp: "p.Val600Glu",
+            proteinChange: ProteinChange.parse("p.Val600Glu"), hgvsc: "ENST00000646891.2:c.1799T>A",
+            exon: .init(number: 15, total: 18), isCanonical: true, maneSelect: "NM_004333.6")
+        return Alteration(
+            sampleIndex: 0, gene: "BRAF", kind: .smallVariant,
+            allele: .normalised(chromosome: "chr7", position: 140_753_336, reference: "A", alternate: "T"),
+            transcripts: [annotation], principalTranscriptIndex: 0, depth: 180, altDepth: 79, vaf: 0.4389,
+            zygosity: .heterozygous, origin: .somatic, annotationSource: .vep)
+    }
+
+    static func msh6Stop() -> Alteration {
+        let annotation = TranscriptAnnotation(
+            gene: "MSH6", transcript: "ENST00000234420", consequences: ["stop_gained"],
+            variantClass: .truncating,
+            proteinChange: ProteinChange.parse("Q731*"), maneSelect: "NM_000179.3")
+        return Alteration(
+            sampleIndex: 0, gene: "MSH6", kind: .smallVariant,
+            allele: .normalised(chromosome: "2", position: 47_800_000, reference: "C", alternate: "T"),
+            transcripts: [annotation], principalTranscriptIndex: 0, filter: "PASS", depth: 120, altDepth: 40,
+            vaf: 0.33, origin: .somatic, annotationSource: .vep)
+    }
+
+    static func profile() throws -> TumourProfile {
+        let compiled = CompiledRuleSet(ruleSet)
+        var index = VariantIndex(samples: ["TUMOUR", "NORMAL"], genesOfInterest: compiled.mentionedGenes)
+        index.add(brafV600E())
+        index.add(msh6Stop())
+        let territory = CallableTerritory.assumedExome
+        return TumourProfile(
+            index: index, sampleIndex: 0, normalName: "NORMAL", tumourType: "SKCM", build: .grch38,
+            annotationSource: .vep,
+            tumourMutationalBurden: try TumourMutationalBurden(
+                numerator: .codingNonsynonymous, count: 360, territory: territory, isTumourOnly: false),
+            alternativeBurdens: [
+                try TumourMutationalBurden(
+                    numerator: .missenseOnly, count: 300, territory: territory, isTumourOnly: false)
+            ], msi: .stable)
+    }
+
+    static func report() throws -> MatchReport {
+        let profile = try profile()
+        let result = Matcher(ruleSet: CompiledRuleSet(ruleSet), oncoTree: oncoTree).match(profile)
+        let builder = MatchReportBuilder(
+            ruleSet: ruleSet, inputPath: "fixture-melanoma.vcf.gz",
+            inputSHA256: String(repeating: "ab", count: 32), inputFormat: "vcf",
+            qc: QualityControl(
+                recordsRead: 10, recordsSkipped: 0, skippedExamples: [], recordsFiltered: 1,
+                annotationSource: "VEP CSQ", alterationsIndexed: 2),
+            msiSource: "command line")
+        return builder.build(result, profile: profile, oncoTree: oncoTree)
+    }
+
+    @Test func fillsProvenanceBiomarkersAndMatches() throws {
+        let report = try Self.report()
+        #expect(report.rules.id == Self.ruleSet.metadata.id)
+        #expect(report.rules.sha256 == Self.ruleSet.checksum)
+        #expect(report.rules.ruleCount == Self.ruleSet.rules.count)
+        #expect(report.input.build == "GRCh38")
+        #expect(report.input.samples == ["TUMOUR", "NORMAL"])
+        #expect(report.sample == SampleInfo(name: "TUMOUR", normal: "NORMAL"))
+        #expect(report.tumourType.name == "Cutaneous Melanoma")
+        #expect(report.reportDate == nil)
+
+        let tmb = try #require(report.biomarkers.tmb)
+        #expect(tmb.value == 12)
+        #expect(tmb.callableSource == "default exome size")
+        #expect(tmb.formula == "360 coding non-synonymous variants / 30.00 Mb = 12.00 variants/Mb")
+        #expect(tmb.cautions.count == 1)
+        #expect(tmb.alternatives.map(\.numerator) == ["missense-only"])
+        #expect(report.biomarkers.msi == "stable")
+        #expect(report.biomarkers.msiSource == "command line")
+        #expect(report.biomarkers.hrdSource == nil)
+        #expect(report.biomarkers.mismatchRepairAlterations.map(\.gene) == ["MSH6"])
+
+        let braf = try #require(report.matches.first { $0.ruleId == "tgt-braf-v600-melanoma" })
+        #expect(braf.ampTier == "I-A")
+        #expect(braf.matchLevel == "exact-allele")
+        #expect(braf.onLabel)
+        #expect(braf.ruleTumourTypes == ["MEL"])
+        #expect(braf.alterations.first?.proteinChange == "V600E")
+        #expect(braf.alterations.first?.transcript == "ENST00000646891")
+        #expect(braf.evidence.references.contains { $0.hasPrefix("FDA label: dabrafenib + trametinib") })
+        let tumourAgnostic = try #require(
+            report.matches.first { $0.ruleId == "io-tmb-high-pembrolizumab-solid" })
+        #expect(tumourAgnostic.ruleTumourTypes == ["all-solid"])
+        #expect(tumourAgnostic.matchLevel == "biomarker")
+    }
+
+    @Test func theBuiltReportSatisfiesTheSchema() throws {
+        let report = try Self.report()
+        let json = try JSONReportWriter().render(report)
+        let document = try OrderedJSONParser.parse(json)
+        let errors = SchemaValidator(root: try SchemaValidationTests.schema()).errors(in: document)
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(!report.matches.isEmpty)
+        #expect(report.nearMisses.map(\.alteration) == ["MSH6 p.Q731*"])
+    }
+
+    @Test func theSameInputBuildsTheSameBytes() throws {
+        #expect(try JSONReportWriter().render(Self.report()) == JSONReportWriter().render(Self.report()))
+    }
+}
