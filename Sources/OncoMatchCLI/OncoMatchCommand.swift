@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+    import Glibc
+#endif
 import OncoDomain
 
 /// The `oncomatch` command: argument parsing and exit codes only; all logic lives in the libraries.
@@ -8,6 +11,30 @@ struct OncoMatchCommand: ParsableCommand {
         commandName: "oncomatch",
         abstract: "Match a tumour's variants against therapy rules.",
         version: ToolInfo.version,
-        subcommands: [StatsCommand.self, RulesCommand.self]
+        subcommands: [MatchCommand.self, StatsCommand.self, RulesCommand.self]
     )
+
+    /// Runs the command; usage errors exit with 2 (not ArgumentParser's 64), as documented.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { FileHandleOutput.standardError(message + "\n") }
+                Self.exit(withError: ExitCode(2))
+            }
+            Self.exit(withError: error)
+        }
+    }
+}
+
+/// Writes to standard error without Foundation.
+enum FileHandleOutput {
+    static func standardError(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+    }
 }

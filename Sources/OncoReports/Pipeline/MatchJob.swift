@@ -1,0 +1,142 @@
+import GenomicFormats
+import OncoDomain
+import OncoMatch
+import OncoRules
+
+/// One `oncomatch match` run as a library call: load the rules, read the tumour in one streaming
+/// pass, match, build the report and write the requested files atomically.
+///
+/// The command-line tool only turns its arguments into a ``Request`` and prints the result.
+public enum MatchJob {
+    /// Everything a run needs.
+    public struct Request: Sendable {
+        public var inputPath: String
+        /// OncoTree code (checked; unknown codes are an error listing close matches).
+        public var tumourType: String
+        public var sample: String?
+        public var normal: String?
+        /// Extra rule files; with `useDefaultRules`, merged with the shipped knowledge base.
+        public var ruleFiles: [String]
+        public var useDefaultRules: Bool
+        public var msi: MSIStatus
+        public var msiSource: String?
+        public var hrd: HRDStatus
+        public var hrdSource: String?
+        /// TMB denominator as megabases, or a BED of the callable territory; neither → assumed exome.
+        public var targetMegabases: Double?
+        public var targetBED: String?
+        public var copyNumberPath: String?
+        public var fusionsPath: String?
+        /// `--filter all`: FILTER-failing records may match.
+        public var includeFilteredAlterations: Bool
+        public var strict: Bool
+        public var reportDate: String?
+        /// Report files to write, by format.
+        public var outputs: [ReportFormat: String]
+
+        public init(
+            inputPath: String, tumourType: String, sample: String? = nil, normal: String? = nil,
+            ruleFiles: [String] = [], useDefaultRules: Bool = true, msi: MSIStatus = .unknown,
+            msiSource: String? = nil, hrd: HRDStatus = .unknown, hrdSource: String? = nil,
+            targetMegabases: Double? = nil, targetBED: String? = nil, copyNumberPath: String? = nil,
+            fusionsPath: String? = nil, includeFilteredAlterations: Bool = false, strict: Bool = false,
+            reportDate: String? = nil, outputs: [ReportFormat: String] = [:]
+        ) {
+            self.inputPath = inputPath
+            self.tumourType = tumourType
+            self.sample = sample
+            self.normal = normal
+            self.ruleFiles = ruleFiles
+            self.useDefaultRules = useDefaultRules
+            self.msi = msi
+            self.msiSource = msiSource
+            self.hrd = hrd
+            self.hrdSource = hrdSource
+            self.targetMegabases = targetMegabases
+            self.targetBED = targetBED
+            self.copyNumberPath = copyNumberPath
+            self.fusionsPath = fusionsPath
+            self.includeFilteredAlterations = includeFilteredAlterations
+            self.strict = strict
+            self.reportDate = reportDate
+            self.outputs = outputs
+        }
+    }
+
+    /// A problem with the request itself (not with an input file's content).
+    public struct RequestError: Error, Sendable, CustomStringConvertible {
+        public var description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    /// The rule set a request asks for, compiled.
+    public static func ruleSet(for request: Request) throws -> CompiledRuleSet {
+        var sets: [RuleSet] = []
+        if request.useDefaultRules { sets.append(try RuleSet.bundled()) }
+        if !request.ruleFiles.isEmpty { sets.append(try RuleSet.load(paths: request.ruleFiles)) }
+        guard !sets.isEmpty else {
+            throw RequestError("no rules: --no-default-rules needs at least one --rules FILE")
+        }
+        return CompiledRuleSet(sets.count == 1 ? sets[0] : try RuleSet.merging(sets))
+    }
+
+    /// Runs the request with an already compiled rule set (batch runs compile once).
+    public static func run(_ request: Request, rules: CompiledRuleSet, oncoTree: OncoTree) throws -> MatchReport {
+        guard let node = oncoTree.node(request.tumourType) else {
+            let close = oncoTree.closeMatches(for: request.tumourType)
+            throw RequestError(
+                "unknown OncoTree code '\(request.tumourType)'"
+                    + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
+        }
+        if request.targetMegabases != nil && request.targetBED != nil {
+            throw RequestError("give the TMB denominator once: --tmb-target-mb or --target, not both")
+        }
+        var territory: CallableTerritory?
+        if let megabases = request.targetMegabases {
+            guard megabases > 0, megabases.isFinite else {
+                throw RequestError("--tmb-target-mb must be a positive number of megabases")
+            }
+            territory = CallableTerritory(megabases: megabases)
+        } else if let bed = request.targetBED {
+            territory = try CallableTerritory.load(bedPath: bed)
+        }
+        let loaded = try TumourProfileLoader.load(
+            .init(
+                inputPath: request.inputPath, tumourType: node.code, sample: request.sample, normal: request.normal,
+                genesOfInterest: rules.mentionedGenes, allelesOfInterest: rules.allelesOfInterest,
+                msi: request.msi, hrd: request.hrd, territory: territory,
+                includeFilteredAlterations: request.includeFilteredAlterations,
+                copyNumberPath: request.copyNumberPath, fusionsPath: request.fusionsPath, strict: request.strict))
+        let result = Matcher(ruleSet: rules, oncoTree: oncoTree).match(loaded.profile)
+        let checksum = request.inputPath == "-" ? "" : try SHA256.hexDigest(ofFile: request.inputPath)
+        let builder = MatchReportBuilder(
+            ruleSet: rules.ruleSet, inputPath: request.inputPath, inputSHA256: checksum,
+            inputFormat: loaded.inputFormat.rawValue,
+            qc: QualityControl(
+                recordsRead: loaded.recordsRead, recordsSkipped: loaded.recordsSkipped,
+                skippedExamples: loaded.skippedExamples, recordsFiltered: loaded.recordsFiltered,
+                annotationSource: loaded.profile.annotationSource.rawValue,
+                alterationsIndexed: loaded.profile.alterations.count),
+            reportDate: request.reportDate,
+            msiSource: request.msi == .unknown ? nil : (request.msiSource ?? "command line"),
+            hrdSource: request.hrd == .unknown ? nil : (request.hrdSource ?? "command line"))
+        var report = builder.build(result, profile: loaded.profile, oncoTree: oncoTree)
+        report.input.samples = loaded.inputSamples
+        report.warnings = deduplicated(loaded.warnings + report.warnings)
+        // Render every format before writing any, so a rendering error leaves no file behind.
+        let documents = try ReportFormat.allCases.compactMap { format -> (String, [UInt8])? in
+            guard let path = request.outputs[format] else { return nil }
+            return (path, try format.writer.renderBytes(report))
+        }
+        for (path, bytes) in documents {
+            try OutputDirectory.createParents(of: path)
+            try ReportFileWriter.write(bytes, toPath: path)
+        }
+        return report
+    }
+
+    private static func deduplicated(_ lines: [String]) -> [String] {
+        var seen: Set<String> = []
+        return lines.filter { seen.insert($0).inserted }
+    }
+}
