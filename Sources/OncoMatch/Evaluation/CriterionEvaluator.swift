@@ -407,13 +407,8 @@ final class CriterionEvaluator {
         }
     }
 
-    private func copyNumberLeaf(gene: String, state: OncoRules.CopyNumberState) -> LeafResult {
-        let wanted: OncoDomain.CopyNumberState =
-            switch state {
-            case .amplification: .amplification
-            case .homozygousDeletion: .homozygousDeletion
-            case .loh: .lossOfHeterozygosity
-            }
+    private func copyNumberLeaf(gene: String, state: CopyNumberRequirement) -> LeafResult {
+        let wanted = state.state
         return alterationLeaf(gene: gene, qualifiers: .default, level: .copyNumber, needsAnnotation: false) {
             alteration in
             if case .copyNumber(let observed) = alteration.kind, observed == wanted, alteration.gene == gene {

@@ -8,7 +8,8 @@ import OncoRules
 /// Reasons, closest miss first: the rule held but the tumour type kept it back; part of a
 /// combined rule held; FILTER; qualifiers (origin, VAF, depth, zygosity); missing annotation;
 /// otherwise what the alteration is and what the rules need. Alterations annotated as non-coding
-/// on every transcript of their genes (intronic, UTR…) are not listed.
+/// on every transcript of their genes (intronic, UTR…) are not listed, nor are copy-number LOH
+/// events of genes no rule asks LOH of (LOH spans many genes and matters as a second hit).
 struct NearMissReasoner {
     let view: ProfileView
     let evaluator: CriterionEvaluator
@@ -37,6 +38,11 @@ struct NearMissReasoner {
             && genes.allSatisfy({ gene in
                 alteration.transcripts(forGene: gene).allSatisfy { $0.variantClass == .nonCoding }
             })
+        {
+            return nil
+        }
+        if case .copyNumber(.lossOfHeterozygosity) = alteration.kind, !matchedIDs.contains(id),
+            !rulesAskLOH(of: gene)
         {
             return nil
         }
@@ -139,5 +145,18 @@ struct NearMissReasoner {
     private func sortedRuleIDs(_ ids: [String]) -> [String] {
         let order = Dictionary(outcomes.map { ($0.rule.id, $0.position) }, uniquingKeysWith: min)
         return ListText.unique(ids).sorted { (order[$0] ?? 0, $0) < (order[$1] ?? 0, $1) }
+    }
+
+    /// Whether a candidate rule of `gene` has a `copy_number: { state: loh }` criterion for it.
+    private func rulesAskLOH(of gene: String) -> Bool {
+        func asks(_ criterion: Criterion) -> Bool {
+            switch criterion {
+            case .copyNumber(let name, let state): name == gene && state == .loh
+            case .all(let children), .any(let children): children.contains(where: asks)
+            case .not(let child): asks(child)
+            default: false
+            }
+        }
+        return outcomes.contains { asks($0.rule.biomarker) }
     }
 }

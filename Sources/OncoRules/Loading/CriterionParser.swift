@@ -213,7 +213,7 @@ struct CriterionParser {
         }
         let gene = fields.required("gene").flatMap { geneSymbol($0) }
         let state = fields.required("state").flatMap {
-            reader.choice($0, "copy-number state", as: CopyNumberState.self)
+            reader.choice($0, "copy-number state", as: CopyNumberRequirement.self)
         }
         guard let gene, let state else { return nil }
         return .copyNumber(gene: gene, state: state)

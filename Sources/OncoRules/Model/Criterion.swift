@@ -16,7 +16,7 @@ public indirect enum Criterion: Hashable, Sendable {
     /// A gene-level alteration class.
     case gene(Gene)
     /// A copy-number state of a gene.
-    case copyNumber(gene: String, state: CopyNumberState)
+    case copyNumber(gene: String, state: CopyNumberRequirement)
     /// A fusion.
     case fusion(FusionPartners)
     /// Tumour mutational burden of at least `min` mutations per megabase.

@@ -98,11 +98,20 @@ public enum GeneAlterationClass: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Copy-number states a `copy_number` criterion asks for.
-public enum CopyNumberState: String, Hashable, Sendable, CaseIterable {
+public enum CopyNumberRequirement: String, Hashable, Sendable, CaseIterable {
     case amplification
     case homozygousDeletion = "homozygous-deletion"
     /// Loss of heterozygosity.
     case loh
+
+    /// The observed copy-number state this requirement asks for.
+    public var state: CopyNumberState {
+        switch self {
+        case .amplification: .amplification
+        case .homozygousDeletion: .homozygousDeletion
+        case .loh: .lossOfHeterozygosity
+        }
+    }
 }
 
 /// The partners a `fusion` criterion asks for.
