@@ -33,6 +33,25 @@ struct ConformanceTests {
         var warnings: [VCFDiagnostic] = []
     }
 
+    /// Whether a diagnostic addresses what a failed file of `category` tests (not an unrelated
+    /// finding in the same file).
+    static func isRelevant(_ diagnostic: VCFDiagnostic, to testCase: Case) -> Bool {
+        let field = diagnostic.field ?? ""
+        switch testCase.category {
+        case "order/dup":
+            return ["sorted", "contiguous", "duplicate"].contains { diagnostic.message.contains($0) }
+        case "reserved-tag-def":
+            let words = testCase.cause.split(separator: " ")
+            return words.count > 1 && field == "\(words[0])/\(words[1])"
+        case "genotype":
+            return field.hasPrefix("FORMAT/")
+        case "sv-semantics":
+            return field == "ALT"
+        default:
+            return true
+        }
+    }
+
     static func run(_ file: String) throws -> Outcome {
         var outcome = Outcome()
         _ = try VCFValidator.validate(path: TestData.shared(file)) { diagnostic in
@@ -60,11 +79,16 @@ struct ConformanceTests {
                 if let first = outcome.errors.first { acceptMisses.append("\(testCase.path): \(first)") }
                 continue
             }
+            if ProcessInfo.processInfo.environment["ONCOMATCH_CONFORMANCE_DETAIL"] != nil {
+                let first = outcome.errors.first ?? outcome.warnings.first
+                print("conformance detail: \(testCase.cause) => \(first.map { "\($0.severity.rawValue): \($0.field ?? "") \($0.message)" } ?? "-")")
+            }
             var tally = rejected[testCase.category] ?? (0, 0)
             tally.total += 1
             let flagged =
                 Self.mustReject.contains(testCase.category)
-                ? !outcome.errors.isEmpty : !(outcome.errors.isEmpty && outcome.warnings.isEmpty)
+                ? !outcome.errors.isEmpty
+                : (outcome.errors + outcome.warnings).contains { Self.isRelevant($0, to: testCase) }
             if flagged {
                 tally.hit += 1
             } else {
@@ -78,6 +102,9 @@ struct ConformanceTests {
             let tally = rejected[category]!
             let verb = Self.mustReject.contains(category) ? "rejected" : "flagged"
             print("conformance: \(category) \(verb) \(tally.hit)/\(tally.total)")
+            if !Self.mustReject.contains(category) {
+                #expect(tally.hit == tally.total, "\(category): flagged \(tally.hit)/\(tally.total)")
+            }
         }
         for miss in acceptMisses + rejectMisses { print("conformance miss: \(miss)") }
 

@@ -80,21 +80,46 @@ extension VCFValidator {
             }
             currentChromosome = chromosome
             previousPosition = position
-            allelesAtPosition = []
+            variantsByPosition = [:]
         } else {
             if position < previousPosition {
                 emit(
                     .warning, line: lineNumber, field: "POS",
                     "records are not sorted: position \(position) after \(previousPosition) on '\(name)'")
             }
-            if position != previousPosition { allelesAtPosition = [] }
             previousPosition = position
         }
-        var alleles = record.withColumn(3) { Array($0) }
-        alleles.append(0x09)
-        alleles.append(contentsOf: record.withColumn(4) { Array($0) })
-        if !allelesAtPosition.insert(alleles).inserted {
-            emit(.warning, line: lineNumber, field: nil, "duplicate record: same CHROM, POS, REF and ALT as an earlier record")
+        checkDuplicates(position: position, lineNumber: lineNumber)
+    }
+
+    /// Warns when a record repeats a variant of an earlier record on the same contig, comparing
+    /// alleles after trimming the bases they share (so `TAT>TGT` at 123 equals `A>G` at 124).
+    func checkDuplicates(position: Int, lineNumber: Int) {
+        for key in variantsByPosition.keys where key < position { variantsByPosition[key] = nil }
+        let reference = record.withColumn(3) { Array($0) }
+        var duplicate = false
+        record.forEachAlternateAllele { allele in
+            var start = position
+            var ref = reference[...]
+            var alt = Array(allele)[...]
+            if ref.allSatisfy(Self.isBase) && alt.allSatisfy(Self.isBase) {
+                while ref.count > 1 && alt.count > 1 && ref.last == alt.last {
+                    ref = ref.dropLast()
+                    alt = alt.dropLast()
+                }
+                while ref.count > 1 && alt.count > 1 && ref.first == alt.first {
+                    ref = ref.dropFirst()
+                    alt = alt.dropFirst()
+                    start += 1
+                }
+            }
+            let key = Array(ref) + [0x09] + Array(alt)
+            if !variantsByPosition[start, default: []].insert(key).inserted { duplicate = true }
+        }
+        if duplicate {
+            emit(
+                .warning, line: lineNumber, field: nil,
+                "duplicate variant: an earlier record on this contig has the same allele change")
         }
     }
 
@@ -360,7 +385,13 @@ extension VCFValidator {
     ) {
         if VCFByteParsing.isMissing(bytes) { return }
         var count = 0
-        VCFByteParsing.forEachPiece(of: bytes, separatedBy: UInt8(ascii: ",")) { piece in
+        // A double-quoted String is one value even when it holds commas (written by some tools,
+        // accepted by the reference validator).
+        let quotedString =
+            rule.type == .string && bytes.count >= 2 && bytes.first == UInt8(ascii: "\"")
+            && bytes.last == UInt8(ascii: "\"")
+        let separator = quotedString ? UInt8(ascii: "\"") : UInt8(ascii: ",")
+        VCFByteParsing.forEachPiece(of: quotedString ? UnsafeRawBufferPointer(rebasing: bytes.dropFirst().dropLast()) : bytes, separatedBy: separator) { piece in
             count += 1
             if piece.isEmpty {
                 emit(.error, line: lineNumber, field: field, "empty value in '\(Self.text(bytes))'")
@@ -528,8 +559,9 @@ extension VCFValidator {
             emit(.error, line: lineNumber, field: field, "sample '\(sample)': a leading phase marker needs VCF 4.4")
         }
         for case let allele? in genotype.alleles where allele > alternateCount {
+            // With ALT '.', an index above 0 points at an unlisted allele: suspicious, not fatal.
             emit(
-                .error, line: lineNumber, field: field,
+                alternateCount == 0 ? .warning : .error, line: lineNumber, field: field,
                 "sample '\(sample)': allele index \(allele) is out of range (\(alternateCount) ALT allele\(alternateCount == 1 ? "" : "s"))"
             )
             break

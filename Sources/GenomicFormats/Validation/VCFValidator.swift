@@ -39,7 +39,8 @@ public final class VCFValidator {
     var currentChromosome: [UInt8]? = nil
     var previousPosition = 0
     var finishedChromosomes: Set<[UInt8]> = []
-    var allelesAtPosition: Set<[UInt8]> = []
+    /// Normalised allele changes of recent records on the current contig, by start position.
+    var variantsByPosition: [Int: Set<[UInt8]>] = [:]
     var warnedKeys: Set<String> = []
     var sawBlankLine = false
 
