@@ -8,6 +8,6 @@ struct OncoMatchCommand: ParsableCommand {
         commandName: "oncomatch",
         abstract: "Match a tumour's variants against therapy rules.",
         version: ToolInfo.version,
-        subcommands: [StatsCommand.self, RulesCommand.self]
+        subcommands: [StatsCommand.self, ValidateCommand.self, RulesCommand.self]
     )
 }

@@ -34,6 +34,15 @@ extension VCFValidator {
             return
         }
         guard line[0] == UInt8(ascii: "#") else {
+            if line.count(where: { $0 == 0x09 }) >= 7 {
+                // Records before the #CHROM line: the header is missing or cut short; every
+                // following line would repeat this, so validation of the file ends here.
+                emit(
+                    .error, line: lineNumber, field: "#CHROM",
+                    "data records start before the '#CHROM' header line (header missing or incomplete)")
+                phase = .stopped
+                return
+            }
             emit(
                 .error, line: lineNumber, field: nil,
                 "expected a '##key=value' meta line or the '#CHROM' line, found '\(Self.excerpt(String(decoding: line, as: UTF8.self)))'"
@@ -92,7 +101,9 @@ extension VCFValidator {
             switch VCFMetaLine.parse(text) {
             case .success(let parsed): fields = parsed.fields
             case .failure(let failure):
-                emit(.error, line: lineNumber, field: field, failure.message)
+                // Only the specification's structured lines must follow the <key=value,…> grammar;
+                // other keys (tools' logs) are free text that happens to start with '<'.
+                emit(Self.structuredKeys.contains(key) ? .error : .warning, line: lineNumber, field: field, failure.message)
                 return
             }
             if fields?.isEmpty ?? true {

@@ -35,6 +35,10 @@ extension VCFValidator {
                 "non-ascii", line: lineNumber, field: nil,
                 "non-ASCII bytes in a data line (VCF before 4.3 is ASCII; further occurrences not reported)")
         }
+        for (column, name) in [(2, "ID"), (5, "QUAL"), (6, "FILTER"), (7, "INFO"), (8, "FORMAT")]
+        where column < record.columnCount && record.withColumn(column, { $0.isEmpty }) {
+            emit(.error, line: lineNumber, field: name, "empty column (a missing value is written '.')")
+        }
         checkChromosomeAndOrder(lineNumber: lineNumber)
         checkIdentifiers(lineNumber: lineNumber)
         checkReference(lineNumber: lineNumber)
@@ -127,7 +131,7 @@ extension VCFValidator {
 
     func checkIdentifiers(lineNumber: Int) {
         record.withColumn(2) { column in
-            if VCFByteParsing.isMissing(column) { return }
+            if VCFByteParsing.isMissing(column) || column.isEmpty { return }
             VCFByteParsing.forEachPiece(of: column, separatedBy: UInt8(ascii: ";")) { id in
                 if id.isEmpty {
                     emit(.error, line: lineNumber, field: "ID", "empty identifier (stray ';') in '\(Self.text(column))'")
@@ -229,7 +233,7 @@ extension VCFValidator {
 
     func checkQuality(lineNumber: Int) {
         record.withColumn(5) { quality in
-            if VCFByteParsing.isMissing(quality) { return }
+            if VCFByteParsing.isMissing(quality) || quality.isEmpty { return }
             guard let value = VCFByteParsing.float(quality) else {
                 emit(.error, line: lineNumber, field: "QUAL", "expected a number or '.', found '\(Self.text(quality))'")
                 return
@@ -242,7 +246,7 @@ extension VCFValidator {
 
     func checkFilters(lineNumber: Int) {
         record.withColumn(6) { column in
-            if VCFByteParsing.isMissing(column) { return }
+            if VCFByteParsing.isMissing(column) || column.isEmpty { return }
             var count = 0
             var hasPass = false
             VCFByteParsing.forEachPiece(of: column, separatedBy: UInt8(ascii: ";")) { code in
@@ -293,7 +297,7 @@ extension VCFValidator {
 
     func checkInfo(alternateCount: Int, lineNumber: Int) {
         record.withColumn(7) { column in
-            if VCFByteParsing.isMissing(column) { return }
+            if VCFByteParsing.isMissing(column) || column.isEmpty { return }
             var seen: Set<String> = []
             VCFByteParsing.forEachPiece(of: column, separatedBy: UInt8(ascii: ";")) { entry in
                 if entry.isEmpty {
@@ -481,7 +485,7 @@ extension VCFValidator {
     }
 
     func checkSamples(alternateCount: Int, lineNumber: Int) {
-        guard record.columnCount > 9 else { return }
+        guard record.columnCount > 9, !record.withColumn(8, { $0.isEmpty }) else { return }
         var keys: [String] = []
         var rules: [FieldRule?] = []
         var usable = true
@@ -511,7 +515,7 @@ extension VCFValidator {
                 keys.append(key)
             }
         }
-        guard usable else { return }
+        guard usable, !keys.isEmpty, keys != [""] else { return }
         for key in keys { rules.append(key == "GT" ? nil : formatRule(key, lineNumber: lineNumber)) }
         if keys.contains("GT") && header?.format("GT") == nil { _ = formatRule("GT", lineNumber: lineNumber) }
         let names = header?.sampleNames ?? []

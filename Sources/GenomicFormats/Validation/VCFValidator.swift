@@ -60,18 +60,21 @@ public final class VCFValidator {
     /// `FormatError` only when the file cannot be read; problems in its content are diagnostics.
     public static func validate(
         path: String, options: VCFValidationOptions = VCFValidationOptions(),
-        report: @escaping (VCFDiagnostic) -> Void
+        report: (VCFDiagnostic) -> Void
     ) throws -> VCFValidationSummary {
         let lines = try LineReader(path: path, maximumLineLength: options.maximumLineLength)
-        let validator = VCFValidator(path: path, options: options, report: report)
-        do {
-            while let line = try lines.nextLine() {
-                validator.consume(line, lineNumber: lines.lineNumber)
+        return try withoutActuallyEscaping(report) { report in
+            // The validator does not outlive this call, so the closure never escapes.
+            let validator = VCFValidator(path: path, options: options, report: report)
+            do {
+                while let line = try lines.nextLine() {
+                    validator.consume(line, lineNumber: lines.lineNumber)
+                }
+            } catch let error as FormatError where error.kind == .lineTooLong {
+                validator.emit(.error, line: error.line, field: nil, error.message)
             }
-        } catch let error as FormatError where error.kind == .lineTooLong {
-            validator.emit(.error, line: error.line, field: nil, error.message)
+            return validator.finish()
         }
-        return validator.finish()
     }
 
     /// Validates VCF text held in memory (tests, small inputs); returns the summary and every
