@@ -17,7 +17,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings (undeclared tags, unsorted records, …) as errors.")
     var strict = false
 
-    @Option(name: .customLong("max-diagnostics"), help: "Print at most this many diagnostics per file (all are counted).")
+    @Option(
+        name: .customLong("max-diagnostics"),
+        help: "Print at most this many diagnostics per file (all are counted).")
     var maximumDiagnostics = 100
 
     @Argument(help: "VCF files (plain; `-` for standard input).")
@@ -54,7 +56,9 @@ struct ValidateCommand: ParsableCommand {
                     }
                 }
                 if suppressed > 0 {
-                    errors("\(file): \(suppressed) more diagnostics not shown (--max-diagnostics \(maximumDiagnostics))\n")
+                    errors(
+                        "\(file): \(suppressed) more diagnostics not shown (--max-diagnostics \(maximumDiagnostics))\n"
+                    )
                 }
                 output(summary.description + "\n")
                 if !summary.isValid { status = max(status, 1) }

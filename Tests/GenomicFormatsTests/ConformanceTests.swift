@@ -81,7 +81,9 @@ struct ConformanceTests {
             }
             if ProcessInfo.processInfo.environment["ONCOMATCH_CONFORMANCE_DETAIL"] != nil {
                 let first = outcome.errors.first ?? outcome.warnings.first
-                print("conformance detail: \(testCase.cause) => \(first.map { "\($0.severity.rawValue): \($0.field ?? "") \($0.message)" } ?? "-")")
+                print(
+                    "conformance detail: \(testCase.cause) => \(first.map { "\($0.severity.rawValue): \($0.field ?? "") \($0.message)" } ?? "-")"
+                )
             }
             var tally = rejected[testCase.category] ?? (0, 0)
             tally.total += 1
@@ -118,7 +120,8 @@ struct ConformanceTests {
             "rejected \(hits)/\(total); missed:\n\(rejectMisses.joined(separator: "\n"))")
         for category in Self.mustReject {
             let tally = rejected[category] ?? (0, 0)
-            #expect(Double(tally.hit) >= 0.95 * Double(tally.total), "\(category): \(tally.hit)/\(tally.total)")
+            #expect(
+                Double(tally.hit) >= 0.95 * Double(tally.total), "\(category): \(tally.hit)/\(tally.total)")
         }
     }
 }

@@ -23,9 +23,14 @@ struct ValidatorSharedDataTests {
     /// Caller outputs that follow the specification validate with no error.
     @Test(.enabled(if: TestData.hasSharedData))
     func conformingCallerFilesAreValid() throws {
-        for name in ["test_mutect", "test_strelka", "test_muse", "test_sniper", "test_radia", "test_delly", "test_pindel", "test_merged"] {
+        for name in [
+            "test_mutect", "test_strelka", "test_muse", "test_sniper", "test_radia", "test_delly",
+            "test_pindel", "test_merged",
+        ] {
             var errors: [String] = []
-            let summary = try VCFValidator.validate(path: TestData.shared("callers/vcf2maf/tests/\(name).vcf")) {
+            let summary = try VCFValidator.validate(
+                path: TestData.shared("callers/vcf2maf/tests/\(name).vcf")
+            ) {
                 if $0.severity == .error { errors.append($0.description) }
             }
             #expect(summary.isValid, "\(name): \(errors.prefix(5))")
@@ -38,7 +43,9 @@ struct ValidatorSharedDataTests {
     @Test(.enabled(if: TestData.hasSharedData))
     func varScanDP4CountViolationIsReported() throws {
         var fields: Set<String> = []
-        let summary = try VCFValidator.validate(path: TestData.shared("callers/vcf2maf/tests/test_varscan.vcf")) {
+        let summary = try VCFValidator.validate(
+            path: TestData.shared("callers/vcf2maf/tests/test_varscan.vcf")
+        ) {
             if $0.severity == .error { fields.insert($0.field ?? "") }
         }
         #expect(!summary.isValid)

@@ -22,7 +22,8 @@ struct ValidatorTests {
 
         """
 
-    static let goodRecord = "1\t100\trs1\tA\tC,G\t50\tPASS\tDP=10;AF=0.5,0.1;RS=1,2,3;DB\tGT:AD:PL\t0/1:5,5,0:0,1,2,3,4,5\t1|2:.:."
+    static let goodRecord =
+        "1\t100\trs1\tA\tC,G\t50\tPASS\tDP=10;AF=0.5,0.1;RS=1,2,3;DB\tGT:AD:PL\t0/1:5,5,0:0,1,2,3,4,5\t1|2:.:."
 
     /// Validates `records` under the shared header (or `text` as a whole file).
     static func check(records: [String] = [], text: String? = nil) -> [VCFDiagnostic] {
@@ -38,7 +39,9 @@ struct ValidatorTests {
     static func expectError(_ records: [String], field: String?, _ fragment: String, line: Int? = 15) {
         let found = errors(check(records: records))
         #expect(
-            found.contains { $0.field == field && $0.message.contains(fragment) && (line == nil || $0.line == line) },
+            found.contains {
+                $0.field == field && $0.message.contains(fragment) && (line == nil || $0.line == line)
+            },
             "expected \(field ?? "-"): \(fragment); got \(found.map(\.description))")
     }
 
@@ -50,16 +53,19 @@ struct ValidatorTests {
     }
 
     @Test func diagnosticDescriptionFormat() {
-        let diagnostic = VCFDiagnostic(.error, file: "a.vcf", line: 12, field: "INFO/DP", message: "expected an Integer, found 'abc'")
+        let diagnostic = VCFDiagnostic(
+            .error, file: "a.vcf", line: 12, field: "INFO/DP", message: "expected an Integer, found 'abc'")
         #expect(diagnostic.description == "a.vcf:12: error: INFO/DP: expected an Integer, found 'abc'")
     }
 
     // MARK: Header
 
     @Test func fileformatMustComeFirstAndBeWellFormed() {
-        let missing = Self.errors(Self.check(text: "##source=x\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"))
+        let missing = Self.errors(
+            Self.check(text: "##source=x\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"))
         #expect(missing.contains { $0.field == "fileformat" && $0.line == 1 })
-        let spaced = Self.errors(Self.check(text: "##fileformat=VCF v4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"))
+        let spaced = Self.errors(
+            Self.check(text: "##fileformat=VCF v4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"))
         #expect(spaced.contains { $0.message.contains("VCF v4.2") })
         let ok = Self.check(text: "##fileformat=VCFv4.5\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n")
         #expect(ok.isEmpty)
@@ -134,12 +140,15 @@ struct ValidatorTests {
     }
 
     @Test func columnLine() {
-        let wrongName = Self.errors(Self.check(text: "##fileformat=VCFv4.2\n#CHROM\tPOSITION\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"))
+        let wrongName = Self.errors(
+            Self.check(text: "##fileformat=VCFv4.2\n#CHROM\tPOSITION\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"))
         #expect(wrongName.contains { $0.message.contains("'POS'") })
-        let formatOnly = Self.errors(Self.check(text: "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\n"))
+        let formatOnly = Self.errors(
+            Self.check(text: "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\n"))
         #expect(formatOnly.contains { $0.message.contains("at least one sample") })
         let duplicate = Self.errors(
-            Self.check(text: "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA\tA\n"))
+            Self.check(
+                text: "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA\tA\n"))
         #expect(duplicate.contains { $0.message.contains("duplicate sample name 'A'") })
         let missing = Self.errors(Self.check(text: "##fileformat=VCFv4.2\n"))
         #expect(missing.contains { $0.field == "#CHROM" })
@@ -164,7 +173,10 @@ struct ValidatorTests {
         Self.expectError(["*1\t100\t.\tA\tC\t.\tPASS\t.\tGT\t0\t0"], field: "CHROM", "'*'")
         let bracketed = Self.check(records: ["<1>\t100\t.\tA\tC\t.\tPASS\t.\tGT\t0\t0"])
         #expect(Self.errors(bracketed).isEmpty)
-        #expect(bracketed.contains { $0.severity == .warning && $0.message.contains("not declared in a ##contig") })
+        #expect(
+            bracketed.contains {
+                $0.severity == .warning && $0.message.contains("not declared in a ##contig")
+            })
     }
 
     @Test func position() {
@@ -221,14 +233,18 @@ struct ValidatorTests {
         Self.expectError(["1\t100\t.\tA\tC\t.\tq10;.\t.\tGT\t0\t0"], field: "FILTER", "'.'")
         Self.expectError(["1\t100\t.\tA\tC\t.\t0\t.\tGT\t0\t0"], field: "FILTER", "reserved")
         Self.expectError(["1\t100\t.\tA\tC\t.\tmy filter\t.\tGT\t0\t0"], field: "FILTER", "whitespace")
-        let undeclared = Self.check(records: ["1\t100\t.\tA\tC\t.\tlowQ\t.\tGT\t0\t0", "1\t101\t.\tA\tC\t.\tlowQ\t.\tGT\t0\t0"])
+        let undeclared = Self.check(records: [
+            "1\t100\t.\tA\tC\t.\tlowQ\t.\tGT\t0\t0", "1\t101\t.\tA\tC\t.\tlowQ\t.\tGT\t0\t0",
+        ])
         #expect(undeclared.count == 1 && undeclared[0].severity == .warning)
     }
 
     // MARK: INFO
 
     @Test func infoTypes() {
-        Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\tDP=abc\tGT\t0\t0"], field: "INFO/DP", "expected an Integer, found 'abc'")
+        Self.expectError(
+            ["1\t100\t.\tA\tC\t.\tPASS\tDP=abc\tGT\t0\t0"], field: "INFO/DP",
+            "expected an Integer, found 'abc'")
         Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\tAF=x\tGT\t0\t0"], field: "INFO/AF", "Float")
         Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\tCH=ab\tGT\t0\t0"], field: "INFO/CH", "Character")
         Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\tDB=yes\tGT\t0\t0"], field: "INFO/DB", "Flag")
@@ -238,7 +254,8 @@ struct ValidatorTests {
 
     @Test func infoCounts() {
         Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\tDP=1,2\tGT\t0\t0"], field: "INFO/DP", "expected 1 value")
-        Self.expectError(["1\t100\t.\tA\tC,G\t.\tPASS\tAF=0.1\tGT\t0\t0"], field: "INFO/AF", "expected 2 values")
+        Self.expectError(
+            ["1\t100\t.\tA\tC,G\t.\tPASS\tAF=0.1\tGT\t0\t0"], field: "INFO/AF", "expected 2 values")
         Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\tRS=1\tGT\t0\t0"], field: "INFO/RS", "expected 2 values")
         #expect(Self.check(records: ["1\t100\t.\tA\tC\t.\tPASS\tAF=.;RS=.,3\tGT\t0\t0"]).isEmpty)
     }
@@ -273,9 +290,11 @@ struct ValidatorTests {
 
     @Test func formatKeys() {
         Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\t.\tGT::DP\t0\t0"], field: "FORMAT", "empty key")
-        Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\t.\tDP:GT\t1:0\t1:0"], field: "FORMAT", "GT must be the first key")
+        Self.expectError(
+            ["1\t100\t.\tA\tC\t.\tPASS\t.\tDP:GT\t1:0\t1:0"], field: "FORMAT", "GT must be the first key")
         Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\t.\tGT:G_S\t0:1\t0:1"], field: "FORMAT", "alphanumeric")
-        Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\t.\tGT:DP:DP\t0:1:1\t0:1:1"], field: "FORMAT", "more than once")
+        Self.expectError(
+            ["1\t100\t.\tA\tC\t.\tPASS\t.\tGT:DP:DP\t0:1:1\t0:1:1"], field: "FORMAT", "more than once")
         Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\t.\tGT\t0:1\t0"], field: "FORMAT", "more fields")
     }
 
@@ -288,11 +307,16 @@ struct ValidatorTests {
     }
 
     @Test func sampleValueCountsFollowPloidy() {
-        Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\t.\tGT:PL\t0/1:1,2\t0:1,2"], field: "FORMAT/PL", "expected 3 values")
-        Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\t.\tGT:PL\t0:1,2,3\t0/1:1,2,3"], field: "FORMAT/PL", "ploidy 1")
-        Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\t.\tGT:AD\t0/1:5\t0/1:5,5"], field: "FORMAT/AD", "expected 2 values")
+        Self.expectError(
+            ["1\t100\t.\tA\tC\t.\tPASS\t.\tGT:PL\t0/1:1,2\t0:1,2"], field: "FORMAT/PL", "expected 3 values")
+        Self.expectError(
+            ["1\t100\t.\tA\tC\t.\tPASS\t.\tGT:PL\t0:1,2,3\t0/1:1,2,3"], field: "FORMAT/PL", "ploidy 1")
+        Self.expectError(
+            ["1\t100\t.\tA\tC\t.\tPASS\t.\tGT:AD\t0/1:5\t0/1:5,5"], field: "FORMAT/AD", "expected 2 values")
         Self.expectError(["1\t100\t.\tA\tC\t.\tPASS\t.\tGT:DP\t0/1:x\t0/1:5"], field: "FORMAT/DP", "Integer")
-        let triploid = Self.check(records: ["1\t100\t.\tA\tC,G\t.\tPASS\t.\tGT:PL\t0|1|1:1,2,3,4,5,6,7,8,9,10\t0:1,2,3"])
+        let triploid = Self.check(records: [
+            "1\t100\t.\tA\tC,G\t.\tPASS\t.\tGT:PL\t0|1|1:1,2,3,4,5,6,7,8,9,10\t0:1,2,3"
+        ])
         #expect(triploid.isEmpty, "\(triploid.map(\.description))")
     }
 
@@ -306,6 +330,8 @@ struct ValidatorTests {
     }
 
     @Test func missingFileThrows() {
-        #expect(throws: FormatError.self) { _ = try VCFValidator.validate(path: "/nonexistent/x.vcf") { _ in } }
+        #expect(throws: FormatError.self) {
+            _ = try VCFValidator.validate(path: "/nonexistent/x.vcf") { _ in }
+        }
     }
 }

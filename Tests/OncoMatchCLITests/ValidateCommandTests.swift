@@ -20,7 +20,8 @@ struct ValidateCommandTests {
         return url.path
     }
 
-    static let header = "##fileformat=VCFv4.2\n##INFO=<ID=DP,Number=1,Type=Integer,Description=\"Depth\">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+    static let header =
+        "##fileformat=VCFv4.2\n##INFO=<ID=DP,Number=1,Type=Integer,Description=\"Depth\">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
 
     @Test func validFileExitsZeroWithASummary() throws {
         let path = try write("good.vcf", Self.header + "1\t5\t.\tA\tC\t.\tPASS\tDP=3\n")
@@ -31,7 +32,8 @@ struct ValidateCommandTests {
     }
 
     @Test func invalidFileExitsOneWithFileLineDiagnostics() throws {
-        let path = try write("bad.vcf", Self.header + "1\t5\t.\tA\tC\t.\tPASS\tDP=abc\n1\t6\t.\tA\tC\t.\tlow\t.\n")
+        let path = try write(
+            "bad.vcf", Self.header + "1\t5\t.\tA\tC\t.\tPASS\tDP=abc\n1\t6\t.\tA\tC\t.\tlow\t.\n")
         let result = try run([path])
         #expect(result.status == 1)
         #expect(result.errors.contains("\(path):4: error: INFO/DP: expected an Integer, found 'abc'\n"))

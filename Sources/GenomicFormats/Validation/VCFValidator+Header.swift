@@ -2,7 +2,9 @@
 /// declarations and the `#CHROM` line.
 extension VCFValidator {
     /// Keys whose values must be structured `<…>` lists.
-    static let structuredKeys: Set<String> = ["INFO", "FORMAT", "FILTER", "ALT", "contig", "SAMPLE", "PEDIGREE"]
+    static let structuredKeys: Set<String> = [
+        "INFO", "FORMAT", "FILTER", "ALT", "contig", "SAMPLE", "PEDIGREE",
+    ]
     static let fixedColumns = ["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"]
 
     func checkFirstLine(_ line: UnsafeRawBufferPointer, lineNumber: Int) {
@@ -57,7 +59,9 @@ extension VCFValidator {
         } else if text.hasPrefix("#CHROM") {
             checkColumnLine(text, lineNumber: lineNumber)
         } else {
-            emit(.error, line: lineNumber, field: nil, "a header line must start with '##' or be the '#CHROM' line")
+            emit(
+                .error, line: lineNumber, field: nil,
+                "a header line must start with '##' or be the '#CHROM' line")
             return
         }
         do {
@@ -78,7 +82,9 @@ extension VCFValidator {
 
     func checkMetaLine(_ text: Substring, lineNumber: Int) {
         guard let equals = text.firstIndex(of: "=") else {
-            emit(.error, line: lineNumber, field: nil, "expected '##key=value', found '##\(Self.excerpt(String(text)))'")
+            emit(
+                .error, line: lineNumber, field: nil,
+                "expected '##key=value', found '##\(Self.excerpt(String(text)))'")
             return
         }
         let key = String(text[..<equals])
@@ -93,7 +99,9 @@ extension VCFValidator {
             return
         }
         if key == "fileformat" {
-            if lineNumber != 1 { emit(.error, line: lineNumber, field: field, "'##fileformat' must be the first line") }
+            if lineNumber != 1 {
+                emit(.error, line: lineNumber, field: field, "'##fileformat' must be the first line")
+            }
             return
         }
         var fields: [VCFMetaLine.Field]? = nil
@@ -103,7 +111,9 @@ extension VCFValidator {
             case .failure(let failure):
                 // Only the specification's structured lines must follow the <key=value,…> grammar;
                 // other keys (tools' logs) are free text that happens to start with '<'.
-                emit(Self.structuredKeys.contains(key) ? .error : .warning, line: lineNumber, field: field, failure.message)
+                emit(
+                    Self.structuredKeys.contains(key) ? .error : .warning, line: lineNumber, field: field,
+                    failure.message)
                 return
             }
             if fields?.isEmpty ?? true {
@@ -119,7 +129,8 @@ extension VCFValidator {
             for bare in fields where bare.isBare {
                 emit(
                     .error, line: lineNumber, field: field,
-                    "'\(bare.key)' is not a key=value pair (commas separate fields; quote values that contain them)")
+                    "'\(bare.key)' is not a key=value pair (commas separate fields; quote values that contain them)"
+                )
             }
         }
         switch key {
@@ -196,7 +207,9 @@ extension VCFValidator {
             }
         }
         if type == .flag, let number, number != .count(0) {
-            emit(.warning, line: lineNumber, field: field, "a Flag should have Number=0, found Number=\(number)")
+            emit(
+                .warning, line: lineNumber, field: field,
+                "a Flag should have Number=0, found Number=\(number)")
         }
         requireQuotedDescription(fields, field: "##" + kind, lineNumber: lineNumber)
 
@@ -205,7 +218,8 @@ extension VCFValidator {
         var declarations = kind == "INFO" ? infoDeclarations : formatDeclarations
         if let previous = declarations[id] {
             let conflicting =
-                previous.field("Number") != metaLine.field("Number") || previous.field("Type") != metaLine.field("Type")
+                previous.field("Number") != metaLine.field("Number")
+                || previous.field("Type") != metaLine.field("Type")
             emit(
                 conflicting ? .error : .warning, line: lineNumber, field: field,
                 conflicting ? "declared twice with different Number or Type" : "declared twice")
@@ -228,7 +242,8 @@ extension VCFValidator {
         guard let number = VCFNumber(text) else {
             emit(
                 .error, line: lineNumber, field: field,
-                "expected Number to be an integer, A, R, G, '.' (P from VCF 4.4, LA/LR/LG from 4.5), found '\(text)'")
+                "expected Number to be an integer, A, R, G, '.' (P from VCF 4.4, LA/LR/LG from 4.5), found '\(text)'"
+            )
             return nil
         }
         let introduced: VCFVersion? =
@@ -260,13 +275,17 @@ extension VCFValidator {
         guard let id = requireID(fields, field: "##ALT", lineNumber: lineNumber) else { return }
         let field = "ALT/\(id)"
         if id.utf8.contains(where: {
-            Self.isWhitespace($0) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            Self.isWhitespace($0) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "<")
+                || $0 == UInt8(ascii: ">")
         }) {
-            emit(.error, line: lineNumber, field: field, "an ALT ID cannot contain whitespace, commas or angle brackets")
+            emit(
+                .error, line: lineNumber, field: field,
+                "an ALT ID cannot contain whitespace, commas or angle brackets")
         } else {
             let type = String(VCFReservedFields.firstLevelType(Substring(id)))
             if !VCFReservedFields.symbolicAlleleTypes.contains(type) {
-                let strictVersion = version < .v4_3 && !VCFReservedFields.communitySymbolicAlleles.contains(id)
+                let strictVersion =
+                    version < .v4_3 && !VCFReservedFields.communitySymbolicAlleles.contains(id)
                 emit(
                     strictVersion ? .error : .warning, line: lineNumber, field: field,
                     "the first-level type '\(type)' is none of DEL, INS, DUP, INV, CNV (the types reserved by the specification)"
@@ -286,7 +305,8 @@ extension VCFValidator {
         if order != expected {
             emit(
                 .error, line: lineNumber, field: field,
-                "expected the fields in the order \(expected.joined(separator: ", ")), found \(order.joined(separator: ", "))")
+                "expected the fields in the order \(expected.joined(separator: ", ")), found \(order.joined(separator: ", "))"
+            )
         }
         requireQuotedDescription(fields, field: "##ALT", lineNumber: lineNumber)
         if !alternateAlleleIDs.insert(id).inserted {
@@ -301,7 +321,9 @@ extension VCFValidator {
             emit(.error, line: lineNumber, field: field, problem)
         }
         if let length = Self.value("length", in: fields)?.value, (Int(length) ?? -1) < 0 {
-            emit(.error, line: lineNumber, field: field, "expected a non-negative integer length, found '\(length)'")
+            emit(
+                .error, line: lineNumber, field: field,
+                "expected a non-negative integer length, found '\(length)'")
         }
         if !contigIDs.insert(id).inserted { emit(.warning, line: lineNumber, field: field, "declared twice") }
     }
@@ -314,17 +336,23 @@ extension VCFValidator {
         let genomes = Self.value("Genomes", in: fields)
         let mixture = Self.value("Mixture", in: fields)
         for list in [genomes, mixture].compactMap({ $0 }) where list.isQuoted {
-            emit(.error, line: lineNumber, field: "##SAMPLE", "\(list.key) is a ';'-separated list and must not be quoted")
+            emit(
+                .error, line: lineNumber, field: "##SAMPLE",
+                "\(list.key) is a ';'-separated list and must not be quoted")
         }
         if mixture != nil && genomes == nil {
-            emit(.error, line: lineNumber, field: "##SAMPLE", "Mixture is given without the Genomes it refers to")
+            emit(
+                .error, line: lineNumber, field: "##SAMPLE",
+                "Mixture is given without the Genomes it refers to")
         }
     }
 
     func checkPedigreeDeclaration(_ fields: [VCFMetaLine.Field], lineNumber: Int) {
         for entry in fields where !entry.isBare {
             if entry.value.isEmpty
-                || entry.value.utf8.contains(where: { Self.isWhitespace($0) || Self.pedigreeForbidden.contains($0) })
+                || entry.value.utf8.contains(where: {
+                    Self.isWhitespace($0) || Self.pedigreeForbidden.contains($0)
+                })
             {
                 emit(
                     .error, line: lineNumber, field: "##PEDIGREE",
@@ -350,7 +378,9 @@ extension VCFValidator {
             if value.hasPrefix("<") {
                 emit(.error, line: lineNumber, field: field, "expected a URL, found a structured value")
             } else {
-                emit(.warning, line: lineNumber, field: field, "expected a URL, found '\(Self.excerpt(value))'")
+                emit(
+                    .warning, line: lineNumber, field: field, "expected a URL, found '\(Self.excerpt(value))'"
+                )
             }
             return
         }
@@ -365,7 +395,8 @@ extension VCFValidator {
             portOK = !port.isEmpty && port.allSatisfy { $0.isASCII && $0.isNumber }
         }
         let schemeOK =
-            !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+            !scheme.isEmpty
+            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
         let hostOK = (String(scheme) == "file" && host.isEmpty) || Self.isValidHost(Substring(String(host)))
         if !schemeOK || !portOK || !hostOK {
             emit(.error, line: lineNumber, field: field, "'\(Self.excerpt(value))' is not a valid URL")
@@ -376,7 +407,8 @@ extension VCFValidator {
     static func isValidHost(_ host: Substring) -> Bool {
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard !labels.isEmpty, labels.allSatisfy({ !$0.isEmpty }) else { return false }
-        if labels.count == 4 && labels.allSatisfy({ $0.allSatisfy { $0.isNumber } && (Int($0) ?? 256) < 256 }) {
+        if labels.count == 4 && labels.allSatisfy({ $0.allSatisfy { $0.isNumber } && (Int($0) ?? 256) < 256 })
+        {
             return true
         }
         let labelsOK = labels.allSatisfy { label in
@@ -391,7 +423,9 @@ extension VCFValidator {
         let columns = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         if columns.count < 8 {
             if text.contains(" ") {
-                emit(.error, line: lineNumber, field: "#CHROM", "columns must be separated by tabs, not spaces")
+                emit(
+                    .error, line: lineNumber, field: "#CHROM", "columns must be separated by tabs, not spaces"
+                )
             }
             return  // the header builder reports the missing columns
         }
@@ -401,9 +435,13 @@ extension VCFValidator {
                 "expected column \(index + 1) to be '\(name)', found '\(columns[index])'")
         }
         if columns.count == 9 {
-            emit(.error, line: lineNumber, field: "#CHROM", "a FORMAT column must be followed by at least one sample")
+            emit(
+                .error, line: lineNumber, field: "#CHROM",
+                "a FORMAT column must be followed by at least one sample")
         } else if columns.count > 9 && columns[8] != "FORMAT" {
-            emit(.error, line: lineNumber, field: "#CHROM", "expected column 9 to be 'FORMAT', found '\(columns[8])'")
+            emit(
+                .error, line: lineNumber, field: "#CHROM",
+                "expected column 9 to be 'FORMAT', found '\(columns[8])'")
         }
         var seen: Set<String> = []
         for name in columns.dropFirst(9) {

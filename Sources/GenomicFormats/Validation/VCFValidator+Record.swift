@@ -27,7 +27,9 @@ extension VCFValidator {
             return
         }
         if header.sampleNames.isEmpty && record.columnCount == 9 {
-            emit(.error, line: lineNumber, field: "FORMAT", "a FORMAT column without samples (the header has none)")
+            emit(
+                .error, line: lineNumber, field: "FORMAT",
+                "a FORMAT column without samples (the header has none)")
             return
         }
         if version < .v4_3 && line.contains(where: { $0 >= 0x80 }) {
@@ -56,7 +58,8 @@ extension VCFValidator {
 
     static func isBase(_ byte: UInt8) -> Bool {
         switch byte | 0x20 {
-        case UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "g"), UInt8(ascii: "t"), UInt8(ascii: "n"): return true
+        case UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "g"), UInt8(ascii: "t"), UInt8(ascii: "n"):
+            return true
         default: return false
         }
     }
@@ -69,10 +72,14 @@ extension VCFValidator {
         if let problem = contigNameProblem(chromosome, allowBrackets: true) {
             emit(.error, line: lineNumber, field: "CHROM", "\(problem), found '\(name)'")
         } else if version < .v4_3 && chromosome.contains(UInt8(ascii: ":")) {
-            emit(.error, line: lineNumber, field: "CHROM", "a contig name cannot contain ':' before VCF 4.3, found '\(name)'")
+            emit(
+                .error, line: lineNumber, field: "CHROM",
+                "a contig name cannot contain ':' before VCF 4.3, found '\(name)'")
         }
         if !contigIDs.isEmpty && !contigIDs.contains(name) {
-            warnOnce("contig:" + name, line: lineNumber, field: "CHROM", "contig '\(name)' is not declared in a ##contig line")
+            warnOnce(
+                "contig:" + name, line: lineNumber, field: "CHROM",
+                "contig '\(name)' is not declared in a ##contig line")
         }
         let position = record.position
         if chromosome != currentChromosome {
@@ -134,9 +141,13 @@ extension VCFValidator {
             if VCFByteParsing.isMissing(column) || column.isEmpty { return }
             VCFByteParsing.forEachPiece(of: column, separatedBy: UInt8(ascii: ";")) { id in
                 if id.isEmpty {
-                    emit(.error, line: lineNumber, field: "ID", "empty identifier (stray ';') in '\(Self.text(column))'")
+                    emit(
+                        .error, line: lineNumber, field: "ID",
+                        "empty identifier (stray ';') in '\(Self.text(column))'")
                 } else if id.contains(where: Self.isWhitespace) {
-                    emit(.error, line: lineNumber, field: "ID", "an identifier cannot contain whitespace, found '\(Self.text(id))'")
+                    emit(
+                        .error, line: lineNumber, field: "ID",
+                        "an identifier cannot contain whitespace, found '\(Self.text(id))'")
                 } else if VCFByteParsing.isMissing(id) {
                     emit(.error, line: lineNumber, field: "ID", "'.' cannot be one of several identifiers")
                 }
@@ -149,7 +160,9 @@ extension VCFValidator {
             if VCFByteParsing.isMissing(reference) {
                 emit(.error, line: lineNumber, field: "REF", "the reference allele cannot be missing ('.')")
             } else if reference.contains(UInt8(ascii: ",")) {
-                emit(.error, line: lineNumber, field: "REF", "REF holds one allele, found '\(Self.text(reference))'")
+                emit(
+                    .error, line: lineNumber, field: "REF",
+                    "REF holds one allele, found '\(Self.text(reference))'")
             } else if !reference.allSatisfy(Self.isBase) {
                 emit(
                     .error, line: lineNumber, field: "REF",
@@ -202,15 +215,18 @@ extension VCFValidator {
         }
         if allele.count > 1 && (allele.first == UInt8(ascii: ".") || allele.last == UInt8(ascii: ".")) {
             let bases = allele.first == UInt8(ascii: ".") ? allele.dropFirst() : allele.dropLast()
-            return bases.allSatisfy(Self.isBase) ? nil : "a single breakend is bases with a leading or trailing '.'"
+            return bases.allSatisfy(Self.isBase)
+                ? nil : "a single breakend is bases with a leading or trailing '.'"
         }
-        return allele.allSatisfy(Self.isBase) ? nil : "expected bases A, C, G, T or N, '*', '<ID>' or a breakend"
+        return allele.allSatisfy(Self.isBase)
+            ? nil : "expected bases A, C, G, T or N, '*', '<ID>' or a breakend"
     }
 
     /// Breakend syntax: `t[p[`, `t]p]`, `]p]t` or `[p[t`, with `p` = `chrom:pos` and `t` bases.
     func breakendProblem(_ allele: UnsafeRawBufferPointer) -> String? {
         let bytes = Array(allele)
-        guard let open = bytes.firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }) else {
+        guard let open = bytes.firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") })
+        else {
             return nil
         }
         let bracket = bytes[open]
@@ -218,7 +234,9 @@ extension VCFValidator {
             return "a breakend needs two matching brackets around 'chrom:pos'"
         }
         let bases = open == 0 ? bytes[(close + 1)...] : bytes[..<open]
-        if open != 0 && close != bytes.count - 1 { return "unexpected text after a breakend's closing bracket" }
+        if open != 0 && close != bytes.count - 1 {
+            return "unexpected text after a breakend's closing bracket"
+        }
         if bases.isEmpty { return "a breakend needs bases on one side of its brackets" }
         if !bases.allSatisfy(Self.isBase) { return "a breakend's bases must be A, C, G, T or N" }
         let mate = bytes[(open + 1)..<close]
@@ -235,11 +253,15 @@ extension VCFValidator {
         record.withColumn(5) { quality in
             if VCFByteParsing.isMissing(quality) || quality.isEmpty { return }
             guard let value = VCFByteParsing.float(quality) else {
-                emit(.error, line: lineNumber, field: "QUAL", "expected a number or '.', found '\(Self.text(quality))'")
+                emit(
+                    .error, line: lineNumber, field: "QUAL",
+                    "expected a number or '.', found '\(Self.text(quality))'")
                 return
             }
             if value < 0 {
-                emit(.error, line: lineNumber, field: "QUAL", "a Phred quality cannot be negative, found '\(Self.text(quality))'")
+                emit(
+                    .error, line: lineNumber, field: "QUAL",
+                    "a Phred quality cannot be negative, found '\(Self.text(quality))'")
             }
         }
     }
@@ -252,13 +274,20 @@ extension VCFValidator {
             VCFByteParsing.forEachPiece(of: column, separatedBy: UInt8(ascii: ";")) { code in
                 count += 1
                 if code.isEmpty {
-                    emit(.error, line: lineNumber, field: "FILTER", "empty filter code (stray ';') in '\(Self.text(column))'")
+                    emit(
+                        .error, line: lineNumber, field: "FILTER",
+                        "empty filter code (stray ';') in '\(Self.text(column))'")
                 } else if VCFByteParsing.isMissing(code) {
-                    emit(.error, line: lineNumber, field: "FILTER", "'.' cannot be combined with filter codes")
+                    emit(
+                        .error, line: lineNumber, field: "FILTER", "'.' cannot be combined with filter codes")
                 } else if code.contains(where: Self.isWhitespace) {
-                    emit(.error, line: lineNumber, field: "FILTER", "a filter code cannot contain whitespace, found '\(Self.text(code))'")
+                    emit(
+                        .error, line: lineNumber, field: "FILTER",
+                        "a filter code cannot contain whitespace, found '\(Self.text(code))'")
                 } else if VCFByteParsing.equals(code, "0") {
-                    emit(.error, line: lineNumber, field: "FILTER", "'0' is reserved and cannot be a filter code")
+                    emit(
+                        .error, line: lineNumber, field: "FILTER",
+                        "'0' is reserved and cannot be a filter code")
                 } else if VCFByteParsing.equals(code, "PASS") {
                     hasPass = true
                 } else {
@@ -288,7 +317,8 @@ extension VCFValidator {
         if let reserved {
             warnOnce(
                 "INFO:" + key, line: lineNumber, field: "INFO/" + key,
-                "reserved key not declared in an ##INFO line (checked as Number=\(reserved.number), Type=\(reserved.type.rawValue))")
+                "reserved key not declared in an ##INFO line (checked as Number=\(reserved.number), Type=\(reserved.type.rawValue))"
+            )
             return FieldRule(number: reserved.number, type: reserved.type, nonNegative: reserved.nonNegative)
         }
         warnOnce("INFO:" + key, line: lineNumber, field: "INFO/" + key, "key not declared in an ##INFO line")
@@ -301,7 +331,9 @@ extension VCFValidator {
             var seen: Set<String> = []
             VCFByteParsing.forEachPiece(of: column, separatedBy: UInt8(ascii: ";")) { entry in
                 if entry.isEmpty {
-                    emit(.error, line: lineNumber, field: "INFO", "empty entry (stray ';') in '\(Self.text(column))'")
+                    emit(
+                        .error, line: lineNumber, field: "INFO",
+                        "empty entry (stray ';') in '\(Self.text(column))'")
                     return
                 }
                 let equals = entry.firstIndex(of: UInt8(ascii: "="))
@@ -310,7 +342,9 @@ extension VCFValidator {
                 let key = String(decoding: keyBytes, as: UTF8.self)
                 let field = "INFO/" + key
                 if keyBytes.contains(where: Self.isWhitespace) {
-                    emit(.error, line: lineNumber, field: "INFO", "a key cannot contain whitespace, found '\(key)'")
+                    emit(
+                        .error, line: lineNumber, field: "INFO",
+                        "a key cannot contain whitespace, found '\(key)'")
                     return
                 }
                 if !isValidKey(key) {
@@ -329,16 +363,21 @@ extension VCFValidator {
                             "flag-value:" + key, line: lineNumber, field: field,
                             "a Flag takes no value, found '\(Self.text(value))' (read as present)")
                     } else {
-                        emit(.error, line: lineNumber, field: field, "a Flag takes no value, found '\(Self.text(value))'")
+                        emit(
+                            .error, line: lineNumber, field: field,
+                            "a Flag takes no value, found '\(Self.text(value))'")
                     }
                     return
                 }
                 guard let value else {
-                    emit(.error, line: lineNumber, field: field, "expected a \(rule.type.rawValue) value, found a bare key")
+                    emit(
+                        .error, line: lineNumber, field: field,
+                        "expected a \(rule.type.rawValue) value, found a bare key")
                     return
                 }
                 checkValues(
-                    value, rule: rule, field: field, alternateCount: alternateCount, ploidy: nil, lineNumber: lineNumber)
+                    value, rule: rule, field: field, alternateCount: alternateCount, ploidy: nil,
+                    lineNumber: lineNumber)
                 if key == "CIGAR" && rule.type == .string {
                     VCFByteParsing.forEachPiece(of: value, separatedBy: UInt8(ascii: ",")) { cigar in
                         if !VCFByteParsing.isMissing(cigar) && !Self.isCIGAR(cigar) {
@@ -395,7 +434,10 @@ extension VCFValidator {
             rule.type == .string && bytes.count >= 2 && bytes.first == UInt8(ascii: "\"")
             && bytes.last == UInt8(ascii: "\"")
         let separator = quotedString ? UInt8(ascii: "\"") : UInt8(ascii: ",")
-        VCFByteParsing.forEachPiece(of: quotedString ? UnsafeRawBufferPointer(rebasing: bytes.dropFirst().dropLast()) : bytes, separatedBy: separator) { piece in
+        VCFByteParsing.forEachPiece(
+            of: quotedString ? UnsafeRawBufferPointer(rebasing: bytes.dropFirst().dropLast()) : bytes,
+            separatedBy: separator
+        ) { piece in
             count += 1
             if piece.isEmpty {
                 emit(.error, line: lineNumber, field: field, "empty value in '\(Self.text(bytes))'")
@@ -405,23 +447,33 @@ extension VCFValidator {
             switch rule.type {
             case .integer:
                 guard let value = VCFByteParsing.integer(piece) else {
-                    emit(.error, line: lineNumber, field: field, "expected an Integer, found '\(Self.text(piece))'")
+                    emit(
+                        .error, line: lineNumber, field: field,
+                        "expected an Integer, found '\(Self.text(piece))'")
                     return
                 }
                 if rule.nonNegative && value < 0 {
-                    emit(.error, line: lineNumber, field: field, "expected a non-negative count, found '\(Self.text(piece))'")
+                    emit(
+                        .error, line: lineNumber, field: field,
+                        "expected a non-negative count, found '\(Self.text(piece))'")
                 }
             case .float:
                 guard let value = VCFByteParsing.float(piece) else {
-                    emit(.error, line: lineNumber, field: field, "expected a Float, found '\(Self.text(piece))'")
+                    emit(
+                        .error, line: lineNumber, field: field,
+                        "expected a Float, found '\(Self.text(piece))'")
                     return
                 }
                 if rule.nonNegative && value < 0 {
-                    emit(.error, line: lineNumber, field: field, "expected a non-negative value, found '\(Self.text(piece))'")
+                    emit(
+                        .error, line: lineNumber, field: field,
+                        "expected a non-negative value, found '\(Self.text(piece))'")
                 }
             case .character:
                 if String(decoding: piece, as: UTF8.self).count != 1 {
-                    emit(.error, line: lineNumber, field: field, "expected a single Character, found '\(Self.text(piece))'")
+                    emit(
+                        .error, line: lineNumber, field: field,
+                        "expected a single Character, found '\(Self.text(piece))'")
                 }
             case .string, .flag:
                 break
@@ -477,10 +529,12 @@ extension VCFValidator {
         if let reserved {
             warnOnce(
                 "FORMAT:" + key, line: lineNumber, field: "FORMAT/" + key,
-                "reserved key not declared in a ##FORMAT line (checked as Number=\(reserved.number), Type=\(reserved.type.rawValue))")
+                "reserved key not declared in a ##FORMAT line (checked as Number=\(reserved.number), Type=\(reserved.type.rawValue))"
+            )
             return FieldRule(number: reserved.number, type: reserved.type, nonNegative: reserved.nonNegative)
         }
-        warnOnce("FORMAT:" + key, line: lineNumber, field: "FORMAT/" + key, "key not declared in a ##FORMAT line")
+        warnOnce(
+            "FORMAT:" + key, line: lineNumber, field: "FORMAT/" + key, "key not declared in a ##FORMAT line")
         return nil
     }
 
@@ -493,14 +547,22 @@ extension VCFValidator {
             VCFByteParsing.forEachPiece(of: column, separatedBy: UInt8(ascii: ":")) { keyBytes in
                 let key = String(decoding: keyBytes, as: UTF8.self)
                 if keyBytes.isEmpty {
-                    emit(.error, line: lineNumber, field: "FORMAT", "empty key (stray ':') in '\(Self.text(column))'")
+                    emit(
+                        .error, line: lineNumber, field: "FORMAT",
+                        "empty key (stray ':') in '\(Self.text(column))'")
                     usable = false
                 } else if keyBytes.contains(where: Self.isWhitespace) {
-                    emit(.error, line: lineNumber, field: "FORMAT", "a key cannot contain whitespace, found '\(key)'")
+                    emit(
+                        .error, line: lineNumber, field: "FORMAT",
+                        "a key cannot contain whitespace, found '\(key)'")
                     usable = false
                 } else if !isValidKey(key) {
                     emit(.error, line: lineNumber, field: "FORMAT", "invalid key '\(key)' (\(keyRule))")
-                } else if version < .v4_3 && !keyBytes.allSatisfy({ Self.isMetaKeyByte($0) && $0 != 0x2E && $0 != 0x2D && $0 != 0x5F }) {
+                } else if version < .v4_3
+                    && !keyBytes.allSatisfy({
+                        Self.isMetaKeyByte($0) && $0 != 0x2E && $0 != 0x2D && $0 != 0x5F
+                    })
+                {
                     // 4.1/4.2 describe FORMAT keys as alphanumeric; a declared key is tolerated.
                     emit(
                         header?.format(key) == nil ? .error : .warning, line: lineNumber, field: "FORMAT",
@@ -536,7 +598,9 @@ extension VCFValidator {
                     }
                     let field = "FORMAT/" + keys[index]
                     if keys[index] == "GT" {
-                        ploidy = checkGenotype(value, alternateCount: alternateCount, field: field, sample: sampleName, lineNumber: lineNumber)
+                        ploidy = checkGenotype(
+                            value, alternateCount: alternateCount, field: field, sample: sampleName,
+                            lineNumber: lineNumber)
                         return
                     }
                     guard let rule = rules[index] else { return }
@@ -556,11 +620,14 @@ extension VCFValidator {
         guard let genotype = VCFGenotype.parse(value) else {
             emit(
                 .error, line: lineNumber, field: field,
-                "sample '\(sample)': expected a genotype such as 0/1, 1|0 or ./., found '\(Self.text(value))'")
+                "sample '\(sample)': expected a genotype such as 0/1, 1|0 or ./., found '\(Self.text(value))'"
+            )
             return nil
         }
         if genotype.hasExplicitFirstPhase && version < .v4_4 {
-            emit(.error, line: lineNumber, field: field, "sample '\(sample)': a leading phase marker needs VCF 4.4")
+            emit(
+                .error, line: lineNumber, field: field,
+                "sample '\(sample)': a leading phase marker needs VCF 4.4")
         }
         for case let allele? in genotype.alleles where allele > alternateCount {
             // With ALT '.', an index above 0 points at an unlisted allele: suspicious, not fatal.

@@ -117,7 +117,9 @@ public final class VCFValidator {
     public func finish() -> VCFValidationSummary {
         switch phase {
         case .firstLine:
-            emit(.error, line: nil, field: nil, "empty file: expected '##fileformat=VCFv4.x' and a '#CHROM' line")
+            emit(
+                .error, line: nil, field: nil,
+                "empty file: expected '##fileformat=VCFv4.x' and a '#CHROM' line")
         case .header:
             emit(
                 .error, line: summary.lines, field: "#CHROM",
