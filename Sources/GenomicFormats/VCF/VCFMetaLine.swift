@@ -13,6 +13,10 @@ public struct VCFMetaLine: Sendable, Hashable {
     public struct Field: Sendable, Hashable {
         public var key: String
         public var value: String
+        /// Whether the value was written in double quotes (for validation).
+        public var isQuoted: Bool = false
+        /// Whether the field was a bare word without `=` (tolerated when reading; for validation).
+        public var isBare: Bool = false
 
         public init(key: String, value: String) {
             self.key = key
@@ -73,13 +77,16 @@ public struct VCFMetaLine: Sendable, Hashable {
             }
             if index == end || bytes[index] == UInt8(ascii: ",") {
                 // A bare word without '=' (seen in the wild); keep it with an empty value.
-                fields.append(Field(key: key, value: ""))
+                var bare = Field(key: key, value: "")
+                bare.isBare = true
+                fields.append(bare)
                 index += 1
                 continue
             }
             index += 1  // '='
             var valueBytes: [UInt8] = []
-            if index < end && bytes[index] == UInt8(ascii: "\"") {
+            let quoted = index < end && bytes[index] == UInt8(ascii: "\"")
+            if quoted {
                 index += 1
                 var closed = false
                 while index < end {
@@ -110,7 +117,9 @@ public struct VCFMetaLine: Sendable, Hashable {
                     index += 1
                 }
             }
-            fields.append(Field(key: key, value: String(decoding: valueBytes, as: UTF8.self)))
+            var field = Field(key: key, value: String(decoding: valueBytes, as: UTF8.self))
+            field.isQuoted = quoted
+            fields.append(field)
             index += 1  // ','
         }
         return .success(fields)
