@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Measures `oncomatch match` against its targets:
+#   1. full match (parse, index, match, JSON) on the 1M-record synthetic BGZF VCF, as a ratio of
+#      `oncomatch stats` on the same file (target ≤ 1.2×), with peak RSS (target ≤ 64 MB);
+#   2. a small tumour (Fixtures/examples/melanoma-braf-v600e.vcf) with the default rule set:
+#      process start to written JSON report (target ≤ 50 ms), and the rule-set load alone
+#      (`oncomatch rules check`), so one can see whether loading dominates.
+# Interleaved rounds; medians of wall and user CPU time. Run scripts/bench-compare.sh first (or
+# let this script generate the input the same way).
+#
+# usage: scripts/bench-match.sh [--records N] [--rounds R] [--no-build]
+set -euo pipefail
+records=1000000
+rounds=5
+build=1
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --records) records="$2"; shift 2 ;;
+        --rounds) rounds="$2"; shift 2 ;;
+        --no-build) build=0; shift ;;
+        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        *) echo "bench-match: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+input="$root/bench-data/synthetic-${records}-seed1.vcf.gz"
+small="$root/Fixtures/examples/melanoma-braf-v600e.vcf"
+oncomatch="${ONCOMATCH:-$root/.build/release/oncomatch}"
+[[ -x /usr/bin/time ]] || apt-get install -y time >/dev/null
+if [[ ! -s $input ]]; then
+    (cd "$root/Benchmarks" && swift build -c release --product generate-vcf >&2)
+    mkdir -p "$root/bench-data"
+    "$root/Benchmarks/.build/release/generate-vcf" --records "$records" --seed 1 | bgzip -@2 -c > "$input.partial"
+    mv "$input.partial" "$input"
+fi
+if [[ $build == 1 && -z ${ONCOMATCH:-} ]]; then (cd "$root" && swift build -c release --product oncomatch >&2); fi
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+# run NAME CMD...: appends "wall user maxrss_kb" to $out/NAME
+run() {
+    local name="$1"; shift
+    /usr/bin/time -f "%e %U %M" -o "$out/$name.last" "$@" >/dev/null 2>"$out/$name.err" || {
+        cat "$out/$name.err" >&2; echo "bench-match: $name failed" >&2; exit 1; }
+    cat "$out/$name.last" >> "$out/$name"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+column_median() { awk -v c="$2" '{print $c}' "$out/$1" | median; }
+
+for ((i = 1; i <= rounds; i++)); do
+    run stats "$oncomatch" stats --json "$input"
+    run match "$oncomatch" match "$input" --tumour-type MEL --json "$out/big.json"
+    run small "$oncomatch" match "$small" --tumour-type MEL --json "$out/small.json"
+    run rules "$oncomatch" rules check
+done
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-34s %8s %8s %10s\n' "command (median of $rounds)" "wall s" "user s" "RSS MB"
+for name in stats match small rules; do
+    printf '%-34s %8s %8s %10.1f\n' "$name" "$(column_median $name 1)" "$(column_median $name 2)" \
+        "$(echo "$(column_median $name 3) / 1024" | bc -l)"
+done
+awk -v m="$(column_median match 1)" -v s="$(column_median stats 1)" \
+    'BEGIN {printf "match / stats (wall): %.2f× (target ≤ 1.2×)\n", m / s}'
+awk -v t="$(column_median small 1)" 'BEGIN {printf "small tumour, start to report: %.0f ms (target ≤ 50 ms)\n", t * 1000}'
