@@ -111,11 +111,18 @@ extension VCFRecord {
         } ?? nil
     }
 
-    /// The sample's `GT`; `nil` when there is no GT or it was dropped. Throws when GT is malformed.
+    /// The sample's `GT`; `nil` when there is no GT or it was dropped. Throws when GT is malformed
+    /// or names an allele beyond the record's ALT alleles.
     public func genotype(sample: Int) throws -> VCFGenotype? {
-        try withSampleValue(sample: sample, key: "GT") { bytes in
+        let alternates = alternateAlleleCount
+        return try withSampleValue(sample: sample, key: "GT") { bytes in
             guard let genotype = VCFGenotype.parse(bytes) else {
                 throw valueError("FORMAT/GT", expected: "a genotype such as 0/1, 1|0 or ./.", found: bytes)
+            }
+            for case let allele? in genotype.alleles where allele > alternates {
+                throw valueError(
+                    "FORMAT/GT", expected: "allele indices between 0 and \(alternates) (the ALT count)",
+                    found: bytes)
             }
             return genotype
         } ?? nil

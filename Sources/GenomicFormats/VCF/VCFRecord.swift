@@ -266,7 +266,14 @@ public struct VCFRecord: Sendable {
     /// The last position the record covers: INFO `END` when present, else POS + len(REF) − 1.
     public func endPosition() throws -> Int {
         if let end = try infoInteger("END") { return end }
-        return position + withReference { $0.count } - 1
+        // POS may be any non-negative Int; a POS near Int.max must not trap here.
+        let (end, overflow) = position.addingReportingOverflow(withReference { $0.count } - 1)
+        if overflow {
+            throw FormatError(
+                .value, file: path, line: lineNumber, field: "POS",
+                message: "POS \(position) plus the REF length exceeds the largest supported position")
+        }
+        return end
     }
 
     /// Number of sample columns present.

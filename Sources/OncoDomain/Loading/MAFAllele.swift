@@ -57,7 +57,13 @@ extension GenomicAllele {
         }
         // An insertion sits between reference bases position+shared-1 and position+shared;
         // everything else starts at its first changed base.
-        let start = ref.isEmpty ? position + shared - 1 : position + shared
+        // Positions come from input files: a position near Int.max keeps the allele as written
+        // rather than trapping on overflow.
+        let (start, overflow) = position.addingReportingOverflow(ref.isEmpty ? shared - 1 : shared)
+        if overflow {
+            return GenomicAllele(
+                chromosome: chromosome, position: position, reference: reference, alternate: alternate)
+        }
         return GenomicAllele(
             chromosome: chromosome, position: start,
             reference: ref.isEmpty ? "-" : String(decoding: ref, as: UTF8.self),
