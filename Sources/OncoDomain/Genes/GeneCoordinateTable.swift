@@ -31,14 +31,8 @@ public struct GeneCoordinate: Hashable, Sendable {
 /// File format: tab-separated, `#` comments, a header naming `gene`, `chromosome` (or `chrom`),
 /// `start`, `end`; coordinates 1-based inclusive; a `chr` prefix is accepted.
 public struct GeneCoordinateTable: Sendable {
-    /// Genome builds a table can describe.
-    public enum Build: String, Sendable, CaseIterable {
-        case grch37 = "GRCh37"
-        case grch38 = "GRCh38"
-    }
-
     /// The build of the coordinates, when known.
-    public var build: Build?
+    public var build: GenomeBuild?
     /// Where the table came from (file path or resource name).
     public var source: String
     private var genesBySymbol: [String: GeneCoordinate]
@@ -59,7 +53,7 @@ public struct GeneCoordinateTable: Sendable {
     }
 
     /// Builds a table from coordinates; a symbol given twice is an error.
-    public init(genes: [GeneCoordinate], build: Build?, source: String) throws {
+    public init(genes: [GeneCoordinate], build: GenomeBuild?, source: String) throws {
         self.build = build
         self.source = source
         var table: [String: GeneCoordinate] = [:]
@@ -75,11 +69,11 @@ public struct GeneCoordinateTable: Sendable {
     }
 
     /// Reads a table file.
-    public init(path: String, build: Build?) throws {
+    public init(path: String, build: GenomeBuild?) throws {
         try self.init(tabular: TabularText(path: path), build: build)
     }
 
-    init(tabular: TabularText, build: Build?) throws {
+    init(tabular: TabularText, build: GenomeBuild?) throws {
         guard let header = tabular.lines.first else {
             throw FormatError(
                 .header, file: tabular.path, message: "empty gene table: expected a header line")
@@ -111,12 +105,14 @@ public struct GeneCoordinateTable: Sendable {
     /// Only GRCh38 is shipped (Ensembl 107 gene spans; see `Resources/README.md`). For GRCh37
     /// no permissively licensed, verifiable source was found, so this throws a `FormatError`
     /// asking for a table file (`init(path:build:)`) instead.
-    public static func bundled(_ build: Build) throws -> GeneCoordinateTable {
+    public static func bundled(_ build: GenomeBuild) throws -> GeneCoordinateTable {
         let name = "cancer_genes_\(build.rawValue.lowercased())"
         guard let url = Bundle.module.url(forResource: name, withExtension: "tsv") else {
             throw FormatError(
                 .io, file: "\(name).tsv",
-                message: "no gene coordinate table is shipped for \(build.rawValue); supply one as a file")
+                message:
+                    "gene coordinates are shipped for GRCh38 only, so copy-number segments of a "
+                    + "\(build.rawValue) input cannot be mapped to genes")
         }
         return try GeneCoordinateTable(path: url.path, build: build)
     }

@@ -160,7 +160,8 @@ public enum TumourProfileLoader {
     /// the bundled coordinate table knows for the input's build.
     private static func addCopyNumber(_ request: Request, to loaded: inout Loaded) throws {
         guard let path = request.copyNumberPath else { return }
-        guard let build = GeneCoordinateTable.Build(rawValue: loaded.profile.build.rawValue) else {
+        let build = loaded.profile.build
+        guard build != .unknown else {
             throw FormatError(
                 .io, file: path,
                 message: "copy-number segments need the genome build, which the input does not state")
