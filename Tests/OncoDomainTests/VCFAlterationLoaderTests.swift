@@ -124,3 +124,43 @@ import Testing
         }
     }
 }
+
+@Suite(.enabled(if: TestData.hasSharedData)) struct SharedTumourAlterationTests {
+    /// PCGR's breast tumour carries PIK3CA H1047R (GRCh37 3:178952085 A>G, GRCh38 3:179234297 A>G);
+    /// the VCF is unannotated, so it is kept through the exact allele a rule names.
+    @Test(arguments: [
+        ("T001-BRCA.grch37.vcf.gz", GenomicAllele(chromosome: "3", position: 178_952_085, reference: "A", alternate: "G")),
+        ("T001-BRCA.grch38.vcf.gz", GenomicAllele(chromosome: "3", position: 179_234_297, reference: "A", alternate: "G")),
+    ])
+    func breastTumourPIK3CAH1047R(file: String, allele: GenomicAllele) throws {
+        let result = try VCFAlterationLoader.load(
+            path: TestData.shared("tumours/pcgr/\(file)"),
+            options: .init(genesOfInterest: ["PIK3CA"], allelesOfInterest: [allele: "PIK3CA"]))
+        let pik3ca = try #require(result.index.alterations(inGene: "PIK3CA").first)
+        #expect(pik3ca.allele == allele)
+        #expect(pik3ca.origin == .unknown)
+        #expect(result.samples.normal == nil)
+        #expect(result.build == (file.contains("grch37") ? .grch37 : .grch38))
+        // The tumour's own record: GT 0/1 with ADT alt reads.
+        #expect(pik3ca.zygosity == .heterozygous)
+    }
+
+    /// SnpEff cancer mode: `G-C` entries compare the somatic allele with the germline one; the
+    /// tumour column is recognised from its name (`Patient_01_Somatic`).
+    @Test func snpEffCancerModeAlterations() throws {
+        let result = try VCFAlterationLoader.load(
+            path: TestData.shared("annotated/snpeff/examples/cancer.ann.vcf"), options: .init(genesOfInterest: nil))
+        #expect(result.samples.tumourName == "Patient_01_Somatic")
+        #expect(result.samples.normalName == "Patient_01_Germline")
+        #expect(result.annotationSource == .snpEff)
+        // Somatic GT 2/1: both ALTs present in the tumour; the normal (1/0) carries ALT 1 only.
+        let alterations = result.index.alterations(inGene: "OR4F5")
+        #expect(alterations.count == 2)
+        let altG = try #require(alterations.first { $0.allele?.alternate == "G" })
+        #expect(altG.origin == .somatic)
+        #expect(altG.principal?.proteinChange?.kind == .startLoss)
+        #expect(altG.variantClass == .truncating)
+        let altC = try #require(alterations.first { $0.allele?.alternate == "C" })
+        #expect(altC.origin == .germline)
+    }
+}

@@ -11,7 +11,8 @@ public struct TumourNormalPair: Sendable, Hashable {
     /// Chooses the tumour and normal columns.
     ///
     /// Given names win. Otherwise: Mutect2's `##tumor_sample=` / `##normal_sample=`; a sample
-    /// named `TUMOR`/`TUMOUR` (any case, or ending in `_TUMOR`/`-TUMOR`) and one named `NORMAL`;
+    /// named `TUMOR`/`TUMOUR`/`SOMATIC` (any case, or ending in `_TUMOR`, `-TUMOR`, `.TUMOR`…) and
+    /// one named `NORMAL`/`GERMLINE` (SnpEff's cancer-mode example names `Patient_01_Somatic`);
     /// a single sample is the tumour (tumour-only); two samples with one recognised normal make
     /// the other the tumour. Anything else is an error asking for `--sample`.
     public static func choose(
@@ -41,7 +42,9 @@ public struct TumourNormalPair: Sendable, Hashable {
         if normal == nil, requestedTumour == nil || samples.count == 2 {
             if let name = header.metaValue(forKey: "normal_sample"), let found = header.sampleIndex(name) {
                 normal = found
-            } else if let found = samples.firstIndex(where: { looksLike($0, "NORMAL") }) {
+            } else if let found = samples.firstIndex(where: { name in
+                ["NORMAL", "GERMLINE"].contains { looksLike(name, $0) }
+            }) {
                 normal = found
             }
         }
@@ -49,7 +52,9 @@ public struct TumourNormalPair: Sendable, Hashable {
         if tumour == nil {
             if let name = header.metaValue(forKey: "tumor_sample"), let found = header.sampleIndex(name) {
                 tumour = found
-            } else if let found = samples.firstIndex(where: { looksLike($0, "TUMOR") || looksLike($0, "TUMOUR") }) {
+            } else if let found = samples.firstIndex(where: { name in
+                ["TUMOR", "TUMOUR", "SOMATIC"].contains { looksLike(name, $0) }
+            }) {
                 tumour = found
             } else if samples.count == 1 {
                 tumour = 0
