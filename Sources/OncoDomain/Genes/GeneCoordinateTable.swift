@@ -112,12 +112,19 @@ public struct GeneCoordinateTable: Sendable {
     /// no permissively licensed, verifiable source was found, so this throws a `FormatError`
     /// asking for a table file (`init(path:build:)`) instead.
     public static func bundled(_ build: Build) throws -> GeneCoordinateTable {
-        let name = "cancer_genes_\(build.rawValue.lowercased())"
-        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv") else {
+        guard let url = bundledURL(build) else {
+            let name = "cancer_genes_\(build.rawValue.lowercased())"
             throw FormatError(
                 .io, file: "\(name).tsv",
                 message: "no gene coordinate table is shipped for \(build.rawValue); supply one as a file")
         }
         return try GeneCoordinateTable(path: url.path, build: build)
+    }
+
+    /// Whether a table is shipped for `build` (only GRCh38 today).
+    public static func isBundled(_ build: Build) -> Bool { bundledURL(build) != nil }
+
+    private static func bundledURL(_ build: Build) -> URL? {
+        Bundle.module.url(forResource: "cancer_genes_\(build.rawValue.lowercased())", withExtension: "tsv")
     }
 }

@@ -165,6 +165,14 @@ public enum TumourProfileLoader {
                 .io, file: path,
                 message: "copy-number segments need the genome build, which the input does not state")
         }
+        guard GeneCoordinateTable.isBundled(build) else {
+            let supported = GeneCoordinateTable.Build.allCases.filter(GeneCoordinateTable.isBundled)
+            throw FormatError(
+                .io, file: path,
+                message: "copy-number segments are not supported for \(build.rawValue) inputs yet (no "
+                    + "\(build.rawValue) gene coordinates are shipped); supported: "
+                    + supported.map(\.rawValue).joined(separator: ", "))
+        }
         let table = try GeneCoordinateTable.bundled(build)
         let segments = try CopyNumberReader.read(path: path)
         for call in GeneCopyNumber.call(segments: segments, genes: table) where call.state != .neutral {
