@@ -70,7 +70,8 @@ struct GoldenMatchCase: Sendable, CustomStringConvertible {
     /// Runs the case with the shipped rules; the report names the input by its absolute path.
     func runWithAbsolutePaths(outputs: [ReportFormat: String] = [:]) throws -> MatchReport {
         try MatchJob.run(
-            request(outputs: outputs), rules: try GoldenMatchCase.bundledRules(), oncoTree: try OncoTree.bundled())
+            request(outputs: outputs), rules: try GoldenMatchCase.bundledRules(),
+            oncoTree: try OncoTree.bundled())
     }
 
     /// `report` with its input path as typed from the package root.
@@ -83,7 +84,9 @@ struct GoldenMatchCase: Sendable, CustomStringConvertible {
     /// Runs the case and gives the report as the golden files hold it.
     func run() throws -> MatchReport { machineIndependent(try runWithAbsolutePaths()) }
 
-    private static let compiledBundledRules = Result { try MatchJob.ruleSet(for: .init(inputPath: "", tumourType: "")) }
+    private static let compiledBundledRules = Result {
+        try MatchJob.ruleSet(for: .init(inputPath: "", tumourType: ""))
+    }
 
     /// The shipped knowledge base, compiled once for all cases.
     static func bundledRules() throws -> CompiledRuleSet { try compiledBundledRules.get() }
@@ -92,7 +95,8 @@ struct GoldenMatchCase: Sendable, CustomStringConvertible {
     /// facts of one match on one line.
     static func summary(of match: TherapyMatch) -> String {
         let others = match.supportingRuleIds.filter { $0 != match.ruleId }
-        return "\(match.ampTier) \(match.onLabel ? "on-label" : "off-label") \(match.effect) \(match.matchLevel) "
+        return
+            "\(match.ampTier) \(match.onLabel ? "on-label" : "off-label") \(match.effect) \(match.matchLevel) "
             + match.ruleId + (others.isEmpty ? "" : " (+ \(others.joined(separator: ", ")))") + ": "
             + match.therapies.joined(separator: " | ")
     }
@@ -108,7 +112,8 @@ struct GoldenMatchCase: Sendable, CustomStringConvertible {
     static let aml = GoldenMatchCase(
         name: "aml-idh2-r140q-npm1", input: .fixture("examples/aml-idh2-r140q-npm1.vcf"), tumourType: "AML")
     static let colorectalTMB = GoldenMatchCase(
-        name: "colorectal-hypermutated-mlh1-tmb", input: .fixture("examples/colorectal-hypermutated-mlh1.vcf"),
+        name: "colorectal-hypermutated-mlh1-tmb",
+        input: .fixture("examples/colorectal-hypermutated-mlh1.vcf"),
         tumourType: "COADREAD", targetMegabases: 32)
     static let colorectalMSI = GoldenMatchCase(
         name: "colorectal-hypermutated-mlh1-msi-high",
@@ -127,7 +132,8 @@ struct GoldenMatchCase: Sendable, CustomStringConvertible {
     static let filtered = GoldenMatchCase(
         name: "negative-filtered", input: .fixture("examples/negative-filtered.vcf"), tumourType: "MEL")
     static let filteredAll = GoldenMatchCase(
-        name: "negative-filtered-filter-all", input: .fixture("examples/negative-filtered.vcf"), tumourType: "MEL",
+        name: "negative-filtered-filter-all", input: .fixture("examples/negative-filtered.vcf"),
+        tumourType: "MEL",
         includeFiltered: true)
     static let normalOnly = GoldenMatchCase(
         name: "negative-normal-only", input: .fixture("examples/negative-normal-only.vcf"), tumourType: "MEL")

@@ -13,7 +13,8 @@ import Testing
 struct GoldenMatchFactsTests {
     static let assumedExome =
         "TMB caveat: The callable size is an assumed exome of 30.0 Mb, not measured from the assay."
-    static let msiNotGiven = "MSI status not given: MSI-high rules were evaluated on their genomic criteria only"
+    static let msiNotGiven =
+        "MSI status not given: MSI-high rules were evaluated on their genomic criteria only"
     static let braf = [
         "tgt-braf-v600-melanoma", "tgt-braf-v600e-nsclc", "tgt-braf-v600e-colorectal-encorafenib-cetuximab",
         "tgt-braf-v600e-colorectal-braf-monotherapy", "tgt-braf-v600e-colorectal-anti-egfr-reduced",
@@ -153,7 +154,8 @@ struct GoldenMatchFactsTests {
                     + "erlotinib | gefitinib | afatinib | dacomitinib",
             ])
         // Resistance is listed, never merged into or hidden by the sensitivity of the same drugs.
-        let osimertinib = try #require(report.matches.first { $0.ruleId == "tgt-egfr-sensitising-nsclc-osimertinib" })
+        let osimertinib = try #require(
+            report.matches.first { $0.ruleId == "tgt-egfr-sensitising-nsclc-osimertinib" })
         #expect(osimertinib.alterations.map(\.proteinChange) == ["E746_A750del", "T790M"])
         #expect(report.matches.last?.alterations.map(\.proteinChange) == ["T790M"])
         #expect(report.nearMisses.isEmpty)
@@ -186,7 +188,10 @@ struct GoldenMatchFactsTests {
                 "II-C on-label reduced-sensitivity gene-class parp-prostate-atm-cdk12-chek2-rucaparib-limited: "
                     + "rucaparib",
             ])
-        #expect(report.matches.map { $0.alterations.map(\.gene) } == [["ATM"], ["ATM"], ["BRCA2"], ["BRCA2"], ["ATM"]])
+        #expect(
+            report.matches.map { $0.alterations.map(\.gene) } == [
+                ["ATM"], ["ATM"], ["BRCA2"], ["BRCA2"], ["ATM"],
+            ])
     }
 
     // MARK: - Negatives
@@ -201,7 +206,10 @@ struct GoldenMatchFactsTests {
     @Test func filteredRecordIsANearMissNamingItsFilter() throws {
         let report = try GoldenMatchCase.filtered.run()
         #expect(report.matches.isEmpty)
-        #expect(nearMisses(report) == ["BRAF p.V600E: FILTER=LowQual: excluded by FILTER policy (use --filter all)"])
+        #expect(
+            nearMisses(report) == [
+                "BRAF p.V600E: FILTER=LowQual: excluded by FILTER policy (use --filter all)"
+            ])
         #expect(report.qc.recordsFiltered == 1)
     }
 
@@ -246,7 +254,8 @@ struct GoldenMatchFactsTests {
         #expect(
             lines.first
                 == "I-A on-label sensitivity exact-allele tgt-braf-v600e-colorectal-encorafenib-cetuximab: "
-                + "encorafenib + cetuximab | encorafenib + cetuximab + fluorouracil + folinic acid + oxaliplatin")
+                + "encorafenib + cetuximab | encorafenib + cetuximab + fluorouracil + folinic acid + oxaliplatin"
+        )
         #expect(
             lines.contains(
                 "I-B on-label reduced-sensitivity exact-allele tgt-braf-v600e-colorectal-anti-egfr-reduced: "
@@ -295,7 +304,9 @@ struct GoldenMatchFactsTests {
                 "I-A on-label sensitivity copy-number tgt-erbb2-amplification-breast: trastuzumab | pertuzumab + "
                     + "trastuzumab | trastuzumab emtansine | trastuzumab deruxtecan | tucatinib + trastuzumab + "
                     + "capecitabine | neratinib | lapatinib + capecitabine"))
-        #expect(lines.contains("I-A on-label sensitivity exact-allele tgt-pik3ca-breast-alpelisib: alpelisib + fulvestrant"))
+        #expect(
+            lines.contains(
+                "I-A on-label sensitivity exact-allele tgt-pik3ca-breast-alpelisib: alpelisib + fulvestrant"))
         #expect(lines.count == 13)
         #expect(report.matches.filter(\.onLabel).count == 6)
     }

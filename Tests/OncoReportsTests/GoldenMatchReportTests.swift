@@ -34,7 +34,8 @@ struct GoldenMatchReportTests {
         let outputDirectory = directory.appendingPathComponent("nested/reports")
         var outputs: [ReportFormat: String] = [:]
         for format in ReportFormat.allCases {
-            outputs[format] = outputDirectory.appendingPathComponent("\(golden.name).\(format.fileExtension)").path
+            outputs[format] =
+                outputDirectory.appendingPathComponent("\(golden.name).\(format.fileExtension)").path
         }
         let written = try golden.runWithAbsolutePaths(outputs: outputs)
 
@@ -54,7 +55,8 @@ struct GoldenMatchReportTests {
             for prefix in [TestData.packageRoot.path, TestData.sharedDataRoot.path] {
                 #expect(!text.contains(prefix), "\(format) report holds the machine-specific path \(prefix)")
             }
-            #expect(try format.writer.renderBytes(again) == rendered, "\(format): a second run gave other bytes")
+            #expect(
+                try format.writer.renderBytes(again) == rendered, "\(format): a second run gave other bytes")
 
             let path = golden.goldenPath(format)
             if Self.updating {

@@ -67,7 +67,8 @@ struct MatchJobTests {
             try run(MatchJob.Request(inputPath: input, tumourType: "MEL", targetMegabases: 0))
         }
         #expect(throws: MatchJob.RequestError.self) {
-            try run(MatchJob.Request(inputPath: input, tumourType: "MEL", targetMegabases: 1, targetBED: "x.bed"))
+            try run(
+                MatchJob.Request(inputPath: input, tumourType: "MEL", targetMegabases: 1, targetBED: "x.bed"))
         }
     }
 
@@ -86,6 +87,24 @@ struct MatchJobTests {
                 fusionsPath: TestData.shared("tumours/pcgr/T001-BRCA.grch37.fusions.tsv")))
         #expect(
             report.warnings.contains(
-                "fusion --ALK has a missing partner and was skipped (partner-less fusions are not supported)"))
+                "fusion --ALK has a missing partner and was skipped (partner-less fusions are not supported)")
+        )
+    }
+}
+
+/// A report read from standard input has no input checksum; the schema must still accept it.
+@Suite("Standard-input reports against the schema")
+struct StandardInputReportSchemaTests {
+    @Test func aReportReadFromStandardInputSatisfiesTheSchema() throws {
+        var report = try GoldenMatchCase.melanoma.run()
+        report.input.path = "-"
+        report.input.sha256 = ""
+        let validator = SchemaValidator(root: try SchemaValidationTests.schema())
+        let document = try OrderedJSONParser.parse(try JSONReportWriter().render(report))
+        #expect(validator.errors(in: document).isEmpty, "\(validator.errors(in: document))")
+        // Anything else than 64 hex digits or nothing is still rejected.
+        report.input.sha256 = "abc"
+        let broken = try OrderedJSONParser.parse(try JSONReportWriter().render(report))
+        #expect(validator.errors(in: broken) == ["$.input.sha256: does not match ^([0-9a-f]{64})?$"])
     }
 }
