@@ -189,7 +189,8 @@ public enum TumourProfileLoader {
         for event in try FusionReader.read(path: path) {
             guard let five = event.fivePrimeGene, let three = event.threePrimeGene else {
                 loaded.warnings.append(
-                    "fusion \(event) has a missing partner and was skipped (partner-less fusions are not supported)")
+                    "fusion \(event) has a missing partner and was skipped (partner-less fusions are not supported)"
+                )
                 continue
             }
             loaded.profile.index.add(
