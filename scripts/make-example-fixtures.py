@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
 """Writes the synthetic example tumours in Fixtures/examples/ (deterministic; ours, CC0).
 
-The variants are illustrative: gene, consequence and HGVS annotations follow VEP's conventions
-and the hotspot coordinates of BRAF V600E (GRCh38 7:140753336 A>T) and IDH2 R140Q
-(GRCh38 15:90088702 C>T) are real; passenger variants are made up.
+The variants are illustrative: gene, consequence and HGVS annotations follow VEP's conventions.
+Coordinates that are real (GRCh38): BRAF V600E 7:140753336 A>T, IDH2 R140Q 15:90088702 C>T and
+PIK3CA H1047R 3:179234297 A>G (the alleles the shipped rules name), and EGFR T790M 7:55181378 C>T.
+Every other position is illustrative only -- the BRCA1 c.68_69del, BRCA2 c.5946del, NPM1
+c.860_863dup, EGFR exon 19 deletion, MLH1 and ATM records sit near their gene but were not checked
+against the reference sequence -- and every passenger variant (GENEnnn, TTN, CDKN2A, TP53 R248Q
+placement) is made up. The matcher reads their CSQ annotation, not their coordinates, so the
+examples stay valid for protein-, exon- and gene-level rules; do not use them as reference data.
 Run: python3 scripts/make-example-fixtures.py
 """
 import os
@@ -163,6 +168,43 @@ def negatives():
                         fmt("0/2", 30, [0, 14]), fmt("0/0", 40, [0, 0])))
     write("negative-multiallelic-absent-allele.vcf", lines)
 
+def lung_egfr():
+    # EGFR exon 19 deletion (E746_A750del) with an acquired T790M: a tumour that progressed on an
+    # earlier-generation EGFR inhibitor.
+    exon19 = csq("-", "inframe_deletion", "MODERATE", "EGFR", "ENSG00000146648", "ENST00000275493.7", "19/28",
+                 "ENST00000275493.7:c.2235_2249del", "ENSP00000275493.2:p.Glu746_Ala750del", "746-750",
+                 "ELREA/-", mane="NM_005228.5")
+    t790m = csq("T", "missense_variant", "MODERATE", "EGFR", "ENSG00000146648", "ENST00000275493.7", "20/28",
+                "ENST00000275493.7:c.2369C>T", "ENSP00000275493.2:p.Thr790Met", "790", "T/M",
+                mane="NM_005228.5")
+    lines = header(["TUMOR", "NORMAL"])
+    lines.append(record("chr7", 55174771, "AGGAATTAAGAGAAGC", "A", "PASS", [exon19],
+                        fmt("0/1", 48, 37), fmt("0/0", 52, 0)))
+    lines.append(record("chr7", 55181378, "C", "T", "PASS", [t790m], fmt("0/1", 70, 16), fmt("0/0", 49, 0)))
+    lines.append(record("chr17", 7674220, "C", "T", "PASS", [TP53_R248Q], fmt("0/1", 35, 30), fmt("0/0", 44, 0)))
+    write("lung-egfr-exon19del-t790m.vcf", lines)
+
+def breast_pik3ca():
+    pik3ca = csq("G", "missense_variant", "MODERATE", "PIK3CA", "ENSG00000121879", "ENST00000263967.4", "21/21",
+                 "ENST00000263967.4:c.3140A>G", "ENSP00000263967.3:p.His1047Arg", "1047", "H/R",
+                 mane="NM_006218.4")
+    lines = header(["TUMOR", "NORMAL"])
+    lines.append(record("chr3", 179234297, "A", "G", "PASS", [pik3ca], fmt("0/1", 61, 27), fmt("0/0", 47, 0)))
+    lines.append(record("chr17", 7674220, "C", "T", "PASS", [TP53_R248Q], fmt("0/1", 40, 21), fmt("0/0", 39, 0)))
+    write("breast-pik3ca-h1047r.vcf", lines)
+
+def prostate_brca2_atm():
+    brca2 = csq("-", "frameshift_variant", "HIGH", "BRCA2", "ENSG00000139618", "ENST00000380152.8", "11/27",
+                "ENST00000380152.8:c.5946del", "ENSP00000369497.3:p.Ser1982ArgfsTer22", "1982", "S/X",
+                mane="NM_000059.4", clin_sig="pathogenic")
+    atm = csq("T", "stop_gained", "HIGH", "ATM", "ENSG00000149311", "ENST00000675843.1", "39/63",
+              "ENST00000675843.1:c.5932G>T", "ENSP00000501606.1:p.Glu1978Ter", "1978", "E/*",
+              mane="NM_000051.4", clin_sig="pathogenic")
+    lines = header(["TUMOR", "NORMAL"])
+    lines.append(record("chr11", 108304735, "G", "T", "PASS", [atm], fmt("0/1", 41, 19), fmt("0/0", 38, 0)))
+    lines.append(record("chr13", 32340300, "GT", "G", "PASS", [brca2], fmt("0/1", 33, 29), fmt("0/0", 45, 0)))
+    write("prostate-brca2-atm.vcf", lines)
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     melanoma()
@@ -170,3 +212,6 @@ if __name__ == "__main__":
     aml()
     hypermutated_colorectal()
     negatives()
+    lung_egfr()
+    breast_pik3ca()
+    prostate_brca2_atm()

@@ -103,11 +103,10 @@ public struct GeneCoordinateTable: Sendable {
     /// The table shipped for `build`.
     ///
     /// Only GRCh38 is shipped (Ensembl 107 gene spans; see `Resources/README.md`). For GRCh37
-    /// no permissively licensed, verifiable source was found, so this throws a `FormatError`
-    /// asking for a table file (`init(path:build:)`) instead.
+    /// no permissively licensed, verifiable source was found, so this throws a `FormatError`.
     public static func bundled(_ build: GenomeBuild) throws -> GeneCoordinateTable {
-        let name = "cancer_genes_\(build.rawValue.lowercased())"
-        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv") else {
+        guard let url = bundledURL(build) else {
+            let name = "cancer_genes_\(build.rawValue.lowercased())"
             throw FormatError(
                 .io, file: "\(name).tsv",
                 message:
@@ -115,5 +114,12 @@ public struct GeneCoordinateTable: Sendable {
                     + "\(build.rawValue) input cannot be mapped to genes")
         }
         return try GeneCoordinateTable(path: url.path, build: build)
+    }
+
+    /// Whether a table is shipped for `build` (only GRCh38 today).
+    public static func isBundled(_ build: GenomeBuild) -> Bool { bundledURL(build) != nil }
+
+    private static func bundledURL(_ build: GenomeBuild) -> URL? {
+        Bundle.module.url(forResource: "cancer_genes_\(build.rawValue.lowercased())", withExtension: "tsv")
     }
 }

@@ -166,6 +166,14 @@ public enum TumourProfileLoader {
                 .io, file: path,
                 message: "copy-number segments need the genome build, which the input does not state")
         }
+        guard GeneCoordinateTable.isBundled(build) else {
+            let supported = GenomeBuild.allCases.filter(GeneCoordinateTable.isBundled)
+            throw FormatError(
+                .io, file: path,
+                message: "copy-number segments are not supported for \(build.rawValue) inputs yet (no "
+                    + "\(build.rawValue) gene coordinates are shipped); supported: "
+                    + supported.map(\.rawValue).joined(separator: ", "))
+        }
         let table = try GeneCoordinateTable.bundled(build)
         let segments = try CopyNumberReader.read(path: path)
         for call in GeneCopyNumber.call(segments: segments, genes: table) where call.state != .neutral {
@@ -181,7 +189,9 @@ public enum TumourProfileLoader {
         guard let path = request.fusionsPath else { return }
         for event in try FusionReader.read(path: path) {
             guard let five = event.fivePrimeGene, let three = event.threePrimeGene else {
-                loaded.warnings.append("fusion \(event) has a missing partner; kept as a partner-less event is not supported")
+                loaded.warnings.append(
+                    "fusion \(event) has a missing partner and was skipped (partner-less fusions are not supported)"
+                )
                 continue
             }
             loaded.profile.index.add(

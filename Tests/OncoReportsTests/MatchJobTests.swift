@@ -1,0 +1,110 @@
+import Foundation
+import GenomicFormats
+import OncoDomain
+import OncoReports
+import TestSupport
+import Testing
+
+/// `MatchJob` requests that must fail clearly, and leave no report file behind.
+@Suite("MatchJob errors")
+struct MatchJobTests {
+    private func outputs(in directory: URL) -> [ReportFormat: String] {
+        var outputs: [ReportFormat: String] = [:]
+        for format in ReportFormat.allCases {
+            outputs[format] = directory.appendingPathComponent("out/report.\(format.fileExtension)").path
+        }
+        return outputs
+    }
+
+    private func run(_ request: MatchJob.Request) throws -> MatchReport {
+        try MatchJob.run(request, rules: try GoldenMatchCase.bundledRules(), oncoTree: try OncoTree.bundled())
+    }
+
+    private func leftovers(in directory: URL) -> [String] {
+        (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? [])
+            .filter { !$0.hasSuffix("out") }
+    }
+
+    @Test(.enabled(if: TestData.hasSharedData))
+    func grch37CopyNumberIsAClearErrorNamingTheFileAndTheBuild() throws {
+        let directory = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let segments = TestData.shared("tumours/pcgr/T001-COAD.grch37.cna.tsv")
+        let request = MatchJob.Request(
+            inputPath: TestData.shared("tumours/pcgr/T001-COAD.grch37.vcf.gz"), tumourType: "COADREAD",
+            copyNumberPath: segments, outputs: outputs(in: directory))
+        let error = try #require(throws: FormatError.self) { try run(request) }
+        #expect(error.file == segments)
+        #expect(
+            error.message
+                == "copy-number segments are not supported for GRCh37 inputs yet (no GRCh37 gene coordinates "
+                + "are shipped); supported: GRCh38")
+        #expect(error.kind == .io)
+        #expect(leftovers(in: directory).isEmpty)
+    }
+
+    @Test func unknownTumourTypeListsCloseMatchesAndWritesNothing() throws {
+        let directory = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let request = MatchJob.Request(
+            inputPath: TestData.fixture("examples/melanoma-braf-v600e.vcf"), tumourType: "MELL",
+            outputs: outputs(in: directory))
+        let error = try #require(throws: MatchJob.RequestError.self) { try run(request) }
+        #expect(error.description.hasPrefix("unknown OncoTree code 'MELL'; did you mean "))
+        #expect(error.description.contains("MEL"))
+        #expect(leftovers(in: directory).isEmpty)
+    }
+
+    @Test func noRulesAtAllIsARequestError() throws {
+        let request = MatchJob.Request(inputPath: "x.vcf", tumourType: "MEL", useDefaultRules: false)
+        let error = try #require(throws: MatchJob.RequestError.self) { try MatchJob.ruleSet(for: request) }
+        #expect(error.description == "no rules: --no-default-rules needs at least one --rules FILE")
+    }
+
+    @Test func tmbDenominatorMustBePositiveAndGivenOnce() throws {
+        let input = TestData.fixture("examples/melanoma-braf-v600e.vcf")
+        #expect(throws: MatchJob.RequestError.self) {
+            try run(MatchJob.Request(inputPath: input, tumourType: "MEL", targetMegabases: 0))
+        }
+        #expect(throws: MatchJob.RequestError.self) {
+            try run(
+                MatchJob.Request(inputPath: input, tumourType: "MEL", targetMegabases: 1, targetBED: "x.bed"))
+        }
+    }
+
+    @Test func missingInputIsAnIOError() throws {
+        let error = try #require(throws: FormatError.self) {
+            try run(MatchJob.Request(inputPath: "/nonexistent/tumour.vcf", tumourType: "MEL"))
+        }
+        #expect(error.kind == .io)
+    }
+
+    @Test(.enabled(if: TestData.hasSharedData))
+    func partnerLessFusionsAreSkippedWithAReadableWarning() throws {
+        let report = try run(
+            MatchJob.Request(
+                inputPath: TestData.shared("tumours/pcgr/T001-BRCA.grch37.vcf.gz"), tumourType: "BRCA",
+                fusionsPath: TestData.shared("tumours/pcgr/T001-BRCA.grch37.fusions.tsv")))
+        #expect(
+            report.warnings.contains(
+                "fusion --ALK has a missing partner and was skipped (partner-less fusions are not supported)")
+        )
+    }
+}
+
+/// A report read from standard input has no input checksum; the schema must still accept it.
+@Suite("Standard-input reports against the schema")
+struct StandardInputReportSchemaTests {
+    @Test func aReportReadFromStandardInputSatisfiesTheSchema() throws {
+        var report = try GoldenMatchCase.melanoma.run()
+        report.input.path = "-"
+        report.input.sha256 = ""
+        let validator = SchemaValidator(root: try SchemaValidationTests.schema())
+        let document = try OrderedJSONParser.parse(try JSONReportWriter().render(report))
+        #expect(validator.errors(in: document).isEmpty, "\(validator.errors(in: document))")
+        // Anything else than 64 hex digits or nothing is still rejected.
+        report.input.sha256 = "abc"
+        let broken = try OrderedJSONParser.parse(try JSONReportWriter().render(report))
+        #expect(validator.errors(in: broken) == ["$.input.sha256: does not match ^([0-9a-f]{64})?$"])
+    }
+}
