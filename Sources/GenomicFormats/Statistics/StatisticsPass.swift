@@ -158,6 +158,7 @@ struct StatisticsPass {
         var infoValues = 0
         var invalid = 0
         var annotation: Range<Int>? = nil
+        var annotationCounted = true
         try record.bytes.withUnsafeBufferPointer { buffer in
             let line = buffer.baseAddress!
             let capacity = buffer.count
@@ -180,7 +181,17 @@ struct StatisticsPass {
                     line, capacity: capacity, keyStart: keyStart, keyEnd: keyEnd, ordinal: ordinal)
                 ordinal += 1
                 let valueEnd: Int
-                if entry.type == .string {
+                if entry.isAnnotation && annotation == nil && entry.type == .string {
+                    // The long annotation value: find its end with memchr and count its items
+                    // (entries) while walking it for consequences.
+                    if let semicolon = memchr(line + index, Int32(UInt8(ascii: ";")), end - index) {
+                        valueEnd = UnsafePointer<UInt8>(semicolon.assumingMemoryBound(to: UInt8.self)) - line
+                    } else {
+                        valueEnd = end
+                    }
+                    annotation = index..<valueEnd
+                    infoValues += countAnnotations(line, index..<valueEnd, &statistics)
+                } else if entry.type == .string {
                     // Strings are valid whatever their bytes: only the items are counted.
                     let list = WordScan.listEnd(line, from: index, limit: end, stop: UInt8(ascii: ";"))
                     infoValues += list.commas + 1
@@ -200,10 +211,13 @@ struct StatisticsPass {
                     }
                     valueEnd = scanned.end
                 }
-                if entry.isAnnotation && annotation == nil { annotation = index..<valueEnd }
+                if entry.isAnnotation && annotation == nil {
+                    annotation = index..<valueEnd
+                    annotationCounted = false
+                }
                 index = valueEnd + 1
             }
-            if let annotation {
+            if let annotation, !annotationCounted {
                 countAnnotations(line, annotation, &statistics)
             }
         }
@@ -214,10 +228,12 @@ struct StatisticsPass {
     /// Counts the comma-separated entries of an annotation value and the distinct `&`-joined
     /// terms of each entry's consequence field, in one walk: per entry, the `|`s up to the
     /// consequence field are skipped, its terms counted, and the next comma found with `memchr`.
+    /// Returns the number of comma-separated items (1 for the missing value `.`).
+    @discardableResult
     private mutating func countAnnotations(
         _ line: UnsafePointer<UInt8>, _ value: Range<Int>, _ statistics: inout VCFStatistics
-    ) {
-        if value.count == 1 && line[value.lowerBound] == UInt8(ascii: ".") { return }
+    ) -> Int {
+        if value.count == 1 && line[value.lowerBound] == UInt8(ascii: ".") { return 1 }
         let limit = value.upperBound
         var entries = 0
         var position = value.lowerBound
@@ -253,6 +269,7 @@ struct StatisticsPass {
             position = UnsafePointer<UInt8>(comma.assumingMemoryBound(to: UInt8.self)) - line + 1
         }
         statistics.annotationEntries += entries
+        return entries
     }
 
     /// Counts each distinct non-empty `&`-separated term of one consequence field once.

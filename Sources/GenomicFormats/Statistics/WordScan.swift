@@ -15,6 +15,13 @@ enum WordScan {
         return ~(((x & low7) &+ low7) | x | low7)
     }
 
+    /// The number of marked bytes in a `matches` mask (a multiply instead of `popcnt`, which
+    /// the baseline x86-64 target lacks).
+    @inline(__always)
+    static func markCount(_ marks: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((marks >> 7) &* 0x0101_0101_0101_0101) >> 56)
+    }
+
     @inline(__always)
     static func load(_ bytes: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(bytes + offset).loadUnaligned(as: UInt64.self))
@@ -36,10 +43,10 @@ enum WordScan {
             let commaMarks = matches(word, commaPattern)
             if stops != 0 {
                 let below = (stops & (0 &- stops)) &- 1
-                commas += (commaMarks & below).nonzeroBitCount
+                commas += markCount(commaMarks & below)
                 return (index + stops.trailingZeroBitCount >> 3, commas)
             }
-            commas += commaMarks.nonzeroBitCount
+            commas += markCount(commaMarks)
             index += 8
         }
         while index < limit {
