@@ -69,46 +69,46 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark(
         "CSQ entries (count)", configuration: annotationConfiguration,
         closure: { benchmark in
-        let start = ContinuousClock.now
-        var entries = 0
-        values.forEachValue { entries += $0.count }
-        entryRate(benchmark, entries: entries, start: start)
-        blackHole(entries)
+            let start = ContinuousClock.now
+            var entries = 0
+            values.forEachValue { entries += $0.count }
+            entryRate(benchmark, entries: entries, start: start)
+            blackHole(entries)
         }, setup: setup)
 
     Benchmark(
         "CSQ consequence terms", configuration: annotationConfiguration,
         closure: { benchmark in
-        let start = ContinuousClock.now
-        var entries = 0
-        var missense = 0
-        var terms = 0
-        values.forEachValue { value in
-            for entry in value {
-                entries += 1
-                for term in entry.consequences {
-                    terms += 1
-                    if term.equals("missense_variant") { missense += 1 }
+            let start = ContinuousClock.now
+            var entries = 0
+            var missense = 0
+            var terms = 0
+            values.forEachValue { value in
+                for entry in value {
+                    entries += 1
+                    for term in entry.consequences {
+                        terms += 1
+                        if term.equals("missense_variant") { missense += 1 }
+                    }
                 }
             }
-        }
-        entryRate(benchmark, entries: entries, start: start)
-        blackHole(terms &+ missense)
+            entryRate(benchmark, entries: entries, start: start)
+            blackHole(terms &+ missense)
         }, setup: setup)
 
     Benchmark(
         "CSQ symbol (as String)", configuration: annotationConfiguration,
         closure: { benchmark in
-        let start = ContinuousClock.now
-        var entries = 0
-        var symbolBytes = 0
-        values.forEachValue { value in
-            for entry in value {
-                entries += 1
-                if let symbol = entry.symbol { symbolBytes += symbol.utf8.count }
+            let start = ContinuousClock.now
+            var entries = 0
+            var symbolBytes = 0
+            values.forEachValue { value in
+                for entry in value {
+                    entries += 1
+                    if let symbol = entry.symbol { symbolBytes += symbol.utf8.count }
+                }
             }
-        }
-        entryRate(benchmark, entries: entries, start: start)
-        blackHole(symbolBytes)
+            entryRate(benchmark, entries: entries, start: start)
+            blackHole(symbolBytes)
         }, setup: setup)
 }

@@ -52,7 +52,9 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(checksum)
     }
 
-    Benchmark("VCFReader full field decoding (every INFO and FORMAT value)", configuration: recordConfiguration) {
+    Benchmark(
+        "VCFReader full field decoding (every INFO and FORMAT value)", configuration: recordConfiguration
+    ) {
         benchmark in
         let start = ContinuousClock.now
         let reader = try VCFReader(path: path)
@@ -70,7 +72,9 @@ let benchmarks: @Sendable () -> Void = {
             }
             for sample in 0..<record.sampleCount {
                 for key in formatKeys {
-                    if let decoded = try record.sampleValues(sample: sample, key: key) { values &+= decoded.count }
+                    if let decoded = try record.sampleValues(sample: sample, key: key) {
+                        values &+= decoded.count
+                    }
                 }
             }
         }

@@ -49,7 +49,8 @@ struct ByteStringCounter {
             let end = term + 1 < starts.count ? starts[term + 1] : storage.count
             if end - start == bytes.count {
                 let same = storage.withUnsafeBytes { stored in
-                    bytes.count == 0 || memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
+                    bytes.count == 0
+                        || memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
                 }
                 if same {
                     counts[term] += 1
@@ -77,7 +78,9 @@ struct ByteStringCounter {
         for term in starts.indices {
             let start = starts[term]
             let end = term + 1 < starts.count ? starts[term + 1] : storage.count
-            var slot = storage.withUnsafeBytes { Self.hash(UnsafeRawBufferPointer(rebasing: $0[start..<end])) } & mask
+            var slot =
+                storage.withUnsafeBytes { Self.hash(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+                & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(term)
         }

@@ -168,7 +168,8 @@ struct StatisticsPass {
             var ordinal = 0
             while index < end {
                 let keyStart = index
-                index = WordScan.firstOf(UInt8(ascii: ";"), UInt8(ascii: "="), in: line, from: index, limit: end)
+                index = WordScan.firstOf(
+                    UInt8(ascii: ";"), UInt8(ascii: "="), in: line, from: index, limit: end)
                 let keyEnd = index
                 if index == end || line[index] == UInt8(ascii: ";") {
                     // A flag (or an empty entry between two semicolons).
@@ -287,7 +288,8 @@ struct StatisticsPass {
         let consequence = UnsafeRawBufferPointer(start: line + start, count: field.count)
         var termIndex = 0
         while start <= limit {
-            let end = WordScan.firstOf(UInt8(ascii: "&"), UInt8(ascii: "&"), in: line, from: start, limit: limit)
+            let end = WordScan.firstOf(
+                UInt8(ascii: "&"), UInt8(ascii: "&"), in: line, from: start, limit: limit)
             defer {
                 termIndex += 1
                 start = end + 1
