@@ -197,6 +197,11 @@ struct StatisticsPass {
                     let list = WordScan.listEnd(line, from: index, limit: end, stop: UInt8(ascii: ";"))
                     infoValues += list.commas + 1
                     valueEnd = list.end
+                } else if let quick = TypedListScanner.quickScan(
+                    line, from: index, limit: end, stop: UInt8(ascii: ";"), type: entry.type)
+                {
+                    infoValues += quick.items
+                    valueEnd = quick.end
                 } else {
                     let scanned = TypedListScanner.scan(
                         line, from: index, limit: end, stop: UInt8(ascii: ";"), type: entry.type)
@@ -393,6 +398,21 @@ struct StatisticsPass {
                                 throw record.valueError("FORMAT/GT", expected: "a genotype", found: value)
                             }
                         }
+                    } else if let quick = TypedListScanner.quickScan(
+                        line, from: index, limit: limit, stop: 58, type: formatTypes[keyIndex])
+                    {
+                        formatValues += quick.items
+                        if keyIndex == depthIndex {
+                            // Only Integer lists take the quick path with a meaningful first
+                            // value; a Float DP is parsed as the whole value, as below.
+                            let depth =
+                                formatTypes[keyIndex] == .integer
+                                ? (quick.items == 1 ? quick.firstInteger : nil)
+                                : VCFByteParsing.integer(
+                                    UnsafeRawBufferPointer(start: line + index, count: quick.end - index))
+                            statistics.genotypes[sample].depthSum += depth ?? 0
+                        }
+                        index = quick.end
                     } else {
                         let type = formatTypes[keyIndex]
                         let scanned = TypedListScanner.scan(
