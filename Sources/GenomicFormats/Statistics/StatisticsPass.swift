@@ -71,9 +71,25 @@ struct StatisticsPass {
     mutating func add(_ record: VCFRecord, to statistics: inout VCFStatistics) throws {
         statistics.records += 1
         classifyAlleles(record, &statistics)
-        if record.isFiltered { statistics.filtered += 1 }
+        if Self.isFiltered(record) { statistics.filtered += 1 }
         try decodeInfo(record, &statistics)
         if record.columnCount > 9 { try decodeSamples(record, &statistics) }
+    }
+
+    /// `record.isFiltered` (FILTER neither `PASS` nor `.`) on the bytes, without a `String`.
+    @inline(__always)
+    static func isFiltered(_ record: VCFRecord) -> Bool {
+        let bounds = record.columnBounds(6)
+        return record.bytes.withUnsafeBufferPointer { line in
+            switch bounds.count {
+            case 1: return line[bounds.lowerBound] != UInt8(ascii: ".")
+            case 4:
+                let word = UnsafeRawPointer(line.baseAddress! + bounds.lowerBound).loadUnaligned(
+                    as: UInt32.self)
+                return UInt32(littleEndian: word) != 0x5353_4150  // "PASS"
+            default: return true
+            }
+        }
     }
 
     private func classifyAlleles(_ record: VCFRecord, _ statistics: inout VCFStatistics) {
