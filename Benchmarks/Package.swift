@@ -38,3 +38,5 @@ let package = Package(
 
 addBenchmark("InputBenchmarks", dependencies: [.product(name: "GenomicFormats", package: "OncoMatch")])
 addBenchmark("ChecksumBenchmarks", dependencies: [.product(name: "GenomicFormats", package: "OncoMatch")])
+addBenchmark("RecordBenchmarks", dependencies: [.product(name: "GenomicFormats", package: "OncoMatch")])
+addBenchmark("AnnotationBenchmarks", dependencies: [.product(name: "GenomicFormats", package: "OncoMatch")])

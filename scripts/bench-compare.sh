@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Compares `oncomatch stats` with `bcftools view -Ou` and `libdeflate-gunzip -c` on a synthetic
-# BGZF VCF: interleaved rounds, median wall time and peak RSS, and the ratios
-# oncomatch/bcftools and oncomatch/libdeflate.
+# BGZF VCF: interleaved rounds, median wall time, CPU time (user + system, all threads) and peak
+# RSS, and the ratios oncomatch/bcftools and oncomatch/libdeflate. The machine load (`uptime`)
+# is printed before and after: on a shared machine, wall-time ratios of a multi-threaded
+# program against single-threaded tools move with the load; CPU-time ratios move much less.
 #
 # usage: scripts/bench-compare.sh [--records N] [--rounds R] [--seed S] [--no-build]
 #   defaults: 1,000,000 records, 5 rounds, seed 1. The input is generated once into bench-data/
@@ -71,13 +73,14 @@ trap 'rm -f "$results"' EXIT
 measure() {  # name command...
     local name="$1"; shift
     local line
-    if ! line=$("$timer" -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1); then
+    if ! line=$("$timer" -f "%e %M %U %S" "$@" 2>&1 >/dev/null | tail -n 1); then
         fail "$name failed: $line"
     fi
     echo "$name $line" >> "$results"
 }
 size=$(stat -c %s "$input")
 echo "bench-compare: $input ($((size / 1000000)) MB), $rounds rounds" >&2
+echo "load before: $(uptime)"
 for ((round = 1; round <= rounds; round++)); do
     measure oncomatch "$oncomatch" stats --json "$input"
     measure bcftools bcftools view -Ou "$input"
@@ -85,6 +88,8 @@ for ((round = 1; round <= rounds; round++)); do
     measure linereader "$count_lines" "$input"
     echo "  round $round done" >&2
 done
+
+echo "load after:  $(uptime)"
 
 # 4. Medians and ratios.
 awk -v rounds="$rounds" '
@@ -94,21 +99,23 @@ function median(values, count,    sorted, i, j, t) {
         if (sorted[j] < sorted[i]) { t = sorted[i]; sorted[i] = sorted[j]; sorted[j] = t }
     return count % 2 ? sorted[(count + 1) / 2] : (sorted[count / 2] + sorted[count / 2 + 1]) / 2
 }
-{ n[$1]++; wall[$1, n[$1]] = $2; rss[$1, n[$1]] = $3 }
+{ n[$1]++; wall[$1, n[$1]] = $2; rss[$1, n[$1]] = $3; cpu[$1, n[$1]] = $4 + $5 }
 END {
     split("oncomatch bcftools libdeflate linereader", names, " ")
-    printf "%-12s %12s %14s\n", "tool", "median wall s", "median RSS MB"
+    printf "%-12s %14s %14s %14s\n", "tool", "median wall s", "median CPU s", "median RSS MB"
     for (k = 1; k <= 4; k++) {
         name = names[k]
-        delete w; delete r
-        for (i = 1; i <= n[name]; i++) { w[i] = wall[name, i]; r[i] = rss[name, i] }
-        mw[name] = median(w, n[name]); mr[name] = median(r, n[name])
-        printf "%-12s %12.2f %14.1f\n", name, mw[name], mr[name] / 1024
+        delete w; delete r; delete c
+        for (i = 1; i <= n[name]; i++) { w[i] = wall[name, i]; r[i] = rss[name, i]; c[i] = cpu[name, i] }
+        mw[name] = median(w, n[name]); mr[name] = median(r, n[name]); mc[name] = median(c, n[name])
+        printf "%-12s %14.2f %14.2f %14.1f\n", name, mw[name], mc[name], mr[name] / 1024
     }
     if (mw["oncomatch"] > 0) {
         printf "\nbcftools / oncomatch   = %.2fx  (target >= 4x)\n", mw["bcftools"] / mw["oncomatch"]
         printf "oncomatch / libdeflate = %.2fx  (target <= 1.5x)\n", mw["oncomatch"] / mw["libdeflate"]
         printf "linereader / libdeflate = %.2fx  (input layer alone)\n", mw["linereader"] / mw["libdeflate"]
+        printf "CPU time: bcftools / oncomatch = %.2fx, oncomatch / libdeflate = %.2fx\n", \
+            mc["bcftools"] / mc["oncomatch"], mc["oncomatch"] / mc["libdeflate"]
     }
     printf "oncomatch peak RSS     = %.1f MB  (target <= 64 MB)\n", mr["oncomatch"] / 1024
 }' "$results"

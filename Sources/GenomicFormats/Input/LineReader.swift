@@ -15,10 +15,14 @@ public final class LineReader {
     /// The path as given (`-` means standard input), or the name of an in-memory input.
     public let path: String
     /// The 1-based number of the line last returned by `nextLine()`, 0 before the first.
-    public private(set) var lineNumber: Int = 0
+    public var lineNumber: Int { currentLineNumber }
     /// Lines longer than this many bytes are an error rather than an out-of-memory.
     public let maximumLineLength: Int
 
+    // Mutable state is private, behind public getters: a `public private(set)` stored property
+    // could be accessed from other modules, so the optimizer keeps a run-time exclusivity check
+    // on every write; for private stored properties it can prove there is no conflict.
+    private var currentLineNumber = 0
     private let reader: DecompressingReader
     private var chunkStart: UnsafeRawPointer?
     private var chunkPosition = 0
@@ -97,7 +101,8 @@ public final class LineReader {
     /// Counts a line and strips a trailing `\r`.
     @inline(__always)
     private func finishLine(_ start: UnsafeRawPointer, _ length: Int) throws -> UnsafeRawBufferPointer {
-        lineNumber += 1
+        currentLineNumber += 1
+        let lineNumber = currentLineNumber
         var count = length
         if count > 0, start.load(fromByteOffset: count - 1, as: UInt8.self) == 0x0D { count -= 1 }
         if count > maximumLineLength { throw lineTooLong(lineNumber) }

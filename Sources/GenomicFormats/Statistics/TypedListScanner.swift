@@ -16,6 +16,55 @@ struct TypedListScanner {
         var firstInteger: Int?
     }
 
+    /// The common case of a numeric list, inlined into the caller: every item is plain digits
+    /// (Integer: optional `-`, at most 18 digits; Float: optional `-`, at most 15 digits and one
+    /// `.`). Returns the end, the number of items and the first item as an integer (Integer
+    /// lists), or `nil` when any item needs the full `scan` (missing `.`, `+`, exponents,
+    /// NaN/Inf, invalid bytes, other types) — whose result it then agrees with.
+    @inline(__always)
+    static func quickScan(
+        _ bytes: UnsafePointer<UInt8>, from start: Int, limit: Int, stop: UInt8, type: VCFValueType
+    ) -> (end: Int, items: Int, firstInteger: Int)? {
+        let isInteger: Bool
+        switch type {
+        case .integer: isInteger = true
+        case .float: isInteger = false
+        default: return nil
+        }
+        var index = start
+        var items = 0
+        var first = 0
+        while true {
+            var negative = false
+            if index < limit && bytes[index] == UInt8(ascii: "-") {
+                negative = true
+                index += 1
+            }
+            let digitsStart = index
+            var value = 0
+            var points = 0
+            while index < limit {
+                let byte = bytes[index]
+                let digit = byte &- 48
+                if digit < 10 {
+                    value = value &* 10 &+ Int(digit)
+                } else if byte == UInt8(ascii: ".") && !isInteger {
+                    points += 1
+                } else {
+                    break
+                }
+                index += 1
+            }
+            let digits = index - digitsStart - points
+            if digits == 0 || points > 1 || digits > (isInteger ? 18 : 15) { return nil }
+            if items == 0 { first = negative ? -value : value }
+            items += 1
+            if index == limit || bytes[index] == stop { return (index, items, first) }
+            if bytes[index] != UInt8(ascii: ",") { return nil }
+            index += 1
+        }
+    }
+
     /// Scans from `start` up to `limit` or the first `stop` byte.
     @inline(__always)
     static func scan(

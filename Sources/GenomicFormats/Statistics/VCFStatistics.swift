@@ -78,7 +78,7 @@ public struct VCFStatistics: Sendable {
         build = header.genomeBuild
         skippedHeaderLines = header.skippedLines
         genotypes = Array(repeating: SampleGenotypeCounts(), count: samples.count)
-        let pass = StatisticsPass(header: header, strict: reader.options.strict)
+        var pass = StatisticsPass(header: header, strict: reader.options.strict)
         annotationKey = pass.annotationKey
         var record = VCFRecord()
         while try reader.read(into: &record) {

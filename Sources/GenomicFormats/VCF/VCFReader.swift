@@ -17,13 +17,17 @@ public final class VCFReader {
     /// The path as given.
     public var path: String { lines.path }
     /// Malformed records skipped so far (lenient mode).
-    public private(set) var skipped = 0
+    public var skipped: Int { skippedCount }
     /// The first `options.maximumExamples` errors of skipped records.
     public private(set) var skippedExamples: [FormatError] = []
     /// Data records returned so far.
-    public private(set) var recordsRead = 0
+    public var recordsRead: Int { recordCount }
 
     private let lines: LineReader
+    // Private stored counters behind the public getters: writes to private properties need no
+    // run-time exclusivity check (see `LineReader`).
+    private var skippedCount = 0
+    private var recordCount = 0
 
     /// Opens `path` and parses its header.
     public init(path: String, options: VCFReaderOptions = .lenient) throws {
@@ -56,11 +60,11 @@ public final class VCFReader {
             }
             if let error {
                 if options.strict { throw error }
-                skipped += 1
+                skippedCount += 1
                 if skippedExamples.count < options.maximumExamples { skippedExamples.append(error) }
                 continue
             }
-            recordsRead += 1
+            recordCount += 1
             return true
         }
         return false

@@ -73,33 +73,7 @@ public struct VCFRecord: Sendable {
         tabCount = bytes.withUnsafeBytes { buffer in
             tabs.withUnsafeMutableBufferPointer { tabs in
                 guard let base = buffer.baseAddress else { return 0 }
-                var found = 0
-                // Eight bytes at a time: mark bytes equal to TAB with their high bit (exact, no
-                // carries between bytes), then visit the marks; columns are short, so this beats
-                // one memchr call per column.
-                let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-                let tabPattern: UInt64 = 0x0909_0909_0909_0909
-                var offset = 0
-                while offset + 8 <= count {
-                    let word =
-                        UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                        ^ tabPattern
-                    var marks = ~(((word & low7) &+ low7) | word | low7)
-                    while marks != 0 {
-                        tabs[found] = Int32(truncatingIfNeeded: offset + marks.trailingZeroBitCount >> 3)
-                        found += 1
-                        marks &= marks &- 1
-                    }
-                    offset += 8
-                }
-                while offset < count {
-                    if buffer[offset] == 0x09 {
-                        tabs[found] = Int32(truncatingIfNeeded: offset)
-                        found += 1
-                    }
-                    offset += 1
-                }
-                return found
+                return VCFTabScan.locateTabs(base, count: count, into: tabs.baseAddress!)
             }
         }
         let columns = tabCount + 1
