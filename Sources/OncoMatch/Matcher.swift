@@ -76,6 +76,10 @@ public struct Matcher: Sendable {
                 vetoes[option.description] = reason
             }
         }
+        // Options offered on-label for sensitivity here; an off-label rule naming them only adds support.
+        let onLabelOptions = Set(
+            holding.filter { $0.fit == .onLabel && $0.rule.effect == .sensitivity }
+                .flatMap { $0.rule.therapies.map(\.description) })
         var reportable: [ReportableHit] = []
         var withheld: [WithheldHit] = []
         for outcome in holding {
@@ -110,13 +114,26 @@ public struct Matcher: Sendable {
                 }
                 let blocked = therapies.filter { vetoes[$0.description] != nil }
                 therapies.removeAll { vetoes[$0.description] != nil }
-                let blockedText = blocked.map { "\($0) (\(vetoes[$0.description]!))" }
+                var blockedText = blocked.map { "\($0) (\(vetoes[$0.description]!))" }
+                // A combination regimen is approved with its partner drugs and setting in its own
+                // tumour type (e.g. an anti-androgen in prostate cancer, an anti-EGFR antibody in
+                // colorectal cancer); only single agents are suggested in other tumour types.
+                let isExtrapolatedCombination = { (option: TherapyOption) in
+                    option.drugs.count > 1 && !onLabelOptions.contains(option.description)
+                }
+                let combinations = therapies.filter(isExtrapolatedCombination)
+                therapies.removeAll(where: isExtrapolatedCombination)
+                if !combinations.isEmpty {
+                    blockedText.append(
+                        "\(ListText.joined(combinations.map(\.description))) (combination regimens are "
+                            + "not extrapolated beyond \(rule.tumourTypes))")
+                }
                 guard !therapies.isEmpty else {
                     withheld.append(
                         WithheldHit(
                             outcome: outcome,
                             reason: "off-label use withheld: \(blockedText.joined(separator: "; "))",
-                            isExplicitExclusion: true))
+                            isExplicitExclusion: !blocked.isEmpty))
                     continue
                 }
                 if !blocked.isEmpty {

@@ -66,13 +66,29 @@ struct GoldenMatchReportTests {
             let committed = try #require(
                 FileManager.default.contents(atPath: path),
                 "missing \(path); run with ONCOMATCH_UPDATE_GOLDEN=1 to create it")
-            #expect(
-                [UInt8](committed) == rendered,
-                "\(path) differs; if intended, regenerate with ONCOMATCH_UPDATE_GOLDEN=1 and review the diff")
+            if [UInt8](committed) != rendered {
+                let difference = Self.firstDifference([UInt8](committed), rendered)
+                Issue.record(
+                    Comment(
+                        rawValue: "\(path) differs (\(difference)); if intended, regenerate with "
+                            + "ONCOMATCH_UPDATE_GOLDEN=1 and review the diff"))
+            }
         }
 
         let document = try OrderedJSONParser.parse(try JSONReportWriter().render(report))
         let errors = SchemaValidator(root: try SchemaValidationTests.schema()).errors(in: document)
         #expect(errors.isEmpty, "\(errors)")
+    }
+
+    /// Where two texts first differ, as `line N: expected … / got …` (not the whole byte arrays).
+    static func firstDifference(_ expected: [UInt8], _ actual: [UInt8]) -> String {
+        let expectedLines = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let actualLines = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for index in 0..<max(expectedLines.count, actualLines.count) {
+            let want = index < expectedLines.count ? String(expectedLines[index]) : "<end of file>"
+            let got = index < actualLines.count ? String(actualLines[index]) : "<end of file>"
+            if want != got { return "line \(index + 1): expected \(want.prefix(200)) / got \(got.prefix(200))" }
+        }
+        return "same lines, different bytes"
     }
 }
