@@ -40,3 +40,9 @@ addBenchmark("InputBenchmarks", dependencies: [.product(name: "GenomicFormats", 
 addBenchmark("ChecksumBenchmarks", dependencies: [.product(name: "GenomicFormats", package: "OncoMatch")])
 addBenchmark("RecordBenchmarks", dependencies: [.product(name: "GenomicFormats", package: "OncoMatch")])
 addBenchmark("AnnotationBenchmarks", dependencies: [.product(name: "GenomicFormats", package: "OncoMatch")])
+addBenchmark(
+    "MatchBenchmarks",
+    dependencies: [
+        .product(name: "OncoMatch", package: "OncoMatch"),
+        .product(name: "GenomicFormats", package: "OncoMatch"),
+    ])
