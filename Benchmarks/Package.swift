@@ -38,3 +38,4 @@ let package = Package(
 
 addBenchmark("InputBenchmarks", dependencies: [.product(name: "GenomicFormats", package: "OncoMatch")])
 addBenchmark("ChecksumBenchmarks", dependencies: [.product(name: "GenomicFormats", package: "OncoMatch")])
+addBenchmark("CohortBenchmarks", dependencies: [.product(name: "OncoMatch", package: "OncoMatch")])

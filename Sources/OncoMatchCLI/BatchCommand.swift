@@ -75,17 +75,21 @@ struct BatchCommand: ParsableCommand {
             let batch = CohortBatch(
                 sheet: sampleSheet,
                 options: .init(
-                    threads: threads ?? CohortBatch.onlineCores, reportsDirectory: reports, keepGoing: keepGoing,
+                    threads: threads ?? CohortBatch.onlineCores, reportsDirectory: reports,
+                    keepGoing: keepGoing,
                     skipExisting: skipExisting, ruleFiles: ruleFiles, useDefaultRules: !noDefaultRules,
                     includeFilteredAlterations: filter == "all", strict: strict))
             let rules = try batch.compiledRules()
             let display = !quiet && isatty(2) != 0 ? ProgressDisplay() : nil
-            let table = try batch.run(rules: rules, oncoTree: try OncoTree.bundled(), progress: display?.update)
+            let table = try batch.run(
+                rules: rules, oncoTree: try OncoTree.bundled(), progress: display?.update)
             display?.finish()
             try table.write(toDirectory: out)
             let failed = table.results.filter { $0.status != .ok }.count
             if failed > 0 {
-                FileHandleOutput.standardError("oncomatch batch: \(failed) of \(table.results.count) samples failed (see \(out)/cohort-samples.tsv)\n")
+                FileHandleOutput.standardError(
+                    "oncomatch batch: \(failed) of \(table.results.count) samples failed (see \(out)/cohort-samples.tsv)\n"
+                )
             }
         } catch {
             FileHandleOutput.standardError("oncomatch batch: \(error)\n")
@@ -109,7 +113,8 @@ final class ProgressDisplay: Sendable {
     /// Called under the batch's lock, so lines never interleave.
     func update(_ progress: CohortBatch.Progress) {
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        FileHandleOutput.standardError("\r\u{1B}[K" + CohortProgressText.line(progress, elapsedSeconds: elapsed))
+        FileHandleOutput.standardError(
+            "\r\u{1B}[K" + CohortProgressText.line(progress, elapsedSeconds: elapsed))
     }
 
     func finish() { FileHandleOutput.standardError("\n") }

@@ -1,22 +1,26 @@
 import Foundation
-import Synchronization
 import OncoDomain
 import OncoRules
+import Synchronization
 import TestSupport
 import Testing
 
 @testable import OncoReports
 
 @Suite struct CohortBatchTests {
-    static let rules: CompiledRuleSet = try! CohortBatch(sheet: .init(file: "", entries: []), options: .init())
-        .compiledRules()
+    static let rules: CompiledRuleSet = try! CohortBatch(
+        sheet: .init(file: "", entries: []), options: .init()
+    )
+    .compiledRules()
     static let oncoTree = try! OncoTree.bundled()
 
     private func run(_ sheet: SampleSheet, _ options: CohortBatch.Options) throws -> CohortTable {
         try CohortBatch(sheet: sheet, options: options).run(rules: Self.rules, oncoTree: Self.oncoTree)
     }
 
-    private var examples: SampleSheet { get throws { try SampleSheet.load(path: TestData.fixture("cohort/examples.tsv")) } }
+    private var examples: SampleSheet {
+        get throws { try SampleSheet.load(path: TestData.fixture("cohort/examples.tsv")) }
+    }
 
     private func row(_ table: CohortTable, _ sample: String, therapy: String) -> CohortTherapyRow? {
         table.results.first { $0.sample == sample }?.therapyRows.first { $0.therapies.contains(therapy) }
@@ -44,7 +48,9 @@ import Testing
         let two = try TestData.temporaryDirectory().path
         let single = try run(try examples, .init(threads: 1, reportsDirectory: one))
         let double = try run(try examples, .init(threads: 2, reportsDirectory: two))
-        for file in CohortTable.File.allCases { #expect(single.render(file) == double.render(file), "\(file)") }
+        for file in CohortTable.File.allCases {
+            #expect(single.render(file) == double.render(file), "\(file)")
+        }
         for entry in try examples.entries {
             for format in ReportFormat.allCases {
                 let name = "\(entry.sample).\(format.fileExtension)"
@@ -93,7 +99,9 @@ import Testing
         let reused = Mutex(0)
         let second = try CohortBatch(
             sheet: try examples, options: .init(threads: 2, reportsDirectory: reports, skipExisting: true)
-        ).run(rules: Self.rules, oncoTree: Self.oncoTree) { progress in reused.withLock { $0 = progress.reused } }
+        ).run(rules: Self.rules, oncoTree: Self.oncoTree) { progress in
+            reused.withLock { $0 = progress.reused }
+        }
         #expect(reused.withLock { $0 } == 6)
         #expect(second.results[0].msi == "stable")
         var expected = first.results
@@ -105,13 +113,18 @@ import Testing
         let reports = try TestData.temporaryDirectory().path
         let batch = try run(try examples, .init(threads: 2, reportsDirectory: reports))
         let merged = CohortTable(
-            results: try examples.entries.map { try CohortReportReader.read(path: reports + "/\($0.sample).json") })
-        for file in CohortTable.File.allCases { #expect(batch.render(file) == merged.render(file), "\(file)") }
+            results: try examples.entries.map {
+                try CohortReportReader.read(path: reports + "/\($0.sample).json")
+            })
+        for file in CohortTable.File.allCases {
+            #expect(batch.render(file) == merged.render(file), "\(file)")
+        }
     }
 
     @Test func mafCohortIsReadOnceAndMatchesSingleSampleRuns() throws {
         let maf = TestData.fixture("maf/cohort.maf")
-        let sheet = try ClinicalSampleTable.load(path: TestData.fixture("cohort/maf-clinical.tsv"), mafPath: maf)
+        let sheet = try ClinicalSampleTable.load(
+            path: TestData.fixture("cohort/maf-clinical.tsv"), mafPath: maf)
         let table = try run(sheet, .init(threads: 2))
         #expect(table.results.map(\.sample) == ["TUMOUR-A", "TUMOUR-B", "TUMOUR-C"])
         #expect(row(table, "TUMOUR-C", therapy: "dabrafenib + trametinib")?.ampTier == "I-A")
@@ -139,7 +152,8 @@ import Testing
 
     @Test func sharedMultiSampleInputNamesTheColumnBySample() throws {
         let vcf = TestData.fixture("examples/melanoma-braf-v600e.vcf")
-        let sheet = try SampleSheet.parse("sample\ttumour_type\nTUMOR\tMEL\n", file: "s.tsv", baseDirectory: ".", sharedInput: vcf)
+        let sheet = try SampleSheet.parse(
+            "sample\ttumour_type\nTUMOR\tMEL\n", file: "s.tsv", baseDirectory: ".", sharedInput: vcf)
         let table = try run(sheet, .init(threads: 1))
         #expect(row(table, "TUMOR", therapy: "dabrafenib + trametinib")?.ampTier == "I-A")
     }

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct CohortReportReaderTests {
     @Test func parserKeepsOrderNumberTextAndEscapes() throws {
-        let text = #"{"b": [1, 2.50, -3e2], "a": "x\"\u00e9\ud83d\ude00\n", "c": {"t": true, "f": false, "n": null}}"#
+        let text =
+            #"{"b": [1, 2.50, -3e2], "a": "x\"\u00e9\ud83d\ude00\n", "c": {"t": true, "f": false, "n": null}}"#
         let value = try JSONTextParser.parse(Array(text.utf8))
         let expected = JSONValue.object([
             ("b", .array([.number("1"), .number("2.50"), .number("-3e2")])),
@@ -17,14 +18,17 @@ import Testing
 
     @Test func parserRoundTripsTheWriterOutput() throws {
         let value = JSONValue.object([
-            ("text", .string("tab\there \u{1F} \\ \u{2028}")), ("list", .strings(["a", "b"])), ("empty", .array([])),
+            ("text", .string("tab\there \u{1F} \\ \u{2028}")), ("list", .strings(["a", "b"])),
+            ("empty", .array([])),
         ])
         #expect(try JSONTextParser.parse(Array(value.serialized().utf8)) == value)
     }
 
     @Test func parserRejectsInvalidJSONWithAnOffset() {
         for text in ["{\"a\": }", "[1, 2", "{\"a\" 1}", "\"open", "tru", "{} extra", "[01x]"] {
-            #expect(throws: JSONTextParser.SyntaxError.self, "\(text)") { try JSONTextParser.parse(Array(text.utf8)) }
+            #expect(throws: JSONTextParser.SyntaxError.self, "\(text)") {
+                try JSONTextParser.parse(Array(text.utf8))
+            }
         }
     }
 
@@ -42,7 +46,8 @@ import Testing
 
     @Test func notAReportNamesTheMissingField() {
         do {
-            _ = try CohortReportReader.read(bytes: Array(#"{"schema_version": "1.0.0"}"#.utf8), file: "x.json", sample: "x")
+            _ = try CohortReportReader.read(
+                bytes: Array(#"{"schema_version": "1.0.0"}"#.utf8), file: "x.json", sample: "x")
             Issue.record("expected an error")
         } catch {
             #expect(error.description == "x.json: tumour_type: missing (is this an OncoMatch JSON report?)")
@@ -51,7 +56,8 @@ import Testing
 
     @Test func otherSchemaMajorVersionIsRefused() {
         #expect(throws: CohortReportReader.ReadError.self) {
-            try CohortReportReader.read(bytes: Array(#"{"schema_version": "9.0.0"}"#.utf8), file: "x.json", sample: "x")
+            try CohortReportReader.read(
+                bytes: Array(#"{"schema_version": "9.0.0"}"#.utf8), file: "x.json", sample: "x")
         }
     }
 

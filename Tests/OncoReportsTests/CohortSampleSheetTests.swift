@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct CohortSampleSheetTests {
     private func parse(_ text: String, sharedInput: String? = nil) throws(SampleSheetError) -> SampleSheet {
-        try SampleSheet.parse(text, file: "sheet.tsv", baseDirectory: "/data/cohort", sharedInput: sharedInput)
+        try SampleSheet.parse(
+            text, file: "sheet.tsv", baseDirectory: "/data/cohort", sharedInput: sharedInput)
     }
 
     private func error(_ text: String, sharedInput: String? = nil) -> SampleSheetError? {
@@ -49,7 +50,9 @@ import Testing
         let problem = error("sample\tinput\ttumour_type\tstage\nS1\ta.vcf\tMEL\tII\n")
         #expect(problem?.line == 1)
         #expect(problem?.column == "stage")
-        #expect(problem?.description.hasPrefix("sheet.tsv:1: stage: unknown column (expected: sample, input,") == true)
+        #expect(
+            problem?.description.hasPrefix("sheet.tsv:1: stage: unknown column (expected: sample, input,")
+                == true)
     }
 
     @Test func missingRequiredColumnIsAnError() {
@@ -64,7 +67,8 @@ import Testing
 
     @Test func wrongFieldCountNamesTheLine() {
         let problem = error("sample\tinput\ttumour_type\nS1\ta.vcf\n")
-        #expect(problem?.description == "sheet.tsv:2: expected 3 tab-separated fields as in the header, found 2")
+        #expect(
+            problem?.description == "sheet.tsv:2: expected 3 tab-separated fields as in the header, found 2")
     }
 
     @Test func badValuesNameTheirColumn() {
@@ -72,7 +76,9 @@ import Testing
         #expect(error(header + "S1\ta.vcf\tMEL\tmsi-low\t\t\t\n")?.column == "msi")
         #expect(error(header + "S1\ta.vcf\tMEL\t\tmaybe\t\t\n")?.column == "hrd")
         #expect(error(header + "S1\ta.vcf\tMEL\t\t\t-3\t\n")?.column == "target_mb")
-        #expect(error(header + "S1\ta.vcf\tMEL\t\t\t30\tx.bed\n")?.message == "give target_mb or target_bed, not both")
+        #expect(
+            error(header + "S1\ta.vcf\tMEL\t\t\t30\tx.bed\n")?.message
+                == "give target_mb or target_bed, not both")
         #expect(error(header + "S1\t\tMEL\t\t\t\t\n")?.column == "input")
         #expect(error(header + "S1\ta.vcf\t\t\t\t\t\n")?.column == "tumour_type")
         #expect(error(header + "a/b\ta.vcf\tMEL\t\t\t\t\n")?.column == "sample")
@@ -85,7 +91,8 @@ import Testing
     }
 
     @Test func clinicalTableSkipsMetadataRowsAndKeepsOrder() throws {
-        let text = "#Patient\tSample\tCode\n#1\t1\t1\nPATIENT_ID\tSAMPLE_ID\tONCOTREE_CODE\nP1\tT-2\tLUAD\nP2\tT-1\tMEL\n"
+        let text =
+            "#Patient\tSample\tCode\n#1\t1\t1\nPATIENT_ID\tSAMPLE_ID\tONCOTREE_CODE\nP1\tT-2\tLUAD\nP2\tT-1\tMEL\n"
         let sheet = try ClinicalSampleTable.parse(text, file: "clinical.tsv", mafPath: "/c.maf")
         #expect(sheet.entries.map(\.sample) == ["T-2", "T-1"])
         #expect(sheet.entries.map(\.tumourType) == ["LUAD", "MEL"])
@@ -100,8 +107,12 @@ import Testing
                 return nil
             } catch { return error.description }
         }
-        #expect(problem("SAMPLE_ID\tCANCER_TYPE\nT1\tMelanoma\n") == "clinical.tsv:1: missing column 'ONCOTREE_CODE'")
-        #expect(problem("SAMPLE_ID\tONCOTREE_CODE\nT1\tNA\n")?.hasPrefix("clinical.tsv:2: ONCOTREE_CODE: empty") == true)
+        #expect(
+            problem("SAMPLE_ID\tCANCER_TYPE\nT1\tMelanoma\n")
+                == "clinical.tsv:1: missing column 'ONCOTREE_CODE'")
+        #expect(
+            problem("SAMPLE_ID\tONCOTREE_CODE\nT1\tNA\n")?.hasPrefix("clinical.tsv:2: ONCOTREE_CODE: empty")
+                == true)
         #expect(
             problem("SAMPLE_ID\tONCOTREE_CODE\nT1\tMEL\nT1\tLUAD\n")
                 == "clinical.tsv:3: SAMPLE_ID: duplicate sample 'T1' (first on line 2)")

@@ -36,7 +36,8 @@ import Testing
     @Test func tablesHaveOneRowPerSampleAndPerTherapyGroup() throws {
         let melanoma = try CohortSampleResult(sample: "M", report: ReportFixtures.melanoma)
         let failed = CohortSampleResult.failed(
-            sample: "F", tumourType: "LUAD", error: SampleSheetError(file: "x.vcf", line: 3, message: "bad\nline"))
+            sample: "F", tumourType: "LUAD",
+            error: SampleSheetError(file: "x.vcf", line: 3, message: "bad\nline"))
         let table = CohortTable(results: [melanoma, failed])
         let samples = table.render(.samples).split(separator: "\n")
         #expect(samples.count == 3)
@@ -51,7 +52,8 @@ import Testing
     }
 
     @Test func htmlEscapesSampleValuesAndDrawsTheChart() throws {
-        var hostile = try CohortSampleResult(sample: ReportFixtures.Hostile.script, report: ReportFixtures.melanoma)
+        var hostile = try CohortSampleResult(
+            sample: ReportFixtures.Hostile.script, report: ReportFixtures.melanoma)
         hostile.therapyRows[0].therapies = [ReportFixtures.Hostile.image]
         let html = CohortTable(results: [hostile]).render(.html)
         #expect(!html.contains("<script>"))
@@ -71,7 +73,8 @@ import Testing
     }
 
     @Test func progressLineShowsRateAndETA() {
-        let line = CohortProgressText.line(.init(done: 50, total: 200, failed: 1, reused: 0), elapsedSeconds: 10)
+        let line = CohortProgressText.line(
+            .init(done: 50, total: 200, failed: 1, reused: 0), elapsedSeconds: 10)
         #expect(line == "50/200 samples · 1 failed · 5.0 samples/s · ETA 30 s")
         #expect(CohortProgressText.duration(185) == "3 min 05 s")
     }

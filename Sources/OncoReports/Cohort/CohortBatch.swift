@@ -1,10 +1,11 @@
+import OncoDomain
+import OncoRules
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import OncoDomain
-import OncoRules
 
 /// A cohort run as a library call: every sample of a ``SampleSheet`` matched with one compiled
 /// rule set on several cores, per-sample reports written on the way, and the ``CohortTable``
@@ -86,7 +87,8 @@ public struct CohortBatch: Sendable {
     public func compiledRules() throws -> CompiledRuleSet {
         try MatchJob.ruleSet(
             for: MatchJob.Request(
-                inputPath: "", tumourType: "", ruleFiles: options.ruleFiles, useDefaultRules: options.useDefaultRules))
+                inputPath: "", tumourType: "", ruleFiles: options.ruleFiles,
+                useDefaultRules: options.useDefaultRules))
     }
 
     /// Runs every sample and returns the cohort table (rows in sheet order).
@@ -97,7 +99,8 @@ public struct CohortBatch: Sendable {
         rules: CompiledRuleSet, oncoTree: OncoTree, progress: (@Sendable (Progress) -> Void)? = nil
     ) throws -> CohortTable {
         if options.skipExisting && options.reportsDirectory == nil {
-            throw MatchJob.RequestError("--skip-existing needs --reports DIR (where the per-sample JSON reports are)")
+            throw MatchJob.RequestError(
+                "--skip-existing needs --reports DIR (where the per-sample JSON reports are)")
         }
         if options.skipExisting && !options.reportFormats.contains(.json) {
             throw MatchJob.RequestError("--skip-existing needs JSON per-sample reports")
@@ -118,7 +121,8 @@ public struct CohortBatch: Sendable {
                     if reused { counters.reusedOne() }
                     return .init(result: result, stop: false)
                 } catch {
-                    let failure = CohortSampleResult.failed(sample: entry.sample, tumourType: entry.tumourType, error: error)
+                    let failure = CohortSampleResult.failed(
+                        sample: entry.sample, tumourType: entry.tumourType, error: error)
                     counters.recordError(index: index, error: error)
                     return .init(result: failure, stop: !options.keepGoing)
                 }
@@ -129,7 +133,9 @@ public struct CohortBatch: Sendable {
                     Progress(done: done, total: total, failed: counters.failed, reused: counters.reused))
             })
         if !options.keepGoing, let (index, error) = counters.firstError {
-            throw SampleFailure(sample: entries[index].sample, line: entries[index].line, sheet: sheet.file, underlying: error)
+            throw SampleFailure(
+                sample: entries[index].sample, line: entries[index].line, sheet: sheet.file, underlying: error
+            )
         }
         return CohortTable(results: results.map { $0! })
     }
@@ -141,7 +147,8 @@ public struct CohortBatch: Sendable {
     ) throws -> (CohortSampleResult, reused: Bool) {
         var outputs: [ReportFormat: String] = [:]
         if let directory = options.reportsDirectory {
-            outputs = CohortReportFiles.paths(sample: entry.sample, directory: directory, formats: options.reportFormats)
+            outputs = CohortReportFiles.paths(
+                sample: entry.sample, directory: directory, formats: options.reportFormats)
         }
         if options.skipExisting, let json = outputs[.json], TextFile.exists(json) {
             // An unreadable file (another schema, hand-edited) is recomputed and overwritten.
@@ -159,8 +166,10 @@ public struct CohortBatch: Sendable {
                 inputPath: entry.inputPath, tumourType: entry.tumourType, sample: entry.inputSample,
                 normal: entry.normal, ruleFiles: options.ruleFiles, useDefaultRules: options.useDefaultRules,
                 msi: entry.msi, msiSource: entry.msi == .unknown ? nil : "sample sheet", hrd: entry.hrd,
-                hrdSource: entry.hrd == .unknown ? nil : "sample sheet", targetMegabases: entry.targetMegabases,
-                targetBED: entry.targetBED, copyNumberPath: entry.copyNumberPath, fusionsPath: entry.fusionsPath,
+                hrdSource: entry.hrd == .unknown ? nil : "sample sheet",
+                targetMegabases: entry.targetMegabases,
+                targetBED: entry.targetBED, copyNumberPath: entry.copyNumberPath,
+                fusionsPath: entry.fusionsPath,
                 includeFilteredAlterations: options.includeFilteredAlterations, strict: options.strict,
                 outputs: outputs)
             report = try MatchJob.run(request, rules: rules, oncoTree: oncoTree)
@@ -174,12 +183,14 @@ public struct CohortBatch: Sendable {
         var rowsPerInput: [String: Int] = [:]
         for entry in sheet.entries { rowsPerInput[entry.inputPath, default: 0] += 1 }
         var sources: [String: CohortMAFSource] = [:]
-        for entry in sheet.entries where sources[entry.inputPath] == nil && rowsPerInput[entry.inputPath]! > 1 {
+        for entry in sheet.entries where sources[entry.inputPath] == nil && rowsPerInput[entry.inputPath]! > 1
+        {
             let needsOwnLoad = sheet.entries.contains {
                 $0.inputPath == entry.inputPath && ($0.copyNumberPath != nil || $0.fusionsPath != nil)
             }
             guard !needsOwnLoad, (try? InputFormat.detect(path: entry.inputPath)) == .maf else { continue }
-            sources[entry.inputPath] = try CohortMAFSource(path: entry.inputPath, rules: rules, strict: options.strict)
+            sources[entry.inputPath] = try CohortMAFSource(
+                path: entry.inputPath, rules: rules, strict: options.strict)
         }
         return sources
     }

@@ -35,7 +35,8 @@ struct CohortHTMLWriter {
             }
             for (key, tier) in bestTier {
                 let (name, effect) = groups[key]!
-                counts[key, default: TherapyCount(therapies: name, effect: effect)].samplesByTier[tier, default: 0] += 1
+                counts[key, default: TherapyCount(therapies: name, effect: effect)].samplesByTier[
+                    tier, default: 0] += 1
             }
         }
         return counts.values.sorted {
@@ -82,9 +83,12 @@ struct CohortHTMLWriter {
         return page.output
     }
 
-    private func samplesWithSensitivity(tierPrefix: String, among subset: [CohortSampleResult]? = nil) -> Int {
+    private func samplesWithSensitivity(tierPrefix: String, among subset: [CohortSampleResult]? = nil) -> Int
+    {
         (subset ?? results).filter { result in
-            result.therapyRows.contains { !HTMLVocabulary.isResistance($0.effect) && $0.ampTier.hasPrefix(tierPrefix) }
+            result.therapyRows.contains {
+                !HTMLVocabulary.isResistance($0.effect) && $0.ampTier.hasPrefix(tierPrefix)
+            }
         }.count
     }
 
@@ -101,7 +105,9 @@ struct CohortHTMLWriter {
         let height = shown.count * rowHeight + 24
         page.markup("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"")
         page.text(String(height))
-        page.markup("\" role=\"img\" aria-label=\"Samples per sensitivity option, tier I in green, tier II in blue\">\n")
+        page.markup(
+            "\" role=\"img\" aria-label=\"Samples per sensitivity option, tier I in green, tier II in blue\">\n"
+        )
         for (index, count) in shown.enumerated() {
             let y = index * rowHeight
             let tierOne = count.samplesByTier.filter { $0.key.hasPrefix("I-") }.values.reduce(0, +)
@@ -135,7 +141,9 @@ struct CohortHTMLWriter {
         page.text(String(shown.count * rowHeight + 18))
         page.markup("\">Bar length: samples; green part: tier I (best tier per sample).</text>\n</svg>\n")
         if counts.count > shown.count {
-            page.element("<p class=\"muted small\">", "The \(shown.count) most frequent of \(counts.count) options.", "</p>\n")
+            page.element(
+                "<p class=\"muted small\">", "The \(shown.count) most frequent of \(counts.count) options.",
+                "</p>\n")
         }
         page.markup("</section>\n")
     }
@@ -158,14 +166,19 @@ struct CohortHTMLWriter {
             }
             page.element("<td class=\"num\">", String(count.total), "</td></tr>\n")
         }
-        page.markup("</tbody>\n</table>\n<p class=\"muted small\">A sample counts once per option, at its best tier.</p>\n")
+        page.markup(
+            "</tbody>\n</table>\n<p class=\"muted small\">A sample counts once per option, at its best tier.</p>\n"
+        )
         page.markup("</section>\n")
     }
 
     private func tumourTypeTable(into page: inout HTMLBuffer) {
         page.markup("<section id=\"tumour-types\">\n<h2>Tumour types</h2>\n<table>\n")
-        page.markup("<thead><tr><th>Tumour type</th><th class=\"num\">Samples</th><th class=\"num\">Failed</th>")
-        page.markup("<th class=\"num\">Tier I option</th><th class=\"num\">Any sensitivity option</th></tr></thead>\n<tbody>\n")
+        page.markup(
+            "<thead><tr><th>Tumour type</th><th class=\"num\">Samples</th><th class=\"num\">Failed</th>")
+        page.markup(
+            "<th class=\"num\">Tier I option</th><th class=\"num\">Any sensitivity option</th></tr></thead>\n<tbody>\n"
+        )
         var order: [String] = []
         var byType: [String: [CohortSampleResult]] = [:]
         for result in results {
@@ -179,8 +192,12 @@ struct CohortHTMLWriter {
             page.element("<tr><td>", name.map { "\($0) (\(code))" } ?? code, "</td>")
             page.element("<td class=\"num\">", String(members.count), "</td>")
             page.element("<td class=\"num\">", String(members.filter { $0.status != .ok }.count), "</td>")
-            page.element("<td class=\"num\">", String(samplesWithSensitivity(tierPrefix: "I-", among: members)), "</td>")
-            page.element("<td class=\"num\">", String(samplesWithSensitivity(tierPrefix: "", among: members)), "</td></tr>\n")
+            page.element(
+                "<td class=\"num\">", String(samplesWithSensitivity(tierPrefix: "I-", among: members)),
+                "</td>")
+            page.element(
+                "<td class=\"num\">", String(samplesWithSensitivity(tierPrefix: "", among: members)),
+                "</td></tr>\n")
         }
         page.markup("</tbody>\n</table>\n</section>\n")
     }

@@ -33,7 +33,8 @@ public struct CohortMAFSource: Sendable {
 
     /// Matches the sample of `entry` (its `input_sample`, else its `sample`) and writes `outputs`.
     public func report(
-        for entry: SampleSheet.Entry, rules: CompiledRuleSet, oncoTree: OncoTree, includeFilteredAlterations: Bool,
+        for entry: SampleSheet.Entry, rules: CompiledRuleSet, oncoTree: OncoTree,
+        includeFilteredAlterations: Bool,
         outputs: [ReportFormat: String]
     ) throws -> MatchReport {
         let barcode = entry.inputSample ?? entry.sample
@@ -43,7 +44,8 @@ public struct CohortMAFSource: Sendable {
                 "unknown OncoTree code '\(entry.tumourType)'"
                     + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
         }
-        guard let sharedIndex = index.samples.firstIndex(of: barcode), let counts = mutationCounts[barcode] else {
+        guard let sharedIndex = index.samples.firstIndex(of: barcode), let counts = mutationCounts[barcode]
+        else {
             throw FormatError(
                 .value, file: path, field: MAFColumn.tumorSampleBarcode.rawValue,
                 message: "no row of sample '\(barcode)' in the file")
@@ -62,33 +64,40 @@ public struct CohortMAFSource: Sendable {
             territory = .assumedExome
         }
         let burden = try TumourMutationalBurden(
-            numerator: .codingNonsynonymous, count: counts.count(for: .codingNonsynonymous), territory: territory,
+            numerator: .codingNonsynonymous, count: counts.count(for: .codingNonsynonymous),
+            territory: territory,
             isTumourOnly: counts.isTumourOnly)
         let alternatives = try TMBNumerator.allCases.filter { $0 != .codingNonsynonymous }.map {
             try TumourMutationalBurden(
-                numerator: $0, count: counts.count(for: $0), territory: territory, isTumourOnly: counts.isTumourOnly)
+                numerator: $0, count: counts.count(for: $0), territory: territory,
+                isTumourOnly: counts.isTumourOnly)
         }
         var warnings = ["QC counts are those of the whole MAF, read once for the cohort"]
         if counts.eligibleWithoutAlleleFraction > 0 {
             warnings.append(
-                "\(counts.eligibleWithoutAlleleFraction) MAF rows have no read counts; TMB counts them unfiltered by VAF")
+                "\(counts.eligibleWithoutAlleleFraction) MAF rows have no read counts; TMB counts them unfiltered by VAF"
+            )
         }
         let build = statistics.build ?? .unknown
         if build == .unknown {
             warnings.append(
-                "genome build could not be told from the input; exact-allele rules are compared with both builds")
+                "genome build could not be told from the input; exact-allele rules are compared with both builds"
+            )
         }
         let profile = TumourProfile(
             index: sampleIndex, sampleIndex: 0, normalName: nil, tumourType: node.code, build: build,
-            annotationSource: .maf, tumourMutationalBurden: burden, alternativeBurdens: alternatives, msi: entry.msi,
+            annotationSource: .maf, tumourMutationalBurden: burden, alternativeBurdens: alternatives,
+            msi: entry.msi,
             hrd: entry.hrd, includeFilteredAlterations: includeFilteredAlterations)
         let result = Matcher(ruleSet: rules, oncoTree: oncoTree).match(profile)
         let builder = MatchReportBuilder(
-            ruleSet: rules.ruleSet, inputPath: path, inputSHA256: sha256, inputFormat: InputFormat.maf.rawValue,
+            ruleSet: rules.ruleSet, inputPath: path, inputSHA256: sha256,
+            inputFormat: InputFormat.maf.rawValue,
             qc: QualityControl(
                 recordsRead: statistics.rowsRead, recordsSkipped: statistics.rowsSkipped,
                 skippedExamples: statistics.skippedExamples.map(\.description),
-                recordsFiltered: statistics.rowsFailingFilter, annotationSource: AnnotationSource.maf.rawValue,
+                recordsFiltered: statistics.rowsFailingFilter,
+                annotationSource: AnnotationSource.maf.rawValue,
                 alterationsIndexed: sampleIndex.alterations.count),
             msiSource: entry.msi == .unknown ? nil : "sample sheet",
             hrdSource: entry.hrd == .unknown ? nil : "sample sheet")

@@ -42,7 +42,9 @@ public enum CohortReportReader {
     }
 
     /// The cohort view of report JSON `bytes` (`file` names it in errors).
-    public static func read(bytes: [UInt8], file: String, sample: String) throws(ReadError) -> CohortSampleResult {
+    public static func read(bytes: [UInt8], file: String, sample: String) throws(ReadError)
+        -> CohortSampleResult
+    {
         let document: JSONValue
         do {
             document = try JSONTextParser.parse(bytes)
@@ -56,14 +58,17 @@ public enum CohortReportReader {
         guard version.split(separator: ".").first.map(String.init) == major else {
             throw ReadError(
                 file: file, field: "schema_version",
-                message: "report schema \(version) is not readable by this version (schema \(MatchReport.schemaVersion))")
+                message:
+                    "report schema \(version) is not readable by this version (schema \(MatchReport.schemaVersion))"
+            )
         }
         let tumourType = try fields.object(try fields.member(root, "tumour_type", ""), "tumour_type")
         let biomarkers = try fields.object(try fields.member(root, "biomarkers", ""), "biomarkers")
         var tmb: String?
         var numerator: String?
         if case .object = try fields.member(biomarkers, "tmb", "biomarkers") {
-            let object = try fields.object(try fields.member(biomarkers, "tmb", "biomarkers"), "biomarkers.tmb")
+            let object = try fields.object(
+                try fields.member(biomarkers, "tmb", "biomarkers"), "biomarkers.tmb")
             guard case .number(let text) = try fields.member(object, "value", "biomarkers.tmb") else {
                 throw ReadError(file: file, field: "biomarkers.tmb.value", message: "expected a number")
             }
@@ -88,12 +93,15 @@ public enum CohortReportReader {
     }
 
     /// The fields of one match the cohort rows use; the rest stay empty.
-    private static func therapyMatch(_ value: JSONValue, path: String, fields: Fields) throws(ReadError) -> TherapyMatch {
+    private static func therapyMatch(_ value: JSONValue, path: String, fields: Fields) throws(ReadError)
+        -> TherapyMatch
+    {
         let object = try fields.object(value, path)
         var alterations: [AlterationSummary] = []
-        for (index, item) in try fields.array(try fields.member(object, "alterations", path), "\(path).alterations")
-            .enumerated()
-        {
+        for (index, item) in try fields.array(
+            try fields.member(object, "alterations", path), "\(path).alterations"
+        )
+        .enumerated() {
             let itemPath = "\(path).alterations[\(index)]"
             let alteration = try fields.object(item, itemPath)
             alterations.append(
@@ -102,7 +110,8 @@ public enum CohortReportReader {
                     proteinChange: try fields.optionalString(alteration, "protein_change", itemPath),
                     hgvsc: try fields.optionalString(alteration, "hgvsc", itemPath), consequence: nil,
                     variantClass: try fields.string(alteration, "variant_class", itemPath), chromosome: nil,
-                    position: nil, reference: nil, alternate: nil, filter: nil, vaf: nil, depth: nil, origin: "",
+                    position: nil, reference: nil, alternate: nil, filter: nil, vaf: nil, depth: nil,
+                    origin: "",
                     zygosity: "", transcript: nil, principalTranscript: false))
         }
         guard case .bool(let onLabel) = try fields.member(object, "on_label", path) else {
@@ -112,11 +121,14 @@ public enum CohortReportReader {
             ruleId: try fields.string(object, "rule_id", path), ruleTitle: "",
             supportingRuleIds: try fields.strings(object, "supporting_rule_ids", path),
             genes: try fields.strings(object, "genes", path), alterations: alterations,
-            therapies: try fields.strings(object, "therapies", path), category: try fields.string(object, "category", path),
-            effect: try fields.string(object, "effect", path), ampTier: try fields.string(object, "amp_tier", path),
+            therapies: try fields.strings(object, "therapies", path),
+            category: try fields.string(object, "category", path),
+            effect: try fields.string(object, "effect", path),
+            ampTier: try fields.string(object, "amp_tier", path),
             ampLevel: "", escat: try fields.optionalString(object, "escat", path), onLabel: onLabel,
             ruleTumourTypes: [], matchLevel: "", principalTranscript: false,
-            evidence: EvidenceSummary(source: "", references: [], statement: "", uncertain: false), explanation: "")
+            evidence: EvidenceSummary(source: "", references: [], statement: "", uncertain: false),
+            explanation: "")
     }
 
     /// Typed access to members, with errors naming the JSON path.
@@ -127,7 +139,8 @@ public enum CohortReportReader {
             ReadError(file: file, field: parent.isEmpty ? key : "\(parent).\(key)", message: message)
         }
 
-        func object(_ value: JSONValue, _ path: String) throws(ReadError) -> [(key: String, value: JSONValue)] {
+        func object(_ value: JSONValue, _ path: String) throws(ReadError) -> [(key: String, value: JSONValue)]
+        {
             guard case .object(let members) = value else {
                 throw ReadError(file: file, field: path.isEmpty ? nil : path, message: "expected an object")
             }
@@ -141,7 +154,8 @@ public enum CohortReportReader {
             return items
         }
 
-        func member(_ members: [(key: String, value: JSONValue)], _ key: String, _ parent: String) throws(ReadError)
+        func member(_ members: [(key: String, value: JSONValue)], _ key: String, _ parent: String)
+            throws(ReadError)
             -> JSONValue
         {
             guard let member = members.first(where: { $0.key == key }) else {
@@ -150,7 +164,8 @@ public enum CohortReportReader {
             return member.value
         }
 
-        func string(_ members: [(key: String, value: JSONValue)], _ key: String, _ parent: String) throws(ReadError)
+        func string(_ members: [(key: String, value: JSONValue)], _ key: String, _ parent: String)
+            throws(ReadError)
             -> String
         {
             guard case .string(let text) = try member(members, key, parent) else {
@@ -169,7 +184,8 @@ public enum CohortReportReader {
             }
         }
 
-        func strings(_ members: [(key: String, value: JSONValue)], _ key: String, _ parent: String) throws(ReadError)
+        func strings(_ members: [(key: String, value: JSONValue)], _ key: String, _ parent: String)
+            throws(ReadError)
             -> [String]
         {
             guard case .array(let items) = try member(members, key, parent) else {
@@ -177,13 +193,16 @@ public enum CohortReportReader {
             }
             var texts: [String] = []
             for item in items {
-                guard case .string(let text) = item else { throw fail(parent, key, "expected an array of strings") }
+                guard case .string(let text) = item else {
+                    throw fail(parent, key, "expected an array of strings")
+                }
                 texts.append(text)
             }
             return texts
         }
 
-        func integer(_ members: [(key: String, value: JSONValue)], _ key: String, _ parent: String) throws(ReadError)
+        func integer(_ members: [(key: String, value: JSONValue)], _ key: String, _ parent: String)
+            throws(ReadError)
             -> Int
         {
             guard case .number(let text) = try member(members, key, parent), let value = Int(text) else {

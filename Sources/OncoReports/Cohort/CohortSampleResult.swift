@@ -41,7 +41,8 @@ public struct CohortSampleResult: Sendable, Equatable {
 
     public init(
         sample: String, tumourType: String, tumourTypeName: String?, status: Status, tmb: String?,
-        tmbNumerator: String?, msi: String, hrd: String, matchCount: Int, nearMissCount: Int, recordsRead: Int,
+        tmbNumerator: String?, msi: String, hrd: String, matchCount: Int, nearMissCount: Int,
+        recordsRead: Int,
         recordsSkipped: Int, therapyRows: [CohortTherapyRow]
     ) {
         self.sample = sample
@@ -63,15 +64,18 @@ public struct CohortSampleResult: Sendable, Equatable {
     public init(sample: String, report: MatchReport) throws(ReportError) {
         var tmbText: String?
         if let tmb = report.biomarkers.tmb {
-            guard let text = DecimalText.fixed(tmb.value, fractionDigits: JSONReportWriter.tmbFractionDigits) else {
+            guard let text = DecimalText.fixed(tmb.value, fractionDigits: JSONReportWriter.tmbFractionDigits)
+            else {
                 throw .nonFiniteNumber(field: "biomarkers.tmb.value")
             }
             tmbText = text
         }
         self.init(
-            sample: sample, tumourType: report.tumourType.code, tumourTypeName: report.tumourType.name, status: .ok,
+            sample: sample, tumourType: report.tumourType.code, tumourTypeName: report.tumourType.name,
+            status: .ok,
             tmb: tmbText, tmbNumerator: report.biomarkers.tmb?.numerator, msi: report.biomarkers.msi,
-            hrd: report.biomarkers.hrd, matchCount: report.matches.count, nearMissCount: report.nearMisses.count,
+            hrd: report.biomarkers.hrd, matchCount: report.matches.count,
+            nearMissCount: report.nearMisses.count,
             recordsRead: report.qc.recordsRead, recordsSkipped: report.qc.recordsSkipped,
             therapyRows: CohortTherapyRow.rows(from: report.matches))
     }
@@ -81,7 +85,8 @@ public struct CohortSampleResult: Sendable, Equatable {
         let message = String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
         return CohortSampleResult(
             sample: sample, tumourType: tumourType, tumourTypeName: nil, status: .failed(message), tmb: nil,
-            tmbNumerator: nil, msi: "unknown", hrd: "unknown", matchCount: 0, nearMissCount: 0, recordsRead: 0,
+            tmbNumerator: nil, msi: "unknown", hrd: "unknown", matchCount: 0, nearMissCount: 0,
+            recordsRead: 0,
             recordsSkipped: 0, therapyRows: [])
     }
 }

@@ -52,7 +52,8 @@ public struct CohortTherapyRow: Sendable, Equatable {
                 CohortTherapyRow(
                     therapies: match.therapies, effect: match.effect, category: match.category,
                     ampTier: match.ampTier, escat: match.escat, onLabel: match.onLabel,
-                    genes: merged([], match.genes), alterations: merged([], labels), ruleIds: merged([], rules)))
+                    genes: merged([], match.genes), alterations: merged([], labels),
+                    ruleIds: merged([], rules)))
         }
         return rows
     }

@@ -22,7 +22,9 @@ struct JSONTextParser {
         var parser = JSONTextParser(bytes: bytes)
         let value = try parser.value(depth: 0)
         parser.skipWhitespace()
-        guard parser.position == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        guard parser.position == bytes.count else {
+            throw parser.error("unexpected text after the JSON value")
+        }
         return value
     }
 
@@ -49,7 +51,8 @@ struct JSONTextParser {
 
     private mutating func literal(_ word: String) throws(SyntaxError) {
         let expected = Array(word.utf8)
-        guard position + expected.count <= bytes.count, Array(bytes[position..<position + expected.count]) == expected
+        guard position + expected.count <= bytes.count,
+            Array(bytes[position..<position + expected.count]) == expected
         else { throw error("expected '\(word)'") }
         position += expected.count
     }
@@ -64,10 +67,14 @@ struct JSONTextParser {
         }
         while true {
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a key") }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                throw error("expected a key")
+            }
             let key = try string()
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                throw error("expected ':'")
+            }
             position += 1
             members.append((key, try value(depth: depth + 1)))
             skipWhitespace()
@@ -108,8 +115,11 @@ struct JSONTextParser {
         let start = position
         while position < bytes.count,
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position])
-                || [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")]
-                    .contains(bytes[position])
+                || [
+                    UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"),
+                    UInt8(ascii: "E"),
+                ]
+                .contains(bytes[position])
         {
             position += 1
         }
@@ -125,7 +135,9 @@ struct JSONTextParser {
         position += 1
         var scalars = String.UnicodeScalarView()
         var runStart = position
-        func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+        func flush(_ end: Int) {
+            scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
+        }
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {

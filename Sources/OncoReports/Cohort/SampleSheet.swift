@@ -78,8 +78,11 @@ public struct SampleSheet: Sendable, Equatable {
     ///
     /// - Parameter sharedInput: one multi-sample VCF (or MAF) for every row: the `input` column is
     ///   then optional, and `input_sample` defaults to `sample`.
-    public static func load(path: String, sharedInput: String? = nil) throws(SampleSheetError) -> SampleSheet {
-        try parse(TextFile.readText(path), file: path, baseDirectory: TextFile.directory(of: path), sharedInput: sharedInput)
+    public static func load(path: String, sharedInput: String? = nil) throws(SampleSheetError) -> SampleSheet
+    {
+        try parse(
+            TextFile.readText(path), file: path, baseDirectory: TextFile.directory(of: path),
+            sharedInput: sharedInput)
     }
 
     /// Parses sheet text; relative paths are resolved against `baseDirectory`.
@@ -101,7 +104,8 @@ public struct SampleSheet: Sendable, Equatable {
                     message: "unknown column (expected: \(knownColumns.joined(separator: ", ")))")
             }
             guard seenColumns.insert(column).inserted else {
-                throw SampleSheetError(file: file, line: header.number, column: column, message: "column given twice")
+                throw SampleSheetError(
+                    file: file, line: header.number, column: column, message: "column given twice")
             }
         }
         var required = ["sample", "tumour_type"]
@@ -118,14 +122,17 @@ public struct SampleSheet: Sendable, Equatable {
             guard cells.count == columns.count else {
                 throw SampleSheetError(
                     file: file, line: row.number,
-                    message: "expected \(columns.count) tab-separated fields as in the header, found \(cells.count)")
+                    message:
+                        "expected \(columns.count) tab-separated fields as in the header, found \(cells.count)"
+                )
             }
             var values: [String: String] = [:]
             for (column, cell) in zip(columns, cells) {
                 let value = TextFile.trimmed(cell)
                 if !value.isEmpty { values[column] = value }
             }
-            let entry = try entry(from: values, line: row.number, file: file, base: baseDirectory, sharedInput: sharedInput)
+            let entry = try entry(
+                from: values, line: row.number, file: file, base: baseDirectory, sharedInput: sharedInput)
             if let first = lineOfSample[entry.sample] {
                 throw SampleSheetError(
                     file: file, line: row.number, column: "sample",
@@ -135,7 +142,8 @@ public struct SampleSheet: Sendable, Equatable {
             entries.append(entry)
         }
         guard !entries.isEmpty else {
-            throw SampleSheetError(file: file, line: header.number, message: "the sheet has a header but no sample rows")
+            throw SampleSheetError(
+                file: file, line: header.number, message: "the sheet has a header but no sample rows")
         }
         return SampleSheet(file: file, entries: entries)
     }
@@ -146,7 +154,9 @@ public struct SampleSheet: Sendable, Equatable {
         func fail(_ column: String, _ message: String) -> SampleSheetError {
             SampleSheetError(file: file, line: line, column: column, message: message)
         }
-        guard let sample = values["sample"] else { throw fail("sample", "empty: every row needs a sample id") }
+        guard let sample = values["sample"] else {
+            throw fail("sample", "empty: every row needs a sample id")
+        }
         if let problem = fileNameProblem(sample) { throw fail("sample", problem) }
         guard let tumourType = values["tumour_type"] else {
             throw fail("tumour_type", "empty: expected an OncoTree code such as MEL or LUAD")
@@ -160,7 +170,8 @@ public struct SampleSheet: Sendable, Equatable {
             throw fail("input", "empty: expected a VCF or MAF path")
         }
         var entry = Entry(sample: sample, inputPath: input, tumourType: tumourType, line: line)
-        entry.inputSample = values["input_sample"] ?? (sharedInput != nil && values["input"] == nil ? sample : nil)
+        entry.inputSample =
+            values["input_sample"] ?? (sharedInput != nil && values["input"] == nil ? sample : nil)
         entry.normal = values["normal"]
         if let text = values["msi"] {
             guard let status = MSIStatus(parsing: text) else {

@@ -10,7 +10,8 @@ enum TextFile {
     static func readBytes(_ path: String) throws(SampleSheetError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw SampleSheetError(file: path, line: 0, message: "cannot open: \(String(cString: strerror(errno)))")
+            throw SampleSheetError(
+                file: path, line: 0, message: "cannot open: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
@@ -19,7 +20,8 @@ enum TextFile {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw SampleSheetError(file: path, line: 0, message: "cannot read: \(String(cString: strerror(errno)))")
+                throw SampleSheetError(
+                    file: path, line: 0, message: "cannot read: \(String(cString: strerror(errno)))")
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
