@@ -46,3 +46,4 @@ addBenchmark(
         .product(name: "OncoMatch", package: "OncoMatch"),
         .product(name: "GenomicFormats", package: "OncoMatch"),
     ])
+addBenchmark("CohortBenchmarks", dependencies: [.product(name: "OncoMatch", package: "OncoMatch")])

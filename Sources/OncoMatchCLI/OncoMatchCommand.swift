@@ -11,7 +11,10 @@ struct OncoMatchCommand: ParsableCommand {
         commandName: "oncomatch",
         abstract: "Match a tumour's variants against therapy rules.",
         version: ToolInfo.version,
-        subcommands: [MatchCommand.self, ValidateCommand.self, StatsCommand.self, RulesCommand.self]
+        subcommands: [
+            MatchCommand.self, BatchCommand.self, CohortMergeCommand.self, ValidateCommand.self,
+            StatsCommand.self, RulesCommand.self,
+        ]
     )
 
     /// Runs the command; usage errors exit with 2 (not ArgumentParser's 64), as documented.

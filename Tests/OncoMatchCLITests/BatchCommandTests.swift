@@ -1,0 +1,89 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs the built `oncomatch` executable: `batch` and `cohort-merge`.
+@Suite struct BatchCommandTests {
+    private func contents(_ directory: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            files[name] = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path)
+        }
+        return files
+    }
+
+    @Test func batchThenMergeGiveTheSameTablesByteForByte() throws {
+        let work = try TestData.temporaryDirectory()
+        let batchOut = work.appendingPathComponent("batch")
+        let reports = work.appendingPathComponent("reports")
+        let run = try RulesCommandTests.run([
+            "batch", TestData.fixture("cohort/examples.tsv"), "--out", batchOut.path, "--reports",
+            reports.path,
+            "--threads", "2",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty, "no progress line when stderr is not a terminal")
+        let samples = [
+            "melanoma", "ovarian", "aml", "colorectal", "negative-filtered", "negative-synonymous",
+        ]
+        let mergedOut = work.appendingPathComponent("merged")
+        let merge = try RulesCommandTests.run(
+            ["cohort-merge", "--out", mergedOut.path]
+                + samples.map { reports.appendingPathComponent("\($0).json").path })
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let batchFiles = try contents(batchOut)
+        #expect(
+            batchFiles.keys.sorted() == [
+                "cohort-samples.tsv", "cohort-therapies.tsv", "cohort.html", "cohort.json",
+            ])
+        #expect(batchFiles == (try contents(mergedOut)))
+        let therapies = String(decoding: batchFiles["cohort-therapies.tsv"]!, as: UTF8.self)
+        #expect(therapies.contains("melanoma\tMEL\tdabrafenib + trametinib;"))
+    }
+
+    @Test func badSheetExitsOneWithLineAndColumn() throws {
+        let work = try TestData.temporaryDirectory()
+        let sheet = work.appendingPathComponent("sheet.tsv")
+        try "sample\tinput\ttumour_type\tcolour\nS\tx.vcf\tMEL\tblue\n".write(
+            to: sheet, atomically: true, encoding: .utf8)
+        let run = try RulesCommandTests.run([
+            "batch", sheet.path, "--out", work.appendingPathComponent("out").path,
+        ])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("sheet.tsv:1: colour: unknown column"))
+    }
+
+    @Test func firstFailureStopsWithoutATableAndKeepGoingRecordsIt() throws {
+        let work = try TestData.temporaryDirectory()
+        let stopped = work.appendingPathComponent("stopped")
+        let run = try RulesCommandTests.run([
+            "batch", TestData.fixture("cohort/with-broken.tsv"), "--out", stopped.path, "--quiet",
+        ])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("sample 'broken'"))
+        #expect(
+            !FileManager.default.fileExists(atPath: stopped.appendingPathComponent("cohort-samples.tsv").path)
+        )
+
+        let kept = work.appendingPathComponent("kept")
+        let keepGoing = try RulesCommandTests.run([
+            "batch", TestData.fixture("cohort/with-broken.tsv"), "--out", kept.path, "--keep-going",
+        ])
+        #expect(keepGoing.status == 0, "\(keepGoing.stderr)")
+        #expect(keepGoing.stderr.contains("1 of 3 samples failed"))
+        let samples = try String(
+            contentsOf: kept.appendingPathComponent("cohort-samples.tsv"), encoding: .utf8)
+        #expect(samples.contains("\nbroken\tMEL\tfailed: "))
+    }
+
+    @Test func mergeRejectsAFileThatIsNotAReport() throws {
+        let work = try TestData.temporaryDirectory()
+        let bogus = work.appendingPathComponent("S1.json")
+        try "{\"hello\": 1}".write(to: bogus, atomically: true, encoding: .utf8)
+        let run = try RulesCommandTests.run([
+            "cohort-merge", "--out", work.appendingPathComponent("o").path, bogus.path,
+        ])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("S1.json: schema_version: missing"))
+    }
+}

@@ -1,0 +1,68 @@
+import TestSupport
+import Testing
+
+@testable import OncoReports
+
+@Suite struct CohortReportReaderTests {
+    @Test func parserKeepsOrderNumberTextAndEscapes() throws {
+        let text =
+            #"{"b": [1, 2.50, -3e2], "a": "x\"\u00e9\ud83d\ude00\n", "c": {"t": true, "f": false, "n": null}}"#
+        let value = try JSONTextParser.parse(Array(text.utf8))
+        let expected = JSONValue.object([
+            ("b", .array([.number("1"), .number("2.50"), .number("-3e2")])),
+            ("a", .string("x\"é😀\n")),
+            ("c", .object([("t", .bool(true)), ("f", .bool(false)), ("n", .null)])),
+        ])
+        #expect(value == expected)
+    }
+
+    @Test func parserRoundTripsTheWriterOutput() throws {
+        let value = JSONValue.object([
+            ("text", .string("tab\there \u{1F} \\ \u{2028}")), ("list", .strings(["a", "b"])),
+            ("empty", .array([])),
+        ])
+        #expect(try JSONTextParser.parse(Array(value.serialized().utf8)) == value)
+    }
+
+    @Test func parserRejectsInvalidJSONWithAnOffset() {
+        for text in ["{\"a\": }", "[1, 2", "{\"a\" 1}", "\"open", "tru", "{} extra", "[01x]"] {
+            #expect(throws: JSONTextParser.SyntaxError.self, "\(text)") {
+                try JSONTextParser.parse(Array(text.utf8))
+            }
+        }
+    }
+
+    @Test func readsTheGoldenMelanomaReport() throws {
+        let result = try CohortReportReader.read(path: TestData.fixture("reports/melanoma-report.json"))
+        #expect(result.sample == "melanoma-report")
+        #expect(result.tumourType == "MEL")
+        #expect(result.status == .ok)
+        let first = try #require(result.therapyRows.first)
+        #expect(first.therapies.contains("dabrafenib + trametinib"))
+        #expect(first.ampTier == "I-A")
+        #expect(first.onLabel)
+        #expect(first.alterations == ["BRAF V600E"])
+    }
+
+    @Test func notAReportNamesTheMissingField() {
+        do {
+            _ = try CohortReportReader.read(
+                bytes: Array(#"{"schema_version": "1.0.0"}"#.utf8), file: "x.json", sample: "x")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "x.json: tumour_type: missing (is this an OncoMatch JSON report?)")
+        }
+    }
+
+    @Test func otherSchemaMajorVersionIsRefused() {
+        #expect(throws: CohortReportReader.ReadError.self) {
+            try CohortReportReader.read(
+                bytes: Array(#"{"schema_version": "9.0.0"}"#.utf8), file: "x.json", sample: "x")
+        }
+    }
+
+    @Test func sampleIdComesFromTheFileName() {
+        #expect(CohortReportReader.sampleId(fromPath: "out/reports/S-01.json") == "S-01")
+        #expect(CohortReportReader.sampleId(fromPath: "S.v2.json") == "S.v2")
+    }
+}
