@@ -32,7 +32,7 @@ let package = Package(
             name: "OncoDomain", dependencies: ["GenomicFormats"],
             exclude: ["Resources/README.md"],
             resources: [
-                .copy("Resources/oncotree_2025_10_03.json"),
+                .copy("Resources/oncotree_2025_10_03.json"), .copy("Resources/oncotree_2025_10_03.tsv"),
                 .copy("Resources/cancer_genes_grch38.tsv"),
             ]),
         .target(

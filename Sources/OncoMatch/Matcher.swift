@@ -176,9 +176,7 @@ public struct Matcher: Sendable {
             }
             byID[id] = current
         }
-        return byID.values.sorted {
-            AlterationText.sortKey($0.alteration) < AlterationText.sortKey($1.alteration)
-        }
+        return byID.values.map { ($0, AlterationText.sortKey($0.alteration)) }.sorted { $0.1 < $1.1 }.map(\.0)
     }
 
     /// Merges hits with the same effect whose therapy options are the same as (or among) those of

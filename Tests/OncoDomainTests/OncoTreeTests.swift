@@ -22,6 +22,27 @@ struct OncoTreeTests {
         #expect(tree.node("NOT_A_CODE") == nil)
     }
 
+    /// The bundled TSV is derived from the shipped JSON (scripts/make-oncotree-tsv.py): both must
+    /// describe the same tree, node for node.
+    @Test func derivedTSVMatchesTheShippedJSON() throws {
+        let url = try #require(Bundle.module.url(forResource: "oncotree_2025_10_03", withExtension: "json"))
+        let fromJSON = try OncoTree(json: try Data(contentsOf: url), version: "oncotree_2025_10_03")
+        #expect(fromJSON.count == tree.count)
+        #expect(fromJSON.allNodes == tree.allNodes)
+    }
+
+    @Test func rejectsMalformedTSV() {
+        #expect(throws: OncoTree.LoadError.self) {
+            try OncoTree(tsv: "code\tparent\tlevel\ttissue\tmain_type\tname\nMEL\tSKIN\t2\n", version: "x")
+        }
+        #expect(throws: OncoTree.LoadError.self) {
+            // A parent that is not a node.
+            try OncoTree(
+                tsv: "code\tparent\tlevel\ttissue\tmain_type\tname\nTISSUE\t\t0\t\t\tTissue\nMEL\tSKIN\t2\tSkin\tMelanoma\tMelanoma\n",
+                version: "x")
+        }
+    }
+
     @Test func relatesCodes() throws {
         #expect(tree.isSameOrDescendant("COAD", of: "COADREAD"))
         #expect(tree.isSameOrDescendant("read", of: "coadread"))

@@ -44,19 +44,60 @@ public struct OncoTree: Sendable {
     }
 
     private static let bundledResult: Result<OncoTree, LoadError> = {
+        // The TSV is derived from the shipped JSON (scripts/make-oncotree-tsv.py; a test checks
+        // both describe the same tree) and loads in well under a millisecond.
         let name = "oncotree_2025_10_03"
-        guard let url = Bundle.module.url(forResource: name, withExtension: "json") else {
-            return .failure(LoadError(source: "\(name).json", message: "resource missing from the bundle"))
+        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv") else {
+            return .failure(LoadError(source: "\(name).tsv", message: "resource missing from the bundle"))
         }
         do {
             let data = try Data(contentsOf: url)
-            return .success(try OncoTree(json: data, version: name, source: url.path))
+            return .success(try OncoTree(tsv: String(decoding: data, as: UTF8.self), version: name, source: url.path))
         } catch let error as LoadError {
             return .failure(error)
         } catch {
             return .failure(LoadError(source: url.path, message: "cannot read: \(error)"))
         }
     }()
+
+    /// Loads a tree from the tab-separated form written by `scripts/make-oncotree-tsv.py`:
+    /// `#` comment lines, a header, then `code parent level tissue main_type name` per node.
+    public init(tsv text: String, version: String, source: String = "OncoTree TSV") throws {
+        self.version = version
+        var sawHeader = false
+        var childrenByParent: [String: [String]] = [:]
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 6 else {
+                throw LoadError(source: source, message: "line \(offset + 1): expected 6 tab-separated fields")
+            }
+            if !sawHeader {
+                sawHeader = true
+                continue
+            }
+            guard let level = Int(fields[2]), !fields[0].isEmpty, nodes[fields[0]] == nil else {
+                throw LoadError(source: source, message: "line \(offset + 1): bad level, empty or repeated code")
+            }
+            let parent = fields[1].isEmpty ? nil : fields[1]
+            nodes[fields[0]] = Node(
+                code: fields[0], name: fields[5], mainType: fields[4].isEmpty ? nil : fields[4],
+                tissue: fields[3].isEmpty ? nil : fields[3], parent: parent, level: level)
+            if let parent { childrenByParent[parent, default: []].append(fields[0]) }
+        }
+        for (parent, children) in childrenByParent {
+            guard nodes[parent] != nil else {
+                throw LoadError(source: source, message: "parent \(parent) of \(children[0]) is not a node")
+            }
+            nodes[parent]?.children = children.sorted()
+        }
+        guard nodes[Self.rootCode] != nil else {
+            throw LoadError(source: source, message: "no \(Self.rootCode) root node")
+        }
+    }
+
+    /// Every node, for comparing two loaded trees.
+    public var allNodes: [Node] { nodes.keys.sorted().map { nodes[$0]! } }
 
     /// Loads a tree from the JSON of the OncoTree API's `tumorTypes/tree` (nested `children`
     /// under `TISSUE`).

@@ -24,10 +24,10 @@ struct NearMissReasoner {
         for (id, alteration) in view.alterations.enumerated() {
             if let finding = finding(id: id, alteration: alteration) { findings.append(finding) }
         }
-        return findings.sorted {
-            ($0.gene, $0.label, $0.reason, AlterationText.sortKey($0.alteration))
-                < ($1.gene, $1.label, $1.reason, AlterationText.sortKey($1.alteration))
-        }
+        // Keys computed once per finding, not once per comparison.
+        return findings.map { ($0, AlterationText.sortKey($0.alteration)) }
+            .sorted { ($0.0.gene, $0.0.label, $0.0.reason, $0.1) < ($1.0.gene, $1.0.label, $1.0.reason, $1.1) }
+            .map(\.0)
     }
 
     private func finding(id: Int, alteration: Alteration) -> NearMissFinding? {

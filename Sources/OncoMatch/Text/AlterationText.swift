@@ -88,8 +88,8 @@ enum AlterationText {
         return [
             alteration.gene, kind, allele?.chromosome ?? "", position ?? "", allele?.reference ?? "",
             allele?.alternate ?? "", alteration.principal?.proteinChange?.description ?? "",
-            alteration.filter,
-            String(describing: alteration),
+            alteration.filter, alteration.transcripts.first?.transcript ?? "",
+            String(alteration.sampleIndex), String(alteration.sourceLine ?? 0),
         ].joined(separator: "\u{1}")
     }
 }
