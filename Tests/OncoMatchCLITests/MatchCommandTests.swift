@@ -110,11 +110,13 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "TUMOR — Melanoma (MEL), GRCh38")
-        #expect(lines.contains("Therapy matches (2):"))
+        #expect(lines.contains("Therapy matches (1):"))
         #expect(
             lines.contains(
                 "  [I-A] sensitivity: dabrafenib + trametinib | vemurafenib + cobimetinib | encorafenib + binimetinib"
                     + " — BRAF p.V600E (on-label, rule tgt-braf-v600-melanoma)"))
+        // The colorectal encorafenib + cetuximab regimen is not suggested off-label in melanoma.
+        #expect(!result.stdout.contains("cetuximab"))
         #expect(lines.contains("Read 4 records (0 skipped, 0 filtered); annotation: VEP CSQ."))
         #expect(result.stdout.hasSuffix("verify findings before any clinical use.\n"))
         // Nothing written next to the run.
@@ -152,7 +154,7 @@ import Testing
         let lenient = try Self.run(["match", broken.path, "--tumour-type", "MEL"])
         #expect(lenient.status == 0, "\(lenient.stderr)")
         #expect(lenient.stdout.contains("Read 3 records (1 skipped, 0 filtered)"))
-        #expect(lenient.stdout.contains("Therapy matches (2):"))
+        #expect(lenient.stdout.contains("Therapy matches (1):"))
     }
 
     @Test func invalidRuleFileExitsOne() throws {

@@ -24,9 +24,9 @@ struct GoldenMatchFactsTests {
         "I-A on-label sensitivity exact-allele tgt-braf-v600-melanoma (+ tgt-braf-v600e-tissue-agnostic, "
         + "tgt-braf-v600e-anaplastic-thyroid, tgt-braf-v600e-nsclc): dabrafenib + trametinib | "
         + "vemurafenib + cobimetinib | encorafenib + binimetinib"
-    static let colorectalRegimenOffLabel =
-        "II-C off-label sensitivity exact-allele tgt-braf-v600e-colorectal-encorafenib-cetuximab: "
-        + "encorafenib + cetuximab | encorafenib + cetuximab + fluorouracil + folinic acid + oxaliplatin"
+    static let talazoparibEnzalutamideWithheld =
+        "MLH1 p.Q346*: off-label use withheld: talazoparib + enzalutamide (combination regimens are not "
+        + "extrapolated beyond PRAD)"
 
     private func summaries(_ report: MatchReport) -> [String] { report.matches.map(GoldenMatchCase.summary) }
     private func nearMisses(_ report: MatchReport) -> [String] {
@@ -41,7 +41,9 @@ struct GoldenMatchFactsTests {
         #expect(report.input.path == "Fixtures/examples/melanoma-braf-v600e.vcf")
         #expect(report.input.build == "GRCh38")
         #expect(report.sample == SampleInfo(name: "TUMOR", normal: "NORMAL"))
-        #expect(summaries(report) == [Self.melanomaBRAF, Self.colorectalRegimenOffLabel])
+        // The colorectal encorafenib + cetuximab regimen is not extrapolated to melanoma.
+        #expect(summaries(report) == [Self.melanomaBRAF])
+        #expect(!report.matches.contains { $0.therapies.contains { $0.contains("cetuximab") } })
         let alteration = try #require(report.matches.first?.alterations.first)
         #expect(alteration.proteinChange == "V600E")
         #expect(alteration.origin == "somatic")
@@ -60,12 +62,14 @@ struct GoldenMatchFactsTests {
         #expect(report.tumourType.name == "High-Grade Serous Ovarian Cancer")
         #expect(
             summaries(report) == [
-                "I-A on-label sensitivity gene-class parp-brca-ovarian (+ parp-germline-brca-pancreas-olaparib): "
-                    + "olaparib | niraparib | rucaparib | olaparib + bevacizumab",
-                "II-C off-label sensitivity gene-class parp-brca-prostate: olaparib | rucaparib | "
-                    + "olaparib + abiraterone | niraparib + abiraterone | talazoparib + enzalutamide",
+                "I-A on-label sensitivity gene-class parp-brca-ovarian (+ parp-brca-prostate, "
+                    + "parp-germline-brca-pancreas-olaparib): olaparib | niraparib | rucaparib | olaparib + bevacizumab",
                 "II-C off-label sensitivity gene-class parp-germline-brca-breast: olaparib | talazoparib",
             ])
+        // The prostate rule's single agents (olaparib, rucaparib) are offered on-label here: it only
+        // adds support; its combinations with an anti-androgen are not suggested.
+        #expect(!report.matches.contains { $0.therapies.contains { $0.contains("abiraterone") } })
+        #expect(!report.matches.contains { $0.therapies.contains("talazoparib + enzalutamide") })
         let brca1 = try #require(report.matches.first?.alterations.first)
         #expect(brca1.gene == "BRCA1")
         #expect(brca1.proteinChange == "E23Vfs*17")
@@ -108,9 +112,9 @@ struct GoldenMatchFactsTests {
             summaries(report) == [
                 "I-A on-label sensitivity biomarker io-tmb-high-pembrolizumab-solid: pembrolizumab",
                 "I-A on-label sensitivity wild-type tgt-ras-wildtype-colorectal-anti-egfr: cetuximab | panitumumab",
-                "II-C off-label sensitivity gene-class parp-hrr-prostate-talazoparib-enzalutamide: "
-                    + "talazoparib + enzalutamide",
             ])
+        // The prostate TALAPRO-2 regimen is not extrapolated to colorectal cancer: a near-miss says so.
+        #expect(nearMisses(report) == [Self.talazoparibEnzalutamideWithheld])
         // One MLH1 hit is not biallelic loss: the dMMR immunotherapy rules do not fire on it.
         #expect(!report.matches.contains { $0.ruleId == "io-msi-dmmr-pembrolizumab-solid" })
         #expect(report.biomarkers.mismatchRepairAlterations.map(\.gene) == ["MLH1"])
@@ -123,18 +127,19 @@ struct GoldenMatchFactsTests {
         #expect(report.biomarkers.msiSource == "command line")
         #expect(
             summaries(report) == [
-                "I-A on-label sensitivity biomarker io-dmmr-dostarlimab-solid: dostarlimab",
+                "I-A on-label sensitivity biomarker io-dmmr-dostarlimab-solid (+ io-dmmr-endometrial-dostarlimab): "
+                    + "dostarlimab",
                 "I-A on-label sensitivity biomarker io-msi-colorectal-nivolumab-ipilimumab: "
                     + "nivolumab + ipilimumab | nivolumab",
                 "I-A on-label sensitivity biomarker io-msi-colorectal-pembrolizumab-first-line "
                     + "(+ io-msi-dmmr-pembrolizumab-solid, io-tmb-high-pembrolizumab-solid, "
                     + "io-msi-endometrial-pembrolizumab): pembrolizumab",
                 "I-A on-label sensitivity wild-type tgt-ras-wildtype-colorectal-anti-egfr: cetuximab | panitumumab",
-                "II-C off-label sensitivity biomarker io-dmmr-endometrial-dostarlimab: "
-                    + "dostarlimab | dostarlimab + carboplatin + paclitaxel",
-                "II-C off-label sensitivity gene-class parp-hrr-prostate-talazoparib-enzalutamide: "
-                    + "talazoparib + enzalutamide",
             ])
+        // The endometrial rule's single agent joins the on-label dostarlimab match; its
+        // chemotherapy combination (RUBY) is not extrapolated.
+        #expect(!report.matches.contains { $0.therapies.contains("dostarlimab + carboplatin + paclitaxel") })
+        #expect(nearMisses(report) == [Self.talazoparibEnzalutamideWithheld])
         #expect(report.warnings.isEmpty)
     }
 
@@ -184,7 +189,7 @@ struct GoldenMatchFactsTests {
                     + "talazoparib + enzalutamide",
                 "I-A on-label sensitivity gene-class parp-brca-prostate: olaparib | rucaparib | olaparib + abiraterone"
                     + " | niraparib + abiraterone | talazoparib + enzalutamide",
-                "II-C off-label sensitivity gene-class parp-brca-ovarian: olaparib | niraparib | olaparib + bevacizumab",
+                "II-C off-label sensitivity gene-class parp-brca-ovarian: olaparib | niraparib",
                 "II-C on-label reduced-sensitivity gene-class parp-prostate-atm-cdk12-chek2-rucaparib-limited: "
                     + "rucaparib",
             ])
@@ -192,6 +197,10 @@ struct GoldenMatchFactsTests {
             report.matches.map { $0.alterations.map(\.gene) } == [
                 ["ATM"], ["ATM"], ["BRCA2"], ["BRCA2"], ["ATM"],
             ])
+        // The ovarian olaparib + bevacizumab maintenance regimen is withheld, and said so.
+        #expect(
+            report.matches[3].explanation.contains(
+                "olaparib + bevacizumab (combination regimens are not extrapolated"))
     }
 
     // MARK: - Negatives
@@ -215,7 +224,7 @@ struct GoldenMatchFactsTests {
 
     @Test func filteredRecordMatchesWithFilterAll() throws {
         let report = try GoldenMatchCase.filteredAll.run()
-        #expect(summaries(report) == [Self.melanomaBRAF, Self.colorectalRegimenOffLabel])
+        #expect(summaries(report) == [Self.melanomaBRAF])
         #expect(report.matches[0].alterations.first?.filter == "LowQual")
         #expect(report.matches[0].explanation.contains("FILTER=LowQual"))
         #expect(report.nearMisses.isEmpty)
@@ -260,17 +269,31 @@ struct GoldenMatchFactsTests {
             lines.contains(
                 "I-B on-label reduced-sensitivity exact-allele tgt-braf-v600e-colorectal-anti-egfr-reduced: "
                     + "cetuximab | panitumumab"))
+        // ERBB2 amplification: the breast and gastro-oesophageal rules' single agents, off-label, in
+        // one match; none of their combination regimens.
+        let erbb2 = try #require(report.matches.first { $0.genes == ["ERBB2"] })
+        #expect(erbb2.ampTier == "II-C")
+        #expect(!erbb2.onLabel)
         #expect(
-            lines.contains(
-                "II-C off-label sensitivity copy-number tgt-erbb2-amplification-breast: trastuzumab | pertuzumab + "
-                    + "trastuzumab | trastuzumab emtansine | trastuzumab deruxtecan | tucatinib + trastuzumab + "
-                    + "capecitabine | neratinib | lapatinib + capecitabine"))
-        #expect(lines.count == 14)
-        // Dabrafenib + trametinib is withheld: the tumour-agnostic rule excludes COADREAD.
+            erbb2.supportingRuleIds == [
+                "tgt-erbb2-amplification-breast", "tgt-erbb2-amplification-gastroesophageal",
+            ])
+        #expect(erbb2.therapies.contains("trastuzumab deruxtecan"))
+        #expect(erbb2.therapies.allSatisfy { !$0.contains(" + ") })
+        #expect(report.matches.filter { $0.genes == ["ERBB2"] }.count == 1)
+        #expect(lines.count == 12)
+        // Dabrafenib + trametinib is withheld: the tumour-agnostic rule excludes COADREAD. The
+        // melanoma and NSCLC BRAF + MEK regimens are not extrapolated to colorectal cancer either.
         #expect(!report.matches.contains { $0.therapies.contains("dabrafenib + trametinib") })
+        #expect(!report.matches.contains { $0.therapies.contains("vemurafenib + cobimetinib") })
+        #expect(!report.matches.contains { $0.therapies.contains("encorafenib + binimetinib") })
+        let braf = try #require(nearMisses(report).first)
+        #expect(braf.hasPrefix("BRAF 7:140753336:A:T: "))
+        #expect(braf.contains("COADREAD is excluded by tgt-braf-v600e-tissue-agnostic"))
         #expect(
-            nearMisses(report).first?.hasPrefix(
-                "BRAF 7:140753336:A:T: COADREAD is excluded by tgt-braf-v600e-tissue-agnostic") == true)
+            braf.contains(
+                "vemurafenib + cobimetinib or encorafenib + binimetinib (combination regimens are not "
+                    + "extrapolated beyond MEL)"))
         #expect(
             nearMisses(report).last
                 == "NRAS amplification: amplification; rules need an activating hotspot "
@@ -299,15 +322,19 @@ struct GoldenMatchFactsTests {
     func pcgrBreastGRCh38() throws {
         let report = try GoldenMatchCase.brcaGRCh38.run()
         let lines = summaries(report)
+        // The gastro-oesophageal rule's trastuzumab deruxtecan is offered on-label here: it only adds
+        // support; its trastuzumab + platinum + fluoropyrimidine regimens are not extrapolated.
         #expect(
             lines.contains(
-                "I-A on-label sensitivity copy-number tgt-erbb2-amplification-breast: trastuzumab | pertuzumab + "
-                    + "trastuzumab | trastuzumab emtansine | trastuzumab deruxtecan | tucatinib + trastuzumab + "
-                    + "capecitabine | neratinib | lapatinib + capecitabine"))
+                "I-A on-label sensitivity copy-number tgt-erbb2-amplification-breast "
+                    + "(+ tgt-erbb2-amplification-gastroesophageal): trastuzumab | pertuzumab + trastuzumab | "
+                    + "trastuzumab emtansine | trastuzumab deruxtecan | tucatinib + trastuzumab + capecitabine | "
+                    + "neratinib | lapatinib + capecitabine"))
+        #expect(!report.matches.contains { $0.therapies.contains { $0.contains("cisplatin") } })
         #expect(
             lines.contains(
                 "I-A on-label sensitivity exact-allele tgt-pik3ca-breast-alpelisib: alpelisib + fulvestrant"))
-        #expect(lines.count == 13)
+        #expect(lines.count == 12)
         #expect(report.matches.filter(\.onLabel).count == 6)
     }
 
