@@ -102,6 +102,18 @@ public struct Matcher: Sendable {
             case .offLabel:
                 // The absence of alterations (wild type) is evidence only where the rule applies.
                 guard outcome.evaluation.hits.contains(where: { $0.level != .wildType }) else { continue }
+                // Evidence does not cross between haematological malignancies and solid tumours.
+                if let domain = Self.malignancyDomain(of: rule.tumourTypes, oncoTree: oncoTree),
+                    domain != oncoTree.isHaematological(view.profile.tumourType)
+                {
+                    withheld.append(
+                        WithheldHit(
+                            outcome: outcome,
+                            reason: "evidence in \(domain ? "haematological malignancies" : "solid tumours") only "
+                                + "(\(rule.id): \(rule.tumourTypes)), not extrapolated to this tumour type",
+                            isExplicitExclusion: false))
+                    continue
+                }
                 guard rule.effect == .sensitivity, rule.evidence.ampLevel <= .b else {
                     let what = rule.effect == .sensitivity ? "evidence" : "\(rule.effect.rawValue) evidence"
                     withheld.append(
@@ -136,7 +148,7 @@ public struct Matcher: Sendable {
                             isExplicitExclusion: !blocked.isEmpty))
                     continue
                 }
-                if !blocked.isEmpty {
+                if !blockedText.isEmpty {
                     caveats.append("Off-label \(ListText.joined(blockedText)) withheld.")
                 }
                 tier = .iiC
@@ -177,6 +189,20 @@ public struct Matcher: Sendable {
             byID[id] = current
         }
         return byID.values.map { ($0, AlterationText.sortKey($0.alteration)) }.sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    /// `true` when a rule's tumour types are all haematological, `false` when all solid, `nil` when
+    /// mixed or any.
+    static func malignancyDomain(of selector: TumourTypeSelector, oncoTree: OncoTree) -> Bool? {
+        switch selector.bucket {
+        case .allHaematological?: return selector.include.allSatisfy(oncoTree.isHaematological) ? true : nil
+        case .allSolid?: return selector.include.allSatisfy { !oncoTree.isHaematological($0) } ? false : nil
+        case .any?: return nil
+        case nil: break
+        }
+        guard let first = selector.include.first else { return nil }
+        let haematological = oncoTree.isHaematological(first)
+        return selector.include.allSatisfy { oncoTree.isHaematological($0) == haematological } ? haematological : nil
     }
 
     /// Merges hits with the same effect whose therapy options are the same as (or among) those of

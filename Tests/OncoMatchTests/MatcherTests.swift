@@ -66,31 +66,34 @@ struct MatcherTests {
         #expect(monotherapy.tier == .iB)
     }
 
-    @Test func hairyCellLeukaemiaGetsNoBRAFCombinationFromOtherTumourTypes() throws {
+    @Test func hairyCellLeukaemiaGetsItsOwnRuleAndNothingFromSolidTumours() throws {
         let result = matcher.match(MatchFixtures.profile([MatchFixtures.brafV600E()], tumourType: "HCL"))
-        // No shipped rule is on-label in HCL, and every BRAF V600E option in the shipped rules is a
-        // combination from another tumour type: none is extrapolated.
-        for match in result.matches {
-            #expect(!match.isOnLabel)
+        // The HCL rule (vemurafenib ± rituximab, guideline level) is on-label; the solid-tumour
+        // BRAF rules are neither reported nor merged: evidence does not cross from solid tumours.
+        #expect(result.matches.count == 1)
+        let match = try #require(result.matches.first)
+        #expect(match.rule.id == "tgt-braf-v600e-hairy-cell-leukaemia")
+        #expect(match.isOnLabel)
+        #expect(match.tier == .iA)
+        #expect(match.therapies.map(\.description) == ["vemurafenib", "vemurafenib + rituximab"])
+        #expect(match.supportingRules.map(\.id) == ["tgt-braf-v600e-hairy-cell-leukaemia"])
+        #expect(!result.matches.contains { $0.therapies.contains { $0.description == "dabrafenib + trametinib" } })
+    }
+
+    @Test func solidTumourEvidenceIsNotExtrapolatedToLeukaemiaNorTheReverse() throws {
+        // BRAF V600E in AML: HCL is haematological too, so its single agent is suggested off-label;
+        // the solid-tumour rules are not.
+        let aml = matcher.match(MatchFixtures.profile([MatchFixtures.brafV600E()], tumourType: "AML"))
+        #expect(aml.matches.count == 1)
+        for match in aml.matches {
+            #expect(match.rule.id == "tgt-braf-v600e-hairy-cell-leukaemia")
             #expect(match.tier == .iiC)
-            #expect(match.therapies.allSatisfy { !$0.isCombination })
+            #expect(match.therapies.map(\.description) == ["vemurafenib"])
         }
-        let miss = try #require(result.nearMisses.first { $0.label == "BRAF p.V600E" })
-        #expect(
-            miss.reason.contains(
-                "dabrafenib + trametinib, vemurafenib + cobimetinib or encorafenib + binimetinib (combination "
-                    + "regimens are not extrapolated beyond MEL)"))
-        #expect(miss.ruleIDs.contains("tgt-braf-v600-melanoma"))
-        withKnownIssue(
-            Comment(
-                rawValue:
-                    "BRAF V600E in hairy cell leukaemia gets no therapy match: the knowledge base has no HCL rule and "
-                    + "no single-agent BRAF inhibitor sensitivity rule (vemurafenib alone), so the single-agents-only "
-                    + "off-label policy leaves nothing; the near-miss repeats dabrafenib + trametinib per rule"
-            )
-        ) {
-            #expect(!result.matches.isEmpty)
-        }
+        // BRAF V600E in melanoma: the HCL rule's vemurafenib is not suggested off-label.
+        let melanoma = matcher.match(MatchFixtures.profile([MatchFixtures.brafV600E()], tumourType: "MEL"))
+        #expect(!melanoma.matches.contains { $0.rule.id == "tgt-braf-v600e-hairy-cell-leukaemia" })
+        #expect(!melanoma.matches.contains { $0.supportingRules.contains { $0.id == "tgt-braf-v600e-hairy-cell-leukaemia" } })
     }
 
     @Test func ovarianBRCA1FrameshiftGermlinePointsToPARPInhibitors() throws {

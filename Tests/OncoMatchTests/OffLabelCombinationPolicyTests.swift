@@ -40,15 +40,8 @@ struct OffLabelCombinationPolicyTests {
         #expect(match.explanation.contains("(off-label, tier II-C: the evidence is in OVT"))
         // Not a near-miss: the alteration matched.
         #expect(result.nearMisses.isEmpty)
-        withKnownIssue(
-            Comment(
-                rawValue:
-                    "Matcher adds the 'Off-label … withheld.' caveat only when a veto also applies; a withheld "
-                    + "combination alone is not named (docs/matching.md says it is named in the caveats)")
-        ) {
-            #expect(match.caveats.contains { $0.contains("olaparib + bevacizumab") })
-            #expect(match.explanation.contains("olaparib + bevacizumab"))
-        }
+        #expect(match.caveats.contains { $0.contains("olaparib + bevacizumab") })
+        #expect(match.explanation.contains("olaparib + bevacizumab"))
     }
 
     @Test func aRuleOfCombinationsOnlyIsWithheldWithANearMiss() throws {

@@ -58,11 +58,11 @@ struct NearMissReasoner {
         if matchedIDs.contains(id) {
             let explicit = withheldHere.filter(\.isExplicitExclusion)
             guard !explicit.isEmpty else { return nil }
-            return make(explicit.map(\.reason).joined(separator: "; "), explicit.map(\.outcome.rule.id))
+            return make(Self.joinedReasons(explicit.map(\.reason)), explicit.map(\.outcome.rule.id))
         }
         if !withheldHere.isEmpty {
             return make(
-                withheldHere.map(\.reason).joined(separator: "; "), withheldHere.map(\.outcome.rule.id))
+                Self.joinedReasons(withheldHere.map(\.reason)), withheldHere.map(\.outcome.rule.id))
         }
         return leafReason(id: id, alteration: alteration, genes: Set(genes), gene: gene, make: make)
     }
@@ -158,5 +158,17 @@ struct NearMissReasoner {
             }
         }
         return outcomes.contains { asks($0.rule.biomarker) }
+    }
+
+    /// Reasons joined with `; `, each clause once (several rules often withhold the same option).
+    static func joinedReasons(_ reasons: [String]) -> String {
+        var seen: Set<String> = []
+        var clauses: [String] = []
+        for reason in reasons {
+            for clause in reason.components(separatedBy: "; ") where seen.insert(clause).inserted {
+                clauses.append(clause)
+            }
+        }
+        return clauses.joined(separator: "; ")
     }
 }
