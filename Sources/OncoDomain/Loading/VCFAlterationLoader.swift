@@ -116,6 +116,8 @@ private struct LoadState {
     let schema: AnnotationSchema?
     let source: AnnotationSource
     let build: GenomeBuild
+    /// The genes of interest as bytes, for allocation-free membership tests.
+    let geneSet: ByteStringSet
     var tmb = TMBCounter()
 
     init(
@@ -128,59 +130,116 @@ private struct LoadState {
         self.schema = schema
         self.source = source
         self.build = build
+        self.geneSet = ByteStringSet(index.genesOfInterest ?? [])
     }
 
     mutating func add(_ record: VCFRecord) throws {
-        let alternates = record.alternateAlleles
+        let alternateCount = record.alternateAlleleCount
+        guard alternateCount > 0 else { return }
         let tumourGenotype = try pair.tumour.flatMap { try record.genotype(sample: $0) }
-        let normalGenotype = try pair.normal.flatMap { try record.genotype(sample: $0) }
-        let annotations = schema.map { annotationsByAllele(record, schema: $0) } ?? [:]
+        // One pass over the annotation bytes: which ALT alleles touch a gene of interest, and the
+        // consequence of each allele's principal entry (for TMB), without building strings for
+        // the alleles nobody asked about.
+        let survey = schema.map { surveyAnnotations(record, schema: $0, alternateCount: alternateCount) }
         let passes = record.isPass || !record.isFiltered
-        for (offset, alternate) in alternates.enumerated() {
+        var annotations: [Int: [TranscriptAnnotation]]?
+        var normalGenotype: VCFGenotype??
+        for offset in 0..<alternateCount {
             let allele = offset + 1
-            switch alternate.kind {
-            case .spanningDeletion, .missing: continue
-            case .symbolic where alternate.text == "<*>" || alternate.text == "<NON_REF>": continue
+            switch record.alternateAlleleKind(offset) {
+            case .spanningDeletion?, .missing?, nil: continue
+            case .symbolic?:
+                let text = record.withAlternateAllele(offset) { String(decoding: $0, as: UTF8.self) }
+                if text == "<*>" || text == "<NON_REF>" { continue }
             default: break
             }
             let support = try ReadSupport.read(record, sample: pair.tumour, allele: allele)
             guard isPresent(allele, genotype: tumourGenotype, support: support) else { continue }
-            let transcripts = annotations[allele] ?? []
-            let principal = TranscriptAnnotation.principalIndex(in: transcripts)
-            if schema != nil {
-                let variantClass = principal.map { transcripts[$0].variantClass } ?? .nonCoding
+            if normalGenotype == nil { normalGenotype = .some(try pair.normal.flatMap { try record.genotype(sample: $0) }) }
+            let origin = try self.origin(of: allele, record: record, genotype: normalGenotype ?? nil)
+            if let survey {
                 let deepEnough = support.depth.map { $0 >= options.tmbMinimumDepth } ?? true
                 let frequentEnough = support.vaf.map { $0 >= options.tmbMinimumVAF } ?? true
-                let origin = try self.origin(of: allele, record: record, genotype: normalGenotype)
-                tmb.record(variantClass, passesFilters: passes && deepEnough && frequentEnough && origin != .germline)
+                tmb.record(
+                    survey.principalClass[allele] ?? .nonCoding,
+                    passesFilters: passes && deepEnough && frequentEnough && origin != .germline)
             }
+            let alternate = record.withAlternateAllele(offset) { String(decoding: $0, as: UTF8.self) } ?? "."
             let genomic = GenomicAllele.normalised(
                 chromosome: record.chromosome, position: record.position, reference: record.reference,
-                alternate: alternate.text)
-            var gene = principal.map { transcripts[$0].gene } ?? ""
+                alternate: alternate)
             let ruleGene = options.allelesOfInterest[genomic]
+            let interesting = survey.map { $0.interesting.contains(allele) } ?? index.keepsAllGenes
+            guard interesting || ruleGene != nil else { continue }
+            if annotations == nil { annotations = schema.map { annotationsByAllele(record, schema: $0) } ?? [:] }
+            let transcripts = annotations?[allele] ?? []
+            let principal = TranscriptAnnotation.principalIndex(in: transcripts)
+            var gene = principal.map { transcripts[$0].gene } ?? ""
             if gene.isEmpty, let ruleGene { gene = ruleGene }
             let genes = Set(transcripts.map(\.gene)).union([gene]).filter { !$0.isEmpty }
-            guard ruleGene != nil || index.keepsAllGenes || index.wants(anyOf: genes) else { continue }
-            let kind: Alteration.Kind = alternate.kind == .base ? .smallVariant : structuralKind(transcripts)
-            let alteration = Alteration(
+            let kind: Alteration.Kind =
+                record.alternateAlleleKind(offset) == .base ? .smallVariant : structuralKind(transcripts)
+            var alteration = Alteration(
                 sampleIndex: 0, gene: gene, kind: kind, allele: genomic, transcripts: transcripts,
                 principalTranscriptIndex: principal, filter: record.filters.joined(separator: ";"),
                 depth: support.depth, altDepth: support.altDepth, vaf: support.vaf, depthSource: support.source,
                 genotype: tumourGenotype?.description, zygosity: zygosity(of: allele, genotype: tumourGenotype),
-                origin: try origin(of: allele, record: record, genotype: normalGenotype),
-                annotationSource: source, sourceLine: record.lineNumber)
+                origin: origin, annotationSource: source, sourceLine: record.lineNumber)
             if let ruleGene, !index.wants(anyOf: genes) {
                 // Kept for an exact-allele rule although its annotation names no gene of interest.
-                var kept = alteration
-                kept.gene = ruleGene
-                kept.transcripts = []
-                kept.principalTranscriptIndex = nil
-                index.add(kept)
-            } else {
-                index.add(alteration)
+                alteration.gene = ruleGene
+                alteration.transcripts = []
+                alteration.principalTranscriptIndex = nil
+            }
+            index.add(alteration)
+        }
+    }
+
+    /// What one pass over a record's annotation says per ALT allele (1-based).
+    struct AnnotationSurvey {
+        /// Alleles with an entry whose gene is of interest (every annotated allele when all genes are kept).
+        var interesting: Set<Int> = []
+        /// The variant class of each allele's principal entry (MANE Select → canonical → protein-coding → first).
+        var principalClass: [Int: VariantClass] = [:]
+    }
+
+    func surveyAnnotations(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int) -> AnnotationSurvey {
+        var result = AnnotationSurvey()
+        var bestRank = [Int](repeating: Int.max, count: alternateCount + 1)
+        var principalTerms = [String?](repeating: nil, count: alternateCount + 1)
+        record.withReference { reference in
+            record.withAlternateAlleles { alternates in
+                let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
+                _ = record.withInfoValue(forKey: schema.tag) { value in
+                    for entry in AnnotationEntries(value, schema: schema) {
+                        guard let allele = entry.alternateIndex(in: alleles), allele >= 1, allele <= alternateCount
+                        else { continue }
+                        if index.keepsAllGenes || (entry.symbol(in: geneSet)) {
+                            result.interesting.insert(allele)
+                        }
+                        let rank = Self.principalRank(entry)
+                        if rank < bestRank[allele] {
+                            bestRank[allele] = rank
+                            principalTerms[allele] = entry[.consequence]?.string ?? ""
+                        }
+                    }
+                }
             }
         }
+        for allele in 1...alternateCount {
+            guard let terms = principalTerms[allele] else { continue }
+            result.principalClass[allele] = VariantClass.classify(
+                consequences: terms.split(separator: "&"), stopLostIsTruncating: options.stopLostIsTruncating)
+        }
+        return result
+    }
+
+    /// The order ``TranscriptAnnotation/principalIndex(in:)`` uses, from raw entry bytes.
+    static func principalRank(_ entry: AnnotationEntry) -> Int {
+        if let mane = entry[.maneSelect], !mane.isEmpty { return 0 }
+        if let canonical = entry[.canonical], canonical.equals("YES") { return 1 }
+        if let biotype = entry[.biotype], biotype.equals("protein_coding") { return 2 }
+        return 3
     }
 
     /// Whether the tumour carries ALT `allele`: its genotype says so (a missing or absent genotype
