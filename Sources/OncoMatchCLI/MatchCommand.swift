@@ -47,7 +47,9 @@ struct MatchCommand: ParsableCommand {
     @Option(name: .customLong("target"), help: "BED of the callable territory (panel or exome) for TMB.")
     var targetBED: String?
 
-    @Option(name: .customLong("copy-number"), help: "Copy-number segments TSV (Chromosome Start End nMajor nMinor).")
+    @Option(
+        name: .customLong("copy-number"),
+        help: "Copy-number segments TSV (Chromosome Start End nMajor nMinor).")
     var copyNumber: String?
 
     @Option(help: "Fusions TSV (FusionGene as A--B).")
@@ -94,7 +96,8 @@ struct MatchCommand: ParsableCommand {
             useDefaultRules: !noDefaultRules, msi: msi.flatMap { MSIStatus(parsing: $0) } ?? .unknown,
             hrd: hrd.flatMap { HRDStatus(parsing: $0) } ?? .unknown, targetMegabases: tmbTargetMegabases,
             targetBED: targetBED, copyNumberPath: copyNumber, fusionsPath: fusions,
-            includeFilteredAlterations: filter == "all", strict: strict, reportDate: reportDate, outputs: outputs)
+            includeFilteredAlterations: filter == "all", strict: strict, reportDate: reportDate,
+            outputs: outputs)
     }
 
     func run() throws {

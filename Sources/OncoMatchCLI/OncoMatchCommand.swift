@@ -1,8 +1,9 @@
 import ArgumentParser
+import OncoDomain
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import OncoDomain
 
 /// The `oncomatch` command: argument parsing and exit codes only; all logic lives in the libraries.
 @main

@@ -80,11 +80,16 @@ struct HostileVCFTests {
         #expect(error?.message.contains("NUL") == true)
     }
 
-    @Test("NUL bytes past the text sniff: in POS the record is skipped with a POS error; in CHROM it is kept as data")
+    @Test(
+        "NUL bytes past the text sniff: in POS the record is skipped with a POS error; in CHROM it is kept as data"
+    )
     func nulBytes() throws {
         // 70 kB of meta lines push the NULs past the input layer's 64 KiB binary sniff.
         let filler = String(repeating: "##filler=" + String(repeating: "x", count: 60) + "\n", count: 1_100)
-        var bytes = Array(Self.header.replacingOccurrences(of: "##fileformat=VCFv4.2\n", with: "##fileformat=VCFv4.2\n" + filler).utf8)
+        var bytes = Array(
+            Self.header.replacingOccurrences(
+                of: "##fileformat=VCFv4.2\n", with: "##fileformat=VCFv4.2\n" + filler
+            ).utf8)
         bytes += Array("1\t1\u{0}0\t.\tA\tT\t.\tPASS\t.\tGT\t0/1\n".utf8)
         bytes += Array("chr\u{0}1\t200\t.\tA\tT\t.\tPASS\tDP=\u{0}\tGT\t0/1\n".utf8)
         let (reader, positions) = try Self.readAll(try Self.writeBytes(bytes))

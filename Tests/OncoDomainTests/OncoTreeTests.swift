@@ -38,7 +38,8 @@ struct OncoTreeTests {
         #expect(throws: OncoTree.LoadError.self) {
             // A parent that is not a node.
             try OncoTree(
-                tsv: "code\tparent\tlevel\ttissue\tmain_type\tname\nTISSUE\t\t0\t\t\tTissue\nMEL\tSKIN\t2\tSkin\tMelanoma\tMelanoma\n",
+                tsv:
+                    "code\tparent\tlevel\ttissue\tmain_type\tname\nTISSUE\t\t0\t\t\tTissue\nMEL\tSKIN\t2\tSkin\tMelanoma\tMelanoma\n",
                 version: "x")
         }
     }

@@ -105,14 +105,16 @@ import Testing
     }
 
     /// Depth and VAF from each caller's own fields (vcf2maf test VCFs; values read off the files).
-    @Test(.enabled(if: TestData.hasSharedData), arguments: [
-        ("test_strelka.vcf", "FORMAT/AU,CU,GU,TU"),
-        ("test_varscan.vcf", "FORMAT/RD,AD,FREQ"),
-        ("test_mutect.vcf", "FORMAT/AD,DP,AF"),
-        ("test_muse.vcf", "FORMAT/AD,DP"),
-        ("test_sniper.vcf", "FORMAT/DP4"),
-        ("test_delly.vcf", "FORMAT/DR,DV,RR,RV"),
-    ])
+    @Test(
+        .enabled(if: TestData.hasSharedData),
+        arguments: [
+            ("test_strelka.vcf", "FORMAT/AU,CU,GU,TU"),
+            ("test_varscan.vcf", "FORMAT/RD,AD,FREQ"),
+            ("test_mutect.vcf", "FORMAT/AD,DP,AF"),
+            ("test_muse.vcf", "FORMAT/AD,DP"),
+            ("test_sniper.vcf", "FORMAT/DP4"),
+            ("test_delly.vcf", "FORMAT/DR,DV,RR,RV"),
+        ])
     func readsDepthFromEachCaller(file: String, expectedSource: String) throws {
         let result = try VCFAlterationLoader.load(
             path: TestData.shared("callers/vcf2maf/tests/\(file)"), options: .init(genesOfInterest: nil))
@@ -129,8 +131,14 @@ import Testing
     /// PCGR's breast tumour carries PIK3CA H1047R (GRCh37 3:178952085 A>G, GRCh38 3:179234297 A>G);
     /// the VCF is unannotated, so it is kept through the exact allele a rule names.
     @Test(arguments: [
-        ("T001-BRCA.grch37.vcf.gz", GenomicAllele(chromosome: "3", position: 178_952_085, reference: "A", alternate: "G")),
-        ("T001-BRCA.grch38.vcf.gz", GenomicAllele(chromosome: "3", position: 179_234_297, reference: "A", alternate: "G")),
+        (
+            "T001-BRCA.grch37.vcf.gz",
+            GenomicAllele(chromosome: "3", position: 178_952_085, reference: "A", alternate: "G")
+        ),
+        (
+            "T001-BRCA.grch38.vcf.gz",
+            GenomicAllele(chromosome: "3", position: 179_234_297, reference: "A", alternate: "G")
+        ),
     ])
     func breastTumourPIK3CAH1047R(file: String, allele: GenomicAllele) throws {
         let result = try VCFAlterationLoader.load(
@@ -149,7 +157,8 @@ import Testing
     /// tumour column is recognised from its name (`Patient_01_Somatic`).
     @Test func snpEffCancerModeAlterations() throws {
         let result = try VCFAlterationLoader.load(
-            path: TestData.shared("annotated/snpeff/examples/cancer.ann.vcf"), options: .init(genesOfInterest: nil))
+            path: TestData.shared("annotated/snpeff/examples/cancer.ann.vcf"),
+            options: .init(genesOfInterest: nil))
         #expect(result.samples.tumourName == "Patient_01_Somatic")
         #expect(result.samples.normalName == "Patient_01_Germline")
         #expect(result.annotationSource == .snpEff)

@@ -15,7 +15,8 @@ import Testing
         ("3", 10, "N", "<DEL>", "3:10:N:<DEL>"),
     ])
     func normalises(chrom: String, pos: Int, ref: String, alt: String, expected: String) {
-        let allele = GenomicAllele.normalised(chromosome: chrom, position: pos, reference: ref, alternate: alt)
+        let allele = GenomicAllele.normalised(
+            chromosome: chrom, position: pos, reference: ref, alternate: alt)
         #expect(allele.description == expected)
     }
 }
@@ -73,10 +74,14 @@ import Testing
     }
 
     @Test func principalTranscriptPrefersMANEThenCanonicalThenCoding() {
-        let plain = TranscriptAnnotation(gene: "G", transcript: "a", biotype: "retained_intron", variantClass: .nonCoding)
-        let coding = TranscriptAnnotation(gene: "G", transcript: "b", biotype: "protein_coding", variantClass: .missense)
-        let canonical = TranscriptAnnotation(gene: "G", transcript: "c", variantClass: .missense, isCanonical: true)
-        let mane = TranscriptAnnotation(gene: "G", transcript: "d", variantClass: .missense, maneSelect: "NM_1.1")
+        let plain = TranscriptAnnotation(
+            gene: "G", transcript: "a", biotype: "retained_intron", variantClass: .nonCoding)
+        let coding = TranscriptAnnotation(
+            gene: "G", transcript: "b", biotype: "protein_coding", variantClass: .missense)
+        let canonical = TranscriptAnnotation(
+            gene: "G", transcript: "c", variantClass: .missense, isCanonical: true)
+        let mane = TranscriptAnnotation(
+            gene: "G", transcript: "d", variantClass: .missense, maneSelect: "NM_1.1")
         #expect(TranscriptAnnotation.principalIndex(in: [plain, coding, canonical, mane]) == 3)
         #expect(TranscriptAnnotation.principalIndex(in: [plain, coding, canonical]) == 2)
         #expect(TranscriptAnnotation.principalIndex(in: [plain, coding]) == 1)

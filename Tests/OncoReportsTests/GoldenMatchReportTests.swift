@@ -82,12 +82,16 @@ struct GoldenMatchReportTests {
 
     /// Where two texts first differ, as `line N: expected … / got …` (not the whole byte arrays).
     static func firstDifference(_ expected: [UInt8], _ actual: [UInt8]) -> String {
-        let expectedLines = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let actualLines = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let expectedLines = String(decoding: expected, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        let actualLines = String(decoding: actual, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false)
         for index in 0..<max(expectedLines.count, actualLines.count) {
             let want = index < expectedLines.count ? String(expectedLines[index]) : "<end of file>"
             let got = index < actualLines.count ? String(actualLines[index]) : "<end of file>"
-            if want != got { return "line \(index + 1): expected \(want.prefix(200)) / got \(got.prefix(200))" }
+            if want != got {
+                return "line \(index + 1): expected \(want.prefix(200)) / got \(got.prefix(200))"
+            }
         }
         return "same lines, different bytes"
     }

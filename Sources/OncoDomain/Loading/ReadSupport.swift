@@ -68,10 +68,13 @@ public struct ReadSupport: Sendable, Hashable {
         {
             let total = tar + tir
             return ReadSupport(
-                depth: formatDepth ?? total, altDepth: tir, vaf: total > 0 ? Double(tir) / Double(total) : nil,
+                depth: formatDepth ?? total, altDepth: tir,
+                vaf: total > 0 ? Double(tir) / Double(total) : nil,
                 source: "FORMAT/TAR,TIR")
         }
-        if record.formatKeyIndex("AU") != nil, let support = try strelkaSNV(record, sample: sample, allele: allele) {
+        if record.formatKeyIndex("AU") != nil,
+            let support = try strelkaSNV(record, sample: sample, allele: allele)
+        {
             return support
         }
         if let ref = try record.sampleIntegers(sample: sample, key: "RO")?.first ?? nil,
@@ -80,7 +83,8 @@ public struct ReadSupport: Sendable, Hashable {
         {
             let total = ref + alts.reduce(0) { $0 + ($1 ?? 0) }
             return ReadSupport(
-                depth: formatDepth ?? total, altDepth: alt, vaf: total > 0 ? Double(alt) / Double(total) : nil,
+                depth: formatDepth ?? total, altDepth: alt,
+                vaf: total > 0 ? Double(alt) / Double(total) : nil,
                 source: "FORMAT/RO,AO")
         }
         if let dp4 = try record.sampleIntegers(sample: sample, key: "DP4"), dp4.count == 4,
@@ -89,7 +93,8 @@ public struct ReadSupport: Sendable, Hashable {
             let alt = altForward + altReverse
             let total = refForward + refReverse + alt
             return ReadSupport(
-                depth: formatDepth ?? total, altDepth: alt, vaf: total > 0 ? Double(alt) / Double(total) : nil,
+                depth: formatDepth ?? total, altDepth: alt,
+                vaf: total > 0 ? Double(alt) / Double(total) : nil,
                 source: "FORMAT/DP4")
         }
         if let dv = try record.sampleInteger(sample: sample, key: "DV"),
@@ -152,6 +157,7 @@ public struct ReadSupport: Sendable, Hashable {
         }
         let source = [depth != nil ? "INFO/DP" : nil, vaf != nil ? "INFO/AF" : nil].compactMap { $0 }
         return ReadSupport(
-            depth: depth, altDepth: nil, vaf: vaf, source: source.isEmpty ? nil : source.joined(separator: ","))
+            depth: depth, altDepth: nil, vaf: vaf,
+            source: source.isEmpty ? nil : source.joined(separator: ","))
     }
 }

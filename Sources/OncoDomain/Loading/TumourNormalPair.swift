@@ -23,13 +23,16 @@ public struct TumourNormalPair: Sendable, Hashable {
             guard let index = header.sampleIndex(name) else {
                 throw FormatError(
                     .header, file: path, field: "#CHROM",
-                    message: "no sample named '\(name)' for the \(role) (samples: \(samples.joined(separator: ", ")))")
+                    message:
+                        "no sample named '\(name)' for the \(role) (samples: \(samples.joined(separator: ", ")))"
+                )
             }
             return index
         }
         if samples.isEmpty {
             if requestedTumour != nil || requestedNormal != nil {
-                throw FormatError(.header, file: path, field: "#CHROM", message: "the VCF has no sample columns")
+                throw FormatError(
+                    .header, file: path, field: "#CHROM", message: "the VCF has no sample columns")
             }
             return TumourNormalPair(tumour: nil, normal: nil, tumourName: "(sites only)", normalName: nil)
         }
@@ -71,6 +74,7 @@ public struct TumourNormalPair: Sendable, Hashable {
         }
         if normal == tumour { normal = nil }
         return TumourNormalPair(
-            tumour: tumour, normal: normal, tumourName: samples[tumour], normalName: normal.map { samples[$0] })
+            tumour: tumour, normal: normal, tumourName: samples[tumour],
+            normalName: normal.map { samples[$0] })
     }
 }

@@ -30,7 +30,8 @@ public enum TumourProfileLoader {
             inputPath: String, tumourType: String, sample: String? = nil, normal: String? = nil,
             genesOfInterest: Set<String>? = nil, allelesOfInterest: [GenomicAllele: String] = [:],
             msi: MSIStatus = .unknown, hrd: HRDStatus = .unknown, territory: CallableTerritory? = nil,
-            includeFilteredAlterations: Bool = false, copyNumberPath: String? = nil, fusionsPath: String? = nil,
+            includeFilteredAlterations: Bool = false, copyNumberPath: String? = nil,
+            fusionsPath: String? = nil,
             strict: Bool = false
         ) {
             self.inputPath = inputPath
@@ -75,7 +76,8 @@ public enum TumourProfileLoader {
         try addFusions(request, to: &loaded)
         if loaded.profile.build == .unknown {
             loaded.warnings.append(
-                "genome build could not be told from the input; exact-allele rules are compared with both builds")
+                "genome build could not be told from the input; exact-allele rules are compared with both builds"
+            )
         }
         return loaded
     }
@@ -103,12 +105,14 @@ public enum TumourProfileLoader {
         let profile = TumourProfile(
             index: result.index, sampleIndex: 0, normalName: result.samples.normalName,
             tumourType: request.tumourType, build: result.build, annotationSource: result.annotationSource,
-            tumourMutationalBurden: burden, alternativeBurdens: alternatives, msi: request.msi, hrd: request.hrd,
+            tumourMutationalBurden: burden, alternativeBurdens: alternatives, msi: request.msi,
+            hrd: request.hrd,
             includeFilteredAlterations: request.includeFilteredAlterations)
         return Loaded(
             profile: profile, inputFormat: .vcf, inputSamples: result.allSampleNames,
             recordsRead: result.recordsRead, recordsSkipped: result.recordsSkipped,
-            skippedExamples: result.skippedExamples.map(\.description), recordsFiltered: result.recordsFiltered,
+            skippedExamples: result.skippedExamples.map(\.description),
+            recordsFiltered: result.recordsFiltered,
             warnings: warnings)
     }
 
@@ -141,7 +145,8 @@ public enum TumourProfileLoader {
             }
             if counts.eligibleWithoutAlleleFraction > 0 {
                 warnings.append(
-                    "\(counts.eligibleWithoutAlleleFraction) MAF rows have no read counts; TMB counts them unfiltered by VAF")
+                    "\(counts.eligibleWithoutAlleleFraction) MAF rows have no read counts; TMB counts them unfiltered by VAF"
+                )
             }
         }
         let build = statistics.build ?? .unknown
@@ -151,8 +156,10 @@ public enum TumourProfileLoader {
             alternativeBurdens: alternatives, msi: request.msi, hrd: request.hrd,
             includeFilteredAlterations: request.includeFilteredAlterations)
         return Loaded(
-            profile: profile, inputFormat: .maf, inputSamples: index.samples, recordsRead: statistics.rowsRead,
-            recordsSkipped: statistics.rowsSkipped, skippedExamples: statistics.skippedExamples.map(\.description),
+            profile: profile, inputFormat: .maf, inputSamples: index.samples,
+            recordsRead: statistics.rowsRead,
+            recordsSkipped: statistics.rowsSkipped,
+            skippedExamples: statistics.skippedExamples.map(\.description),
             recordsFiltered: statistics.rowsFailingFilter, warnings: warnings)
     }
 
@@ -180,7 +187,8 @@ public enum TumourProfileLoader {
             loaded.profile.index.add(
                 Alteration(
                     sampleIndex: loaded.profile.sampleIndex, gene: call.gene, kind: .copyNumber(call.state),
-                    depthSource: "copy-number segments \(call.minimumTotalCopies)–\(call.maximumTotalCopies) copies"))
+                    depthSource:
+                        "copy-number segments \(call.minimumTotalCopies)–\(call.maximumTotalCopies) copies"))
         }
     }
 
@@ -224,6 +232,7 @@ public enum InputFormat: String, Sendable {
         }
         throw FormatError(
             .header, file: path, line: reader.lineNumber,
-            message: "not a VCF (no ##fileformat=VCF line) nor a MAF (no Hugo_Symbol/Tumor_Sample_Barcode header)")
+            message:
+                "not a VCF (no ##fileformat=VCF line) nor a MAF (no Hugo_Symbol/Tumor_Sample_Barcode header)")
     }
 }

@@ -155,7 +155,9 @@ private struct LoadState {
             }
             let support = try ReadSupport.read(record, sample: pair.tumour, allele: allele)
             guard isPresent(allele, genotype: tumourGenotype, support: support) else { continue }
-            if normalGenotype == nil { normalGenotype = .some(try pair.normal.flatMap { try record.genotype(sample: $0) }) }
+            if normalGenotype == nil {
+                normalGenotype = .some(try pair.normal.flatMap { try record.genotype(sample: $0) })
+            }
             let origin = try self.origin(of: allele, record: record, genotype: normalGenotype ?? nil)
             if let survey {
                 let deepEnough = support.depth.map { $0 >= options.tmbMinimumDepth } ?? true
@@ -171,7 +173,9 @@ private struct LoadState {
             let ruleGene = options.allelesOfInterest[genomic]
             let interesting = survey.map { $0.interesting.contains(allele) } ?? index.keepsAllGenes
             guard interesting || ruleGene != nil else { continue }
-            if annotations == nil { annotations = schema.map { annotationsByAllele(record, schema: $0) } ?? [:] }
+            if annotations == nil {
+                annotations = schema.map { annotationsByAllele(record, schema: $0) } ?? [:]
+            }
             let transcripts = annotations?[allele] ?? []
             let principal = TranscriptAnnotation.principalIndex(in: transcripts)
             var gene = principal.map { transcripts[$0].gene } ?? ""
@@ -182,8 +186,10 @@ private struct LoadState {
             var alteration = Alteration(
                 sampleIndex: 0, gene: gene, kind: kind, allele: genomic, transcripts: transcripts,
                 principalTranscriptIndex: principal, filter: record.filters.joined(separator: ";"),
-                depth: support.depth, altDepth: support.altDepth, vaf: support.vaf, depthSource: support.source,
-                genotype: tumourGenotype?.description, zygosity: zygosity(of: allele, genotype: tumourGenotype),
+                depth: support.depth, altDepth: support.altDepth, vaf: support.vaf,
+                depthSource: support.source,
+                genotype: tumourGenotype?.description,
+                zygosity: zygosity(of: allele, genotype: tumourGenotype),
                 origin: origin, annotationSource: source, sourceLine: record.lineNumber)
             if let ruleGene, !index.wants(anyOf: genes) {
                 // Kept for an exact-allele rule although its annotation names no gene of interest.
@@ -203,7 +209,9 @@ private struct LoadState {
         var principalClass: [Int: VariantClass] = [:]
     }
 
-    func surveyAnnotations(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int) -> AnnotationSurvey {
+    func surveyAnnotations(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int)
+        -> AnnotationSurvey
+    {
         var result = AnnotationSurvey()
         var bestRank = [Int](repeating: Int.max, count: alternateCount + 1)
         var principalTerms = [String?](repeating: nil, count: alternateCount + 1)
@@ -212,7 +220,8 @@ private struct LoadState {
                 let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
                 _ = record.withInfoValue(forKey: schema.tag) { value in
                     for entry in AnnotationEntries(value, schema: schema) {
-                        guard let allele = entry.alternateIndex(in: alleles), allele >= 1, allele <= alternateCount
+                        guard let allele = entry.alternateIndex(in: alleles), allele >= 1,
+                            allele <= alternateCount
                         else { continue }
                         if index.keepsAllGenes || (entry.symbol(in: geneSet)) {
                             result.interesting.insert(allele)

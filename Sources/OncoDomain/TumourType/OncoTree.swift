@@ -52,7 +52,8 @@ public struct OncoTree: Sendable {
         }
         do {
             let data = try Data(contentsOf: url)
-            return .success(try OncoTree(tsv: String(decoding: data, as: UTF8.self), version: name, source: url.path))
+            return .success(
+                try OncoTree(tsv: String(decoding: data, as: UTF8.self), version: name, source: url.path))
         } catch let error as LoadError {
             return .failure(error)
         } catch {
@@ -70,14 +71,16 @@ public struct OncoTree: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 6 else {
-                throw LoadError(source: source, message: "line \(offset + 1): expected 6 tab-separated fields")
+                throw LoadError(
+                    source: source, message: "line \(offset + 1): expected 6 tab-separated fields")
             }
             if !sawHeader {
                 sawHeader = true
                 continue
             }
             guard let level = Int(fields[2]), !fields[0].isEmpty, nodes[fields[0]] == nil else {
-                throw LoadError(source: source, message: "line \(offset + 1): bad level, empty or repeated code")
+                throw LoadError(
+                    source: source, message: "line \(offset + 1): bad level, empty or repeated code")
             }
             let parent = fields[1].isEmpty ? nil : fields[1]
             nodes[fields[0]] = Node(

@@ -81,7 +81,9 @@ public enum MatchJob {
     }
 
     /// Runs the request with an already compiled rule set (batch runs compile once).
-    public static func run(_ request: Request, rules: CompiledRuleSet, oncoTree: OncoTree) throws -> MatchReport {
+    public static func run(_ request: Request, rules: CompiledRuleSet, oncoTree: OncoTree) throws
+        -> MatchReport
+    {
         guard let node = oncoTree.node(request.tumourType) else {
             let close = oncoTree.closeMatches(for: request.tumourType)
             throw RequestError(
@@ -102,11 +104,13 @@ public enum MatchJob {
         }
         let loaded = try TumourProfileLoader.load(
             .init(
-                inputPath: request.inputPath, tumourType: node.code, sample: request.sample, normal: request.normal,
+                inputPath: request.inputPath, tumourType: node.code, sample: request.sample,
+                normal: request.normal,
                 genesOfInterest: rules.mentionedGenes, allelesOfInterest: rules.allelesOfInterest,
                 msi: request.msi, hrd: request.hrd, territory: territory,
                 includeFilteredAlterations: request.includeFilteredAlterations,
-                copyNumberPath: request.copyNumberPath, fusionsPath: request.fusionsPath, strict: request.strict))
+                copyNumberPath: request.copyNumberPath, fusionsPath: request.fusionsPath,
+                strict: request.strict))
         let result = Matcher(ruleSet: rules, oncoTree: oncoTree).match(loaded.profile)
         let checksum = request.inputPath == "-" ? "" : try SHA256.hexDigest(ofFile: request.inputPath)
         let builder = MatchReportBuilder(

@@ -38,7 +38,9 @@ public struct TextSummaryWriter: Sendable {
         if !report.nearMisses.isEmpty {
             lines.append("")
             lines.append("Near-misses (\(report.nearMisses.count)):")
-            for miss in report.nearMisses { lines.append("  \(clean(miss.alteration)): \(clean(miss.reason))") }
+            for miss in report.nearMisses {
+                lines.append("  \(clean(miss.alteration)): \(clean(miss.reason))")
+            }
         }
         if !report.warnings.isEmpty {
             lines.append("")

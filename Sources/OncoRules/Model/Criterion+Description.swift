@@ -8,7 +8,9 @@ extension Criterion: CustomStringConvertible {
     public var description: String {
         switch self {
         case .allele(let allele):
-            let builds = allele.alleles.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
+            let builds = allele.alleles.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                "\($0.key.rawValue) \($0.value)"
+            }
             return qualified("\(allele.gene) allele \(builds.joined(separator: ", "))", allele.qualifiers)
         case .protein(let protein):
             return qualified(

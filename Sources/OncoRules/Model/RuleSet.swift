@@ -1,5 +1,5 @@
-import GenomicFormats
 import Foundation
+import GenomicFormats
 
 /// A loaded, validated set of rules: the shipped knowledge base, a user file, or a merge of both.
 public struct RuleSet: Hashable, Sendable {

@@ -1,5 +1,5 @@
-import GenomicFormats
 import Foundation
+import GenomicFormats
 
 /// Writes rules in the OncoMatch rule language, so that the output loads with the strict loader.
 /// Every string is double-quoted; criteria are written in flow style on one line.
