@@ -7,10 +7,15 @@
 public struct SyntheticTumourVCF {
     public var records: Int
     public var seed: UInt64
+    /// Share of sites (percent) placed in the catalog's cancer genes; the rest fall in filler
+    /// genes. The default, 2%, is generous for a real exome or genome (41 cancer genes against
+    /// ~20,000 genes) while still giving the matcher hits; raise it to stress the variant index.
+    public var cancerGenePercent: Double
 
-    public init(records: Int, seed: UInt64) {
+    public init(records: Int, seed: UInt64, cancerGenePercent: Double = 2) {
         self.records = records
         self.seed = seed
+        self.cancerGenePercent = cancerGenePercent
     }
 
     static let csqFormat =
@@ -121,9 +126,10 @@ public struct SyntheticTumourVCF {
                 }
                 sink.text(";CSQ=")
 
-                // Gene for this site: a cancer gene on this chromosome now and then, else a filler.
+                // Gene for this site: a cancer gene on this chromosome for `cancerGenePercent` of the
+                // sites, else a filler gene.
                 let gene: (index: Int, symbol: String, strand: Int, hotspots: [CancerGeneCatalog.Hotspot])
-                if !localGenes.isEmpty && random.chance(30) {
+                if !localGenes.isEmpty && random.chance(cancerGenePercent) {
                     let pick = localGenes[random.below(localGenes.count)]
                     gene = (pick.offset, pick.element.symbol, pick.element.strand, pick.element.hotspots)
                 } else {
@@ -363,7 +369,7 @@ public struct SyntheticTumourVCF {
     private func writeHeader(to sink: ByteSink) {
         sink.text("##fileformat=VCFv4.2\n")
         sink.text("##source=oncomatch generate-vcf (synthetic benchmark data, not a real tumour)\n")
-        sink.text("##oncomatch_synthetic=records:\(records);seed:\(seed)\n")
+        sink.text("##oncomatch_synthetic=records:\(records);seed:\(seed);cancer_gene_percent:\(cancerGenePercent)\n")
         sink.text("##reference=GRCh38\n")
         for chromosome in GRCh38.chromosomes {
             sink.text("##contig=<ID=\(chromosome.name),length=\(chromosome.length),assembly=GRCh38>\n")

@@ -6,7 +6,7 @@ import VCFSynth
     import Darwin
 #endif
 
-/// generate-vcf [--records N] [--seed S] [--output PATH]
+/// generate-vcf [--records N] [--seed S] [--cancer-gene-percent P] [--output PATH]
 /// Writes a synthetic tumour–normal VCF (plain text; pipe through `bgzip` for BGZF).
 func printError(_ message: String) {
     var text = Array(message.utf8)
@@ -15,12 +15,13 @@ func printError(_ message: String) {
 }
 
 func usage() -> Never {
-    printError("usage: generate-vcf [--records N] [--seed S] [--output PATH|-]")
+    printError("usage: generate-vcf [--records N] [--seed S] [--cancer-gene-percent P] [--output PATH|-]")
     exit(2)
 }
 
 var records = 10_000
 var seed: UInt64 = 1
+var cancerGenePercent = 2.0
 var output = "-"
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
@@ -31,6 +32,9 @@ while let argument = arguments.popFirst() {
     case "--seed":
         guard let value = arguments.popFirst().flatMap({ UInt64($0) }) else { usage() }
         seed = value
+    case "--cancer-gene-percent":
+        guard let text = arguments.popFirst(), let value = Double(text), (0...100).contains(value) else { usage() }
+        cancerGenePercent = value
     case "--output", "-o":
         guard let value = arguments.popFirst() else { usage() }
         output = value
@@ -53,7 +57,7 @@ if output == "-" {
     stream = file
 }
 do {
-    try SyntheticTumourVCF(records: records, seed: seed).write(to: ByteSink(stream: stream))
+    try SyntheticTumourVCF(records: records, seed: seed, cancerGenePercent: cancerGenePercent).write(to: ByteSink(stream: stream))
     fclose(stream)
 } catch {
     printError("generate-vcf: \(error)")

@@ -118,6 +118,8 @@ private struct LoadState {
     let build: GenomeBuild
     /// The genes of interest as bytes, for allocation-free membership tests.
     let geneSet: ByteStringSet
+    /// Consequence fields already classified (a file has few distinct `&`-joined term lists).
+    var consequenceClasses: ConsequenceClassCache
     var tmb = TMBCounter()
 
     init(
@@ -131,6 +133,7 @@ private struct LoadState {
         self.source = source
         self.build = build
         self.geneSet = ByteStringSet(index.genesOfInterest ?? [])
+        self.consequenceClasses = ConsequenceClassCache(stopLostIsTruncating: options.stopLostIsTruncating)
     }
 
     mutating func add(_ record: VCFRecord) throws {
@@ -140,7 +143,8 @@ private struct LoadState {
         // One pass over the annotation bytes: which ALT alleles touch a gene of interest, and the
         // consequence of each allele's principal entry (for TMB), without building strings for
         // the alleles nobody asked about.
-        let survey = schema.map { surveyAnnotations(record, schema: $0, alternateCount: alternateCount) }
+        var survey: AnnotationSurvey?
+        if let schema { survey = surveyAnnotations(record, schema: schema, alternateCount: alternateCount) }
         let passes = record.isPass || !record.isFiltered
         var annotations: [Int: [TranscriptAnnotation]]?
         var normalGenotype: VCFGenotype??
@@ -209,12 +213,14 @@ private struct LoadState {
         var principalClass: [Int: VariantClass] = [:]
     }
 
-    func surveyAnnotations(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int)
+    mutating func surveyAnnotations(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int)
         -> AnnotationSurvey
     {
         var result = AnnotationSurvey()
         var bestRank = [Int](repeating: Int.max, count: alternateCount + 1)
-        var principalTerms = [String?](repeating: nil, count: alternateCount + 1)
+        var principalClass = [VariantClass?](repeating: nil, count: alternateCount + 1)
+        var classes = consequenceClasses
+        defer { consequenceClasses = classes }
         record.withReference { reference in
             record.withAlternateAlleles { alternates in
                 let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
@@ -229,16 +235,18 @@ private struct LoadState {
                         let rank = Self.principalRank(entry)
                         if rank < bestRank[allele] {
                             bestRank[allele] = rank
-                            principalTerms[allele] = entry[.consequence]?.string ?? ""
+                            if let consequence = entry[.consequence] {
+                                principalClass[allele] = classes.variantClass(of: consequence.bytes)
+                            } else {
+                                principalClass[allele] = .nonCoding
+                            }
                         }
                     }
                 }
             }
         }
         for allele in 1...alternateCount {
-            guard let terms = principalTerms[allele] else { continue }
-            result.principalClass[allele] = VariantClass.classify(
-                consequences: terms.split(separator: "&"), stopLostIsTruncating: options.stopLostIsTruncating)
+            result.principalClass[allele] = principalClass[allele]
         }
         return result
     }
