@@ -173,3 +173,21 @@ import Testing
         #expect(altC.origin == .germline)
     }
 }
+
+@Suite struct CopyNumberRecordTests {
+    /// `<DEL>`/`<DUP>` records with a tumour copy number become copy-number alterations of the
+    /// genes their span covers (GRCh38 gene table, as the file is unannotated); a one-copy loss is
+    /// not an actionable state and yields nothing.
+    @Test func symbolicCopyNumberRecordsBecomeGeneEvents() throws {
+        let result = try VCFAlterationLoader.load(
+            path: TestData.fixture("vcf/cnv-events.vcf"), options: .init(genesOfInterest: ["ERBB2", "PTEN", "CDKN2A"]))
+        #expect(result.build == .grch38)
+        let erbb2 = try #require(result.index.alterations(inGene: "ERBB2").first)
+        #expect(erbb2.kind == .copyNumber(.amplification))
+        #expect(erbb2.depthSource == "FORMAT/CN = 9 copies")
+        let pten = try #require(result.index.alterations(inGene: "PTEN").first)
+        #expect(pten.kind == .copyNumber(.homozygousDeletion))
+        #expect(result.index.alterations(inGene: "CDKN2A").isEmpty)
+        #expect(result.index.alterations.count == 2)
+    }
+}

@@ -139,6 +139,7 @@ private struct LoadState {
     mutating func add(_ record: VCFRecord) throws {
         let alternateCount = record.alternateAlleleCount
         guard alternateCount > 0 else { return }
+        if try addCopyNumberEvent(record) { return }
         let tumourGenotype = try pair.tumour.flatMap { try record.genotype(sample: $0) }
         // One pass over the annotation bytes: which ALT alleles touch a gene of interest, and the
         // consequence of each allele's principal entry (for TMB), without building strings for
@@ -203,6 +204,65 @@ private struct LoadState {
             }
             index.add(alteration)
         }
+    }
+
+    /// A CNV/SV record (`<DEL>`, `<DUP>`, `<CNV>` or `SVTYPE=DEL/DUP/CNV`) with a tumour copy
+    /// number (`FORMAT/CN`, else `INFO/CN`; a deletion whose tumour genotype is homozygous counts as
+    /// 0 copies) becomes an amplification or homozygous-deletion alteration of each gene of interest
+    /// it covers: the genes its annotation names, or — unannotated — the GRCh38 genes its span
+    /// overlaps. Returns whether the record was such an event (then no small variant is made).
+    mutating func addCopyNumberEvent(_ record: VCFRecord) throws -> Bool {
+        let alternate = record.withAlternateAllele(0) { String(decoding: $0, as: UTF8.self) } ?? ""
+        let svType = record.infoString("SVTYPE") ?? ""
+        let isDeletion = alternate.hasPrefix("<DEL") || (svType == "DEL" && !alternate.hasPrefix("["))
+        let isGain = alternate.hasPrefix("<DUP") || svType == "DUP"
+        let isCNV = alternate.hasPrefix("<CNV") || svType == "CNV"
+        guard record.alternateAlleleKind(0) == .symbolic && (isDeletion || isGain || isCNV) else { return false }
+        var copies = try pair.tumour.flatMap { try record.sampleInteger(sample: $0, key: "CN") }
+        var source = copies == nil ? nil : "FORMAT/CN"
+        if copies == nil, let value = try record.infoInteger("CN") {
+            copies = value
+            source = "INFO/CN"
+        }
+        if copies == nil, isDeletion, let genotype = try pair.tumour.flatMap({ try record.genotype(sample: $0) }),
+            genotype.ploidy > 0, genotype.alleles.allSatisfy({ $0 == 1 })
+        {
+            copies = 0
+            source = "FORMAT/GT (homozygous deletion)"
+        }
+        let state: CopyNumberState
+        switch copies {
+        case 0?: state = .homozygousDeletion
+        case let total? where CopyNumberThresholds.default.isAmplified(total: total): state = .amplification
+        default: return true  // A CNV/SV record, but no actionable copy-number state.
+        }
+        var genes: [String] = []
+        if let schema {
+            _ = record.withInfoValue(forKey: schema.tag) { value in
+                for entry in AnnotationEntries(value, schema: schema) {
+                    if let symbol = entry.symbol, !symbol.isEmpty, !genes.contains(symbol) { genes.append(symbol) }
+                }
+            }
+        }
+        if genes.isEmpty, build == .grch38, let table = try? GeneCoordinateTable.bundled(.grch38) {
+            let end = (try? record.endPosition()) ?? record.position
+            let chromosome = GenomicAllele.normalised(
+                chromosome: record.chromosome, position: 1, reference: "N", alternate: "N"
+            ).chromosome
+            genes = table.genes(overlapping: chromosome, start: record.position, end: end).map(\.gene)
+        }
+        for gene in genes where index.wants(anyOf: [gene]) {
+            index.add(
+                Alteration(
+                    sampleIndex: 0, gene: gene, kind: .copyNumber(state),
+                    allele: GenomicAllele.normalised(
+                        chromosome: record.chromosome, position: record.position, reference: record.reference,
+                        alternate: alternate),
+                    filter: record.filters.joined(separator: ";"),
+                    depthSource: source.map { "\($0) = \(copies ?? 0) copies" }, annotationSource: self.source,
+                    sourceLine: record.lineNumber))
+        }
+        return true
     }
 
     /// What one pass over a record's annotation says per ALT allele (1-based).
