@@ -1,5 +1,7 @@
+import Foundation
 import GenomicFormats
 import OncoDomain
+import TestSupport
 import Testing
 
 /// Hostile HGVSp text and positions: `nil` or a bounded value, never a trap or a hang.
@@ -50,5 +52,20 @@ struct HostileProteinChangeTests {
         let normal = try #require(
             GenomicAllele.mafStyle(chromosome: "1", position: 100, reference: "AC", alternate: "AG"))
         #expect(normal.position == 101 && normal.reference == "C" && normal.alternate == "G")
+    }
+}
+
+/// Inputs the fuzzers found, kept in `Fixtures/fuzz-regressions/`.
+@Suite struct ProteinChangeFuzzRegressionTests {
+    /// `(0)` (predicted "no protein") printed as `p.0`, which reparsed as a different (not
+    /// predicted) change; the three-letter form now keeps the parentheses for every kind.
+    @Test func predictedNoProteinRoundTrips() throws {
+        let bytes = try #require(FileManager.default.contents(atPath: TestData.fixture("fuzz-regressions/hgvsp-predicted-no-protein")))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let change = try #require(ProteinChange.parse(text))
+        #expect(change.kind == .unknown)
+        #expect(change.isPredicted)
+        #expect(change.threeLetterDescription == "p.(0)")
+        #expect(ProteinChange.parse(change.threeLetterDescription) == change)
     }
 }

@@ -132,7 +132,7 @@ struct ProteinChangeTests {
         Case(input: "p.0", kind: .unknown, canonical: "0", threeLetter: "p.0"),
         Case(input: "p.0?", kind: .unknown, canonical: "0", threeLetter: "p.0"),
         Case(input: "p.=", kind: .unknown, canonical: "=", threeLetter: "p.="),
-        Case(input: "p.(=)", kind: .unknown, canonical: "=", threeLetter: "p.="),
+        Case(input: "p.(=)", kind: .unknown, canonical: "=", threeLetter: "p.(=)"),
     ]
 
     @Test(arguments: cases)

@@ -125,7 +125,6 @@ public struct ProteinChange: Hashable, Sendable, CustomStringConvertible {
         let body = render(
             residue: { AminoAcid.threeLetter($0) ?? String($0) }, stop: "Ter",
             frameshiftStopMarker: "Ter")
-        if kind == .unknown { return "p.\(body)" }
         return isPredicted ? "p.(\(body))" : "p.\(body)"
     }
 
