@@ -5,22 +5,18 @@
 #endif
 
 /// Reads a plain, gzip or BGZF text input first line by line (as ``LineReader`` does, for a
-/// header), then in batches of whole lines copied into a caller's buffer, so that other threads
-/// can split and parse the batches while the next one is read.
+/// header), then in runs of whole lines, mostly in place in the decompressed chunks, so that threads
+/// can split and parse them in place.
 ///
 /// `nextLine()` follows ``LineReader/nextLine()`` exactly (terminators, `\r\n`, line numbers,
-/// length limit, binary input rejected). `nextBatch(into:)` then hands out the rest of the input:
-/// each batch ends just after a newline (except the last, which may end with a line without
-/// one), and no line is split between batches. Lines in batches are not counted here: whoever
-/// splits a batch counts them (see ``LineBatchReader/Batch``).
+/// length limit, binary input rejected). `nextLines()` then hands out the rest of the input as
+/// runs of whole lines: no line is split between runs.
 final class LineBatchReader {
-    /// A growable byte buffer holding one batch of whole lines.
-    ///
-    /// Not thread-safe by itself: its owner hands it to one thread at a time.
-    final class Batch {
+    /// A growable byte buffer (the start of a line that continues in a later chunk).
+    private final class Buffer {
         private(set) var storage: UnsafeMutableRawBufferPointer
         /// Bytes of `storage` in use.
-        fileprivate(set) var count = 0
+        var count = 0
 
         init(capacity: Int) {
             storage = .allocate(byteCount: max(capacity, 64), alignment: 64)
@@ -28,10 +24,10 @@ final class LineBatchReader {
 
         deinit { storage.deallocate() }
 
-        /// The batch's bytes.
+        /// The bytes in use.
         var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: storage.baseAddress, count: count) }
 
-        fileprivate func reserve(_ needed: Int) {
+        func reserve(_ needed: Int) {
             if needed <= storage.count { return }
             let bigger = UnsafeMutableRawBufferPointer.allocate(
                 byteCount: max(needed, storage.count * 2), alignment: 64)
@@ -40,7 +36,7 @@ final class LineBatchReader {
             storage = bigger
         }
 
-        fileprivate func append(_ start: UnsafeRawPointer, _ byteCount: Int) {
+        func append(_ start: UnsafeRawPointer, _ byteCount: Int) {
             if byteCount == 0 { return }
             reserve(count + byteCount)
             (storage.baseAddress! + count).copyMemory(from: start, byteCount: byteCount)
@@ -60,7 +56,9 @@ final class LineBatchReader {
     private var chunkPosition = 0
     private var chunkEnd = 0
     /// The start of a line whose end is in a later chunk.
-    private let carry = Batch(capacity: 64 << 10)
+    private let carry = Buffer(capacity: 64 << 10)
+    /// Whether `carry` holds a line handed out by `nextLines()` (emptied at the next call).
+    private var headHandedOut = false
     private var exhausted = false
     private var checkedStart = false
 
@@ -96,34 +94,51 @@ final class LineBatchReader {
         }
     }
 
-    /// Fills `batch` with the next whole lines (the pending start of a line, then the current
-    /// chunk's bytes up to its last newline). Returns `false` at the end of the input.
+    /// The next run of whole lines, in place, or `nil` at the end of the input: `head` is the
+    /// line begun in earlier chunks, completed with its newline (empty when the current chunk
+    /// starts a line), `body` the following whole lines of the current chunk, in place. The
+    /// last line of the input may lack a newline. Both stay valid until the next call.
     ///
-    /// A line longer than the limit throws a `.lineTooLong` error whose `line` is `nil`: only
-    /// the caller, who counts the lines of earlier batches, knows its number.
-    func nextBatch(into batch: Batch) throws -> Bool {
-        batch.count = 0
+    /// Lines are not counted here (whoever splits them counts them), and a line longer than the
+    /// limit that spans chunks throws a `.lineTooLong` error whose `line` is `nil`: only the
+    /// caller knows its number.
+    func nextLines() throws -> (head: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer)? {
+        if headHandedOut {
+            carry.count = 0
+            headHandedOut = false
+        }
         while true {
             if chunkPosition < chunkEnd, let chunkStart {
-                let start = chunkStart + chunkPosition
-                let remaining = chunkEnd - chunkPosition
-                if let newline = Self.lastNewline(start, remaining) {
-                    let length = newline + 1
-                    batch.reserve(carry.count + length)
-                    batch.append(UnsafeRawPointer(carry.storage.baseAddress!), carry.count)
-                    batch.append(start, length)
-                    carry.count = 0
+                var start = chunkStart + chunkPosition
+                var remaining = chunkEnd - chunkPosition
+                if carry.count > 0 {
+                    guard let newline = memchr(start, 0x0A, remaining) else {
+                        try appendToCarry(start, remaining, nextLine: nil)
+                        chunkPosition = chunkEnd
+                        continue
+                    }
+                    let length = start.distance(to: UnsafeRawPointer(newline)) + 1
+                    // The newline is included: the limit is checked when the line is split.
+                    carry.append(start, length)
+                    headHandedOut = true
+                    start += length
+                    remaining -= length
                     chunkPosition += length
-                    return true
                 }
-                try appendToCarry(start, remaining, nextLine: nil)
-                chunkPosition = chunkEnd
+                let bodyCount = Self.lastNewline(start, remaining).map { $0 + 1 } ?? 0
+                if !headHandedOut && bodyCount == 0 {
+                    try appendToCarry(start, remaining, nextLine: nil)
+                    chunkPosition = chunkEnd
+                    continue
+                }
+                chunkPosition += bodyCount
+                // Bytes after the body stay in the chunk; the next call moves them to `carry`.
+                return (carry.bytes, UnsafeRawBufferPointer(start: start, count: bodyCount))
             }
             if try !loadChunk() {
-                if carry.count == 0 { return false }
-                batch.append(UnsafeRawPointer(carry.storage.baseAddress!), carry.count)
-                carry.count = 0
-                return true
+                if carry.count == 0 { return nil }
+                headHandedOut = true
+                return (carry.bytes, UnsafeRawBufferPointer(start: nil, count: 0))
             }
         }
     }

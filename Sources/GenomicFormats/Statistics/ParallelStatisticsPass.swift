@@ -6,38 +6,44 @@ import Dispatch
     import Darwin
 #endif
 
-/// Computes `VCFStatistics` over the records of a file with the parsing spread over worker
+/// Computes `VCFStatistics` over the records of a file with the parsing spread over two
 /// threads, giving exactly what the serial pass over a `VCFReader` gives.
 ///
-/// The caller's thread reads the header, then cuts the rest of the decompressed input into
-/// batches of whole lines (`LineBatchReader`) and hands them round-robin to the workers. Each
-/// worker has its own `StatisticsPass` and partial `VCFStatistics`; counts are sums, so the
-/// partials are added up at the end. What depends on order is kept per batch and taken back in
-/// batch order: the number of lines (so line numbers in errors, counted from the batch's start,
-/// are made absolute), the skipped-record examples, and the error that ends the pass (the first
-/// in file order wins, as in the serial pass). A fixed ring of batches bounds memory.
+/// The caller's thread reads the header, then takes the rest of the decompressed input as runs
+/// of whole lines, in place in the decompressed chunks (`LineBatchReader.nextLines()`). Each run
+/// is cut at a newline near its middle: a helper thread parses the first half while the
+/// caller's thread parses the line carried over from the previous chunk and the second half;
+/// the caller waits for the helper before asking for the next run, so no bytes are copied.
+/// Meanwhile the input layer inflates the next BGZF blocks on its own workers.
+///
+/// Each thread has its own `StatisticsPass` and partial `VCFStatistics`; counts are sums, so
+/// the partials are added up at the end. What depends on order is kept per part and taken in
+/// file order: the number of lines (line numbers in errors are counted from the part's start,
+/// then made absolute), the skipped-record examples, and the error that ends the pass (the
+/// first in file order wins, as in the serial pass).
 struct ParallelStatisticsPass {
-    /// One batch of lines and what a worker found in it that depends on order.
+    /// A run of lines and what a thread found in it that depends on order.
     ///
-    /// Safety of `@unchecked Sendable`: after submission only the worker touches the batch,
-    /// until it signals `done`; the caller's thread waits on `done` before reading or refilling.
-    final class Batch: @unchecked Sendable {
-        let lines = LineBatchReader.Batch(capacity: 3 << 20)
-        /// Lines in the batch (up to and including the failing line when `failure` is set).
+    /// Safety of `@unchecked Sendable`: after submission only the helper touches the part (and
+    /// the bytes, which stay valid until the caller asks for the next run), until it signals
+    /// `done`; the caller's thread waits on `done` before reading or reusing it.
+    final class Part: @unchecked Sendable {
+        var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+        /// Lines in the part (up to and including the failing line when `failure` is set).
         var lineCount = 0
         var skipped = 0
-        /// Errors of skipped records, with line numbers counted from the batch's start.
+        /// Errors of skipped records, with line numbers counted from the part's start.
         var examples: [FormatError] = []
-        /// The error that ends the pass, line counted from the batch's start.
+        /// The error that ends the pass, line counted from the part's start.
         var failure: FormatError?
         let done = DispatchSemaphore(value: 0)
     }
 
-    /// A worker's serial queue and its private accumulators.
+    /// A thread's private accumulators (and, for the helper, its serial queue).
     ///
-    /// Safety of `@unchecked Sendable`: `pass`, `partial` and `record` are used only by work
-    /// run on `queue` (serial), and read by the caller's thread only after waiting for every
-    /// batch submitted to it.
+    /// Safety of `@unchecked Sendable`: `pass`, `partial` and `record` are used by one thread
+    /// at a time: the helper's work on `queue`, which the caller's thread waits for before
+    /// submitting more or reading them.
     final class Worker: @unchecked Sendable {
         let queue: DispatchQueue
         var pass: StatisticsPass
@@ -50,13 +56,13 @@ struct ParallelStatisticsPass {
             self.partial = partial
         }
 
-        /// Splits `batch` into lines and adds its records to `partial`.
-        func process(_ batch: Batch, settings: Settings) {
-            batch.lineCount = 0
-            batch.skipped = 0
-            batch.examples.removeAll(keepingCapacity: true)
-            batch.failure = nil
-            let bytes = batch.lines.bytes
+        /// Splits `part` into lines and adds its records to `partial`.
+        func process(_ part: Part, settings: Settings) {
+            part.lineCount = 0
+            part.skipped = 0
+            part.examples.removeAll(keepingCapacity: true)
+            part.failure = nil
+            let bytes = part.bytes
             guard let base = bytes.baseAddress else { return }
             let end = bytes.count
             var position = 0
@@ -76,10 +82,12 @@ struct ParallelStatisticsPass {
                 var count = length
                 if count > 0, start.load(fromByteOffset: count - 1, as: UInt8.self) == 0x0D { count -= 1 }
                 if count > settings.maximumLineLength {
-                    batch.lineCount = lineCount
-                    batch.failure = FormatError(
+                    part.lineCount = lineCount
+                    part.failure = FormatError(
                         .lineTooLong, file: path, line: lineCount,
-                        message: "line longer than \(settings.maximumLineLength) bytes (the limit; is this a text file?)")
+                        message:
+                            "line longer than \(settings.maximumLineLength) bytes (the limit; is this a text file?)"
+                    )
                     return
                 }
                 if count == 0 { continue }
@@ -93,27 +101,27 @@ struct ParallelStatisticsPass {
                 }
                 if let error {
                     if settings.strict {
-                        batch.lineCount = lineCount
-                        batch.failure = error
+                        part.lineCount = lineCount
+                        part.failure = error
                         return
                     }
-                    batch.skipped += 1
-                    if batch.examples.count < settings.maximumExamples { batch.examples.append(error) }
+                    part.skipped += 1
+                    if part.examples.count < settings.maximumExamples { part.examples.append(error) }
                     continue
                 }
                 do {
                     try pass.add(record, to: &partial)
                 } catch let error as FormatError {
-                    batch.lineCount = lineCount
-                    batch.failure = error
+                    part.lineCount = lineCount
+                    part.failure = error
                     return
                 } catch {
-                    batch.lineCount = lineCount
-                    batch.failure = FormatError(.record, file: path, line: lineCount, message: "\(error)")
+                    part.lineCount = lineCount
+                    part.failure = FormatError(.record, file: path, line: lineCount, message: "\(error)")
                     return
                 }
             }
-            batch.lineCount = lineCount
+            part.lineCount = lineCount
         }
     }
 
@@ -144,69 +152,70 @@ struct ParallelStatisticsPass {
             header: finished, path: path, strict: options.strict,
             maximumExamples: options.maximumExamples, maximumLineLength: input.maximumLineLength)
 
-        let workerCount = DecompressingReader.defaultInflateThreads
-        let workers = (0..<workerCount).map { index in
+        let splitting = DecompressingReader.defaultInflateThreads >= 2
+        let workers = (0..<(splitting ? 2 : 1)).map { index in
             Worker(
                 index: index, pass: StatisticsPass(header: finished, strict: options.strict),
                 partial: VCFStatistics(partialFor: finished, path: path))
         }
-        var idle = (0..<(2 * workerCount + 1)).map { _ in Batch() }
-        var inFlight: [Batch] = []
-        var inFlightHead = 0
-        var submitted = 0
-        /// Lines before the oldest batch still in flight.
+        let caller = workers[0]
+        let helper = workers[workers.count - 1]
+        let head = Part()
+        let first = Part()
+        let second = Part()
+        /// Lines before the part being taken.
         var linesBefore = input.lineNumber
         var skipped = 0
         var examples: [FormatError] = []
 
-        /// Waits for the oldest batch in flight and takes its order-dependent results.
-        func reclaimOldest() throws -> Batch {
-            let batch = inFlight[inFlightHead]
-            inFlightHead += 1
-            if inFlightHead == inFlight.count {
-                inFlight.removeAll(keepingCapacity: true)
-                inFlightHead = 0
-            }
-            batch.done.wait()
-            if var failure = batch.failure {
+        /// Takes the order-dependent results of the next part in file order.
+        func take(_ part: Part) throws {
+            if var failure = part.failure {
                 failure.line = failure.line.map { $0 + linesBefore }
-                // Let the other batches finish before their buffers go away.
-                while inFlightHead < inFlight.count {
-                    inFlight[inFlightHead].done.wait()
-                    inFlightHead += 1
-                }
                 throw failure
             }
-            skipped += batch.skipped
-            for var example in batch.examples where examples.count < options.maximumExamples {
+            skipped += part.skipped
+            for var example in part.examples where examples.count < options.maximumExamples {
                 example.line = example.line.map { $0 + linesBefore }
                 examples.append(example)
             }
-            linesBefore += batch.lineCount
-            return batch
+            linesBefore += part.lineCount
         }
 
         while true {
-            let batch = try idle.popLast() ?? reclaimOldest()
-            let more: Bool
+            let run: (head: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer)?
             do {
-                more = try input.nextBatch(into: batch.lines)
+                run = try input.nextLines()
             } catch var error as FormatError {
-                // Errors of earlier lines come first, as in the serial pass.
-                while inFlightHead < inFlight.count { idle.append(try reclaimOldest()) }
                 if error.kind == .lineTooLong && error.line == nil { error.line = linesBefore + 1 }
                 throw error
             }
-            if !more { break }
-            let worker = workers[submitted % workerCount]
-            submitted += 1
-            inFlight.append(batch)
-            worker.queue.async {
-                worker.process(batch, settings: settings)
-                batch.done.signal()
+            guard let run else { break }
+            let body = run.body
+            // Cut the body after a newline near its middle (the helper gets the first half).
+            var cut = 0
+            if splitting && body.count >= 2 {
+                let middle = body.count / 2
+                if let newline = memchr(body.baseAddress! + middle, 0x0A, body.count - middle) {
+                    cut = body.baseAddress!.distance(to: UnsafeRawPointer(newline)) + 1
+                }
             }
+            first.bytes = UnsafeRawBufferPointer(rebasing: body[0..<cut])
+            second.bytes = UnsafeRawBufferPointer(rebasing: body[cut...])
+            head.bytes = run.head
+            if cut > 0 {
+                helper.queue.async {
+                    helper.process(first, settings: settings)
+                    first.done.signal()
+                }
+            }
+            caller.process(head, settings: settings)
+            caller.process(second, settings: settings)
+            if cut > 0 { first.done.wait() } else { first.lineCount = 0 }
+            try take(head)
+            if cut > 0 { try take(first) }
+            try take(second)
         }
-        while inFlightHead < inFlight.count { _ = try reclaimOldest() }
 
         var consequences: [String: Int] = [:]
         for worker in workers {
