@@ -46,9 +46,10 @@ struct ParallelStatisticsPass {
     /// submitting more or reading them.
     final class Worker: @unchecked Sendable {
         let queue: DispatchQueue
-        var pass: StatisticsPass
-        var partial: VCFStatistics
-        var record = VCFRecord()
+        /// Present except while `process` runs.
+        var pass: StatisticsPass?
+        var partial: VCFStatistics?
+        var record: VCFRecord? = VCFRecord()
 
         init(index: Int, pass: StatisticsPass, partial: VCFStatistics) {
             queue = DispatchQueue(label: "oncomatch.stats.parse.\(index)", qos: .userInitiated)
@@ -58,6 +59,21 @@ struct ParallelStatisticsPass {
 
         /// Splits `part` into lines and adds its records to `partial`.
         func process(_ part: Part, settings: Settings) {
+            // Work on local copies made unique (the stored ones are emptied meanwhile): a stored
+            // property of a class costs a run-time exclusivity check and retains per access.
+            var pass = self.pass.take()!
+            var partial = self.partial.take()!
+            var record = self.record.take()!
+            Self.split(part, settings: settings, pass: &pass, partial: &partial, record: &record)
+            self.pass = pass
+            self.partial = partial
+            self.record = record
+        }
+
+        private static func split(
+            _ part: Part, settings: Settings, pass: inout StatisticsPass, partial: inout VCFStatistics,
+            record: inout VCFRecord
+        ) {
             part.lineCount = 0
             part.skipped = 0
             part.examples.removeAll(keepingCapacity: true)
@@ -219,8 +235,8 @@ struct ParallelStatisticsPass {
 
         var consequences: [String: Int] = [:]
         for worker in workers {
-            statistics.absorb(worker.partial)
-            consequences.merge(worker.pass.consequenceCounter.dictionary, uniquingKeysWith: +)
+            statistics.absorb(worker.partial!)
+            consequences.merge(worker.pass!.consequenceCounter.dictionary, uniquingKeysWith: +)
         }
         statistics.consequences = consequences
         statistics.skippedRecords = skipped
