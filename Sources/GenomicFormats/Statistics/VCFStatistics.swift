@@ -65,9 +65,49 @@ public struct VCFStatistics: Sendable {
     public var skippedHeaderLines = 0
 
     /// Reads `path` to the end and computes its statistics.
+    ///
+    /// The records are parsed on worker threads (see `ParallelStatisticsPass`); the result,
+    /// errors included, is the same as `init(reader:)` over a `VCFReader` of `path`.
     public init(path: String, options: VCFReaderOptions = .lenient) throws {
-        let reader = try VCFReader(path: path, options: options)
-        try self.init(reader: reader)
+        self.path = path
+        try ParallelStatisticsPass.run(path: path, options: options, into: &self)
+    }
+
+    /// Empty statistics for the records of a file with `header`: the header's facts filled in,
+    /// every count zero.
+    init(partialFor header: VCFHeader, path: String) {
+        self.path = path
+        samples = header.sampleNames
+        build = header.genomeBuild
+        skippedHeaderLines = header.skippedLines
+        genotypes = Array(repeating: SampleGenotypeCounts(), count: samples.count)
+        annotationKey = ["CSQ", "ANN", "BCSQ"].first { header.info($0) != nil }
+    }
+
+    /// Adds the record counts of `other` (statistics over other records of the same file).
+    mutating func absorb(_ other: VCFStatistics) {
+        records += other.records
+        snvs += other.snvs
+        mnps += other.mnps
+        indels += other.indels
+        others += other.others
+        breakends += other.breakends
+        noAlts += other.noAlts
+        multiallelic += other.multiallelic
+        symbolic += other.symbolic
+        filtered += other.filtered
+        annotationEntries += other.annotationEntries
+        infoValues += other.infoValues
+        formatValues += other.formatValues
+        invalidValues += other.invalidValues
+        for index in genotypes.indices where index < other.genotypes.count {
+            let counts = other.genotypes[index]
+            genotypes[index].homozygousReference += counts.homozygousReference
+            genotypes[index].heterozygous += counts.heterozygous
+            genotypes[index].homozygousAlternate += counts.homozygousAlternate
+            genotypes[index].missing += counts.missing
+            genotypes[index].depthSum += counts.depthSum
+        }
     }
 
     /// Reads the rest of `reader` and computes statistics over its records.
