@@ -38,6 +38,8 @@ struct NearMissGenePlan: Sendable {
     let entries: [Entry]
     /// Rules with at least one entry, in outcome order.
     let ruleIDs: [String]
+    /// The same in rule-set order, as near-misses list them.
+    let sortedRuleIDs: [String]
     let wildTypeCandidates: [WildTypeCandidate]
     /// `rules need …` (or `no rule names it`) for an alteration that satisfies no entry, when its
     /// annotation for the gene has a protein change.
@@ -49,10 +51,11 @@ struct NearMissGenePlan: Sendable {
     ///   - references: (outcome, leaf) positions of the leaves naming a gene of the set, sorted.
     ///   - leavesByOutcome: each outcome's positive alteration leaves.
     ///   - wildTypeGenesByOutcome: each outcome's `wild_type` genes outside `not`.
+    ///   - rulePositions: each rule's position in its set.
     init(
         genes: [String], references: [(outcome: Int, leaf: Int)], outcomes: [RuleOutcome],
-        leavesByOutcome: [[Criterion]], wildTypeGenesByOutcome: [[String]], evaluator: CriterionEvaluator,
-        hotspots: [String: [CodonPosition]]
+        leavesByOutcome: [[Criterion]], wildTypeGenesByOutcome: [[String]], rulePositions: [String: Int],
+        evaluator: CriterionEvaluator, hotspots: [String: [CodonPosition]]
     ) {
         var entries: [Entry] = []
         var ruleIDs: [String] = []
@@ -86,6 +89,7 @@ struct NearMissGenePlan: Sendable {
         }
         self.entries = entries
         self.ruleIDs = ruleIDs
+        sortedRuleIDs = NearMissReasoner.sortedRuleIDs(ruleIDs, positions: rulePositions)
         self.wildTypeCandidates = wildTypeCandidates
         needsWithProteinChange = Self.needs(entries, hasProteinChange: true)
         needsWithoutProteinChange = Self.needs(entries, hasProteinChange: false)

@@ -89,13 +89,52 @@ struct NearMissReasoner {
                 findings.append(finding)
             }
         }
-        // Keys computed once per finding, not once per comparison; a stable order of indexes.
-        let keys = findings.map { ($0.gene, $0.label, $0.reason, AlterationText.sortKey($0.alteration)) }
-        let order = keys.indices.sorted { left, right in
-            let (l, r) = (keys[left], keys[right])
-            return (l.0, l.1, l.2, l.3, left) < (r.0, r.1, r.2, r.3, right)
+        Self.sort(&findings)
+        return findings
+    }
+
+    /// Sorts findings by gene, label, reason, then the alteration's content
+    /// (``AlterationText/sortKey(_:)``), stably. Keys are looked up by index (no copies per
+    /// comparison), the gene as its rank among the findings' genes; content keys are built only for
+    /// runs that tie on the rest; the findings themselves are swapped into place, never copied.
+    static func sort(_ findings: inout [NearMissFinding]) {
+        let genes = Set(findings.map(\.gene)).sorted()
+        let geneRanks = Dictionary(uniqueKeysWithValues: genes.enumerated().map { ($0.element, $0.offset) })
+        let ranks = findings.map { geneRanks[$0.gene]! }
+        let labels = findings.map(\.label)
+        let reasons = findings.map(\.reason)
+        func tie(_ left: Int, _ right: Int) -> Bool {
+            ranks[left] == ranks[right] && labels[left] == labels[right] && reasons[left] == reasons[right]
         }
-        return order.map { findings[$0] }
+        var order = Array(findings.indices)
+        order.sort { left, right in
+            if ranks[left] != ranks[right] { return ranks[left] < ranks[right] }
+            if labels[left] != labels[right] { return labels[left] < labels[right] }
+            if reasons[left] != reasons[right] { return reasons[left] < reasons[right] }
+            return left < right
+        }
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count && tie(order[start], order[end]) { end += 1 }
+            if end - start > 1 {
+                let keys = order[start..<end].map { (AlterationText.sortKey(findings[$0].alteration), $0) }
+                order.replaceSubrange(start..<end, with: keys.sorted { $0 < $1 }.map(\.1))
+            }
+            start = end
+        }
+        // Position `p` receives the finding at `order[p]`: follow each cycle of the permutation.
+        var placed = [Bool](repeating: false, count: order.count)
+        for cycleStart in order.indices where !placed[cycleStart] {
+            var current = cycleStart
+            placed[current] = true
+            while order[current] != cycleStart {
+                let next = order[current]
+                findings.swapAt(current, next)
+                placed[next] = true
+                current = next
+            }
+        }
     }
 
     private func finding(
@@ -115,7 +154,9 @@ struct NearMissReasoner {
         {
             return nil
         }
-        let label = AlterationText.label(alteration, gene: gene)
+        // Looked up once: label, class phrase and the protein-change test all use it.
+        let annotation = AlterationText.annotation(of: alteration, gene: gene)
+        let label = AlterationText.label(alteration, gene: gene, transcript: annotation)
         func make(_ reason: String, _ ruleIDs: [String]) -> NearMissFinding {
             NearMissFinding(
                 gene: gene, label: label, reason: reason, ruleIDs: ruleIDs, alteration: alteration)
@@ -139,7 +180,8 @@ struct NearMissReasoner {
             plan = makePlan(genes: genes)
             plans[genes] = plan
         }
-        return leafReason(id: id, alteration: alteration, gene: gene, plan: plan, make: make)
+        return leafReason(
+            id: id, alteration: alteration, gene: gene, annotation: annotation, plan: plan, make: make)
     }
 
     /// The alteration's genes that the rules mention, sorted, each once.
@@ -149,7 +191,10 @@ struct NearMissReasoner {
             if mentionedGenes.contains(gene) && !genes.contains(gene) { genes.append(gene) }
         }
         add(alteration.gene)
-        for transcript in alteration.transcripts where !transcript.gene.isEmpty { add(transcript.gene) }
+        for index in alteration.transcripts.indices {
+            let gene = alteration.transcripts[index].gene
+            if !gene.isEmpty { add(gene) }
+        }
         if case .fusion(let five, let three) = alteration.kind {
             add(five)
             add(three)
@@ -176,11 +221,14 @@ struct NearMissReasoner {
         }
         return NearMissGenePlan(
             genes: genes, references: references, outcomes: outcomes, leavesByOutcome: leavesByOutcome,
-            wildTypeGenesByOutcome: wildTypeGenesByOutcome, evaluator: evaluator, hotspots: hotspots)
+            wildTypeGenesByOutcome: wildTypeGenesByOutcome, rulePositions: rulePositions,
+            evaluator: evaluator,
+            hotspots: hotspots)
     }
 
     private func leafReason(
-        id: Int, alteration: Alteration, gene: String, plan: NearMissGenePlan,
+        id: Int, alteration: Alteration, gene: String, annotation: TranscriptAnnotation?,
+        plan: NearMissGenePlan,
         make: (String, [String]) -> NearMissFinding
     ) -> NearMissFinding? {
         var satisfiesSome = false
@@ -213,7 +261,8 @@ struct NearMissReasoner {
         let wildTypeNote =
             wildTypeRuleIDs.isEmpty
             ? "" : "; it rules out the wild type that \(ListText.joined(wildTypeRuleIDs)) needs"
-        let ruleIDs = sortedRuleIDs(plan.ruleIDs + wildTypeRuleIDs)
+        let ruleIDs =
+            wildTypeRuleIDs.isEmpty ? plan.sortedRuleIDs : sortedRuleIDs(plan.ruleIDs + wildTypeRuleIDs)
         if satisfiesSome {
             var partial: [String] = []
             for entry in plan.entries where !entry.ruleHolds && entry.satisfiedIDs.contains(id) {
@@ -231,7 +280,7 @@ struct NearMissReasoner {
         if !qualifiers.isEmpty {
             return make(qualifiers.joined(separator: "; ") + wildTypeNote, ruleIDs)
         }
-        let hasProteinChange = AlterationText.annotation(of: alteration, gene: gene)?.proteinChange != nil
+        let hasProteinChange = annotation?.proteinChange != nil
         let needs: String
         if satisfiesSome {
             // Leaves of holding rules that it satisfies ask nothing more of it.
@@ -246,7 +295,7 @@ struct NearMissReasoner {
                 "not annotated (no CSQ/ANN): protein-level rules not evaluated; \(needs)" + wildTypeNote,
                 ruleIDs)
         }
-        let classPhrase = AlterationText.classPhrase(alteration, gene: gene)
+        let classPhrase = AlterationText.classPhrase(alteration, gene: gene, annotation: annotation)
         let notes = ListText.unique(mismatchNotes)
         let noteText = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
         return make("\(classPhrase); \(needs)\(noteText)\(wildTypeNote)", ruleIDs)
@@ -254,7 +303,12 @@ struct NearMissReasoner {
 
     /// Rule ids, each once, in rule-set order.
     private func sortedRuleIDs(_ ids: [String]) -> [String] {
-        ListText.unique(ids).sorted { (rulePositions[$0] ?? 0, $0) < (rulePositions[$1] ?? 0, $1) }
+        Self.sortedRuleIDs(ids, positions: rulePositions)
+    }
+
+    /// Rule ids, each once, in rule-set order (`positions`), then by id.
+    static func sortedRuleIDs(_ ids: [String], positions: [String: Int]) -> [String] {
+        ListText.unique(ids).sorted { (positions[$0] ?? 0, $0) < (positions[$1] ?? 0, $1) }
     }
 
     /// Adds the genes of `copy_number: { state: loh }` criteria anywhere in `criterion`.
