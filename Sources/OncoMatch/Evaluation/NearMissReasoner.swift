@@ -32,8 +32,8 @@ struct NearMissReasoner {
     private let wildTypeGenesByOutcome: [[String]]
     /// Genes some candidate rule asks LOH of (`copy_number: { state: loh }`).
     private let lohGenes: Set<String>
-    /// Indexes into `withheld` of the withheld hits naming each alteration, in order.
-    private let withheldByAlteration: [Int: [Int]]
+    /// What the withheld hits naming each alteration say (alterations often share the same hits).
+    private let withheldByAlteration: [Int: WithheldSummary]
     /// Rule positions in the set, for ordering rule ids.
     private let rulePositions: [String: Int]
 
@@ -66,19 +66,51 @@ struct NearMissReasoner {
             wildTypeGenesByOutcome.append(CriterionLeaves.wildTypeGenes(biomarker))
             Self.collectLOHGenes(biomarker, into: &lohGenes)
         }
-        var withheldByAlteration: [Int: [Int]] = [:]
+        let rulePositions = Dictionary(outcomes.map { ($0.rule.id, $0.position) }, uniquingKeysWith: min)
+        // Indexes into `withheld` of the hits naming each alteration, in order; then one summary
+        // per distinct list.
+        var withheldIndexes: [Int: [Int]] = [:]
         for (index, hit) in withheld.enumerated() {
             for case let id? in hit.outcome.evaluation.hits.map(\.alterationID)
-            where withheldByAlteration[id]?.last != index {
-                withheldByAlteration[id, default: []].append(index)
+            where withheldIndexes[id]?.last != index {
+                withheldIndexes[id, default: []].append(index)
             }
+        }
+        var summaries: [[Int]: WithheldSummary] = [:]
+        var withheldByAlteration: [Int: WithheldSummary] = [:]
+        for (id, indexes) in withheldIndexes {
+            if summaries[indexes] == nil {
+                summaries[indexes] = WithheldSummary(
+                    indexes.map { withheld[$0] }, rulePositions: rulePositions)
+            }
+            withheldByAlteration[id] = summaries[indexes]
         }
         self.leavesByOutcome = leavesByOutcome
         leafReferencesByGene = references
         self.wildTypeGenesByOutcome = wildTypeGenesByOutcome
         self.lohGenes = lohGenes
         self.withheldByAlteration = withheldByAlteration
-        rulePositions = Dictionary(outcomes.map { ($0.rule.id, $0.position) }, uniquingKeysWith: min)
+        self.rulePositions = rulePositions
+    }
+
+    /// The reasons and rule ids of the withheld hits naming an alteration: all of them, and the
+    /// explicit exclusions only (shown even for a matched alteration).
+    private struct WithheldSummary {
+        var reason: String
+        var ruleIDs: [String]
+        /// `nil` when no hit is an explicit exclusion.
+        var explicitReason: String?
+        var explicitRuleIDs: [String]
+
+        /// - Parameter hits: not empty.
+        init(_ hits: [WithheldHit], rulePositions: [String: Int]) {
+            reason = NearMissReasoner.joinedReasons(hits.map(\.reason))
+            ruleIDs = NearMissReasoner.sortedRuleIDs(hits.map(\.outcome.rule.id), positions: rulePositions)
+            let explicit = hits.filter(\.isExplicitExclusion)
+            explicitReason = explicit.isEmpty ? nil : NearMissReasoner.joinedReasons(explicit.map(\.reason))
+            explicitRuleIDs = NearMissReasoner.sortedRuleIDs(
+                explicit.map(\.outcome.rule.id), positions: rulePositions)
+        }
     }
 
     func findings() -> [NearMissFinding] {
@@ -161,18 +193,12 @@ struct NearMissReasoner {
             NearMissFinding(
                 gene: gene, label: label, reason: reason, ruleIDs: ruleIDs, alteration: alteration)
         }
-        let withheldHere = (withheldByAlteration[id] ?? []).map { withheld[$0] }
+        let withheldHere = withheldByAlteration[id]
         if matchedIDs.contains(id) {
-            let explicit = withheldHere.filter(\.isExplicitExclusion)
-            guard !explicit.isEmpty else { return nil }
-            return make(
-                Self.joinedReasons(explicit.map(\.reason)), sortedRuleIDs(explicit.map(\.outcome.rule.id)))
+            guard let withheldHere, let reason = withheldHere.explicitReason else { return nil }
+            return make(reason, withheldHere.explicitRuleIDs)
         }
-        if !withheldHere.isEmpty {
-            return make(
-                Self.joinedReasons(withheldHere.map(\.reason)),
-                sortedRuleIDs(withheldHere.map(\.outcome.rule.id)))
-        }
+        if let withheldHere { return make(withheldHere.reason, withheldHere.ruleIDs) }
         let plan: NearMissGenePlan
         if let cached = plans[genes] {
             plan = cached
@@ -193,7 +219,8 @@ struct NearMissReasoner {
         add(alteration.gene)
         for index in alteration.transcripts.indices {
             let gene = alteration.transcripts[index].gene
-            if !gene.isEmpty { add(gene) }
+            // Most transcripts are of the alteration's own gene, already considered.
+            if !gene.isEmpty && gene != alteration.gene { add(gene) }
         }
         if case .fusion(let five, let three) = alteration.kind {
             add(five)

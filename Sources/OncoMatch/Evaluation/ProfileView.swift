@@ -25,7 +25,8 @@ struct ProfileView: Sendable {
             add(alteration.gene)
             for index in alteration.transcripts.indices {
                 let gene = alteration.transcripts[index].gene
-                if !gene.isEmpty { add(gene) }
+                // Most transcripts are of the alteration's own gene, already added.
+                if !gene.isEmpty && gene != alteration.gene { add(gene) }
             }
             if case .fusion(let five, let three) = alteration.kind {
                 add(five)
