@@ -109,7 +109,8 @@ public struct Matcher: Sendable {
                     withheld.append(
                         WithheldHit(
                             outcome: outcome,
-                            reason: "evidence in \(domain ? "haematological malignancies" : "solid tumours") only "
+                            reason:
+                                "evidence in \(domain ? "haematological malignancies" : "solid tumours") only "
                                 + "(\(rule.id): \(rule.tumourTypes)), not extrapolated to this tumour type",
                             isExplicitExclusion: false))
                     continue
@@ -202,7 +203,8 @@ public struct Matcher: Sendable {
         }
         guard let first = selector.include.first else { return nil }
         let haematological = oncoTree.isHaematological(first)
-        return selector.include.allSatisfy { oncoTree.isHaematological($0) == haematological } ? haematological : nil
+        return selector.include.allSatisfy { oncoTree.isHaematological($0) == haematological }
+            ? haematological : nil
     }
 
     /// Merges hits with the same effect whose therapy options are the same as (or among) those of

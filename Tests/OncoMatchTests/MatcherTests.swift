@@ -77,7 +77,9 @@ struct MatcherTests {
         #expect(match.tier == .iA)
         #expect(match.therapies.map(\.description) == ["vemurafenib", "vemurafenib + rituximab"])
         #expect(match.supportingRules.map(\.id) == ["tgt-braf-v600e-hairy-cell-leukaemia"])
-        #expect(!result.matches.contains { $0.therapies.contains { $0.description == "dabrafenib + trametinib" } })
+        #expect(
+            !result.matches.contains { $0.therapies.contains { $0.description == "dabrafenib + trametinib" } }
+        )
     }
 
     @Test func solidTumourEvidenceIsNotExtrapolatedToLeukaemiaNorTheReverse() throws {
@@ -93,7 +95,10 @@ struct MatcherTests {
         // BRAF V600E in melanoma: the HCL rule's vemurafenib is not suggested off-label.
         let melanoma = matcher.match(MatchFixtures.profile([MatchFixtures.brafV600E()], tumourType: "MEL"))
         #expect(!melanoma.matches.contains { $0.rule.id == "tgt-braf-v600e-hairy-cell-leukaemia" })
-        #expect(!melanoma.matches.contains { $0.supportingRules.contains { $0.id == "tgt-braf-v600e-hairy-cell-leukaemia" } })
+        #expect(
+            !melanoma.matches.contains {
+                $0.supportingRules.contains { $0.id == "tgt-braf-v600e-hairy-cell-leukaemia" }
+            })
     }
 
     @Test func ovarianBRCA1FrameshiftGermlinePointsToPARPInhibitors() throws {

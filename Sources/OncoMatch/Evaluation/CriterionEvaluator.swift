@@ -97,7 +97,7 @@ final class CriterionEvaluator {
             case .noMatch(let note):
                 let unannotated =
                     needsAnnotation && alteration.kind == .smallVariant
-                    && alteration.transcripts(forGene: gene).isEmpty
+                    && !alteration.transcripts.contains { $0.gene == gene }
                 failures[id] = LeafFailure(kind: unannotated ? .unannotated : .mismatch, text: note)
             case .matched(let transcriptIndex, let requirement):
                 switch AlterationAdmission.check(alteration, qualifiers: qualifiers, view: view) {
@@ -180,16 +180,10 @@ final class CriterionEvaluator {
         }
     }
 
-    /// Transcript indexes of `gene` in the alteration, the principal one first.
-    private func transcriptIndexes(of alteration: Alteration, gene: String) -> [Int] {
-        var indexes = alteration.transcripts.indices.filter { alteration.transcripts[$0].gene == gene }
-        if let principal = alteration.principalTranscriptIndex,
-            let position = indexes.firstIndex(of: principal)
-        {
-            indexes.remove(at: position)
-            indexes.insert(principal, at: 0)
-        }
-        return indexes
+    /// Transcript indexes of `gene` in the alteration, the principal one first (without
+    /// allocating: this runs for every alteration of a gene and every leaf naming it).
+    private func transcriptIndexes(of alteration: Alteration, gene: String) -> GeneTranscriptIndexes {
+        GeneTranscriptIndexes(alteration: alteration, gene: gene)
     }
 
     private static func classAllowed(_ variantClass: VariantClass, _ classes: [VariantClass]) -> Bool {
@@ -554,7 +548,7 @@ final class CriterionEvaluator {
         case .copyNumber(let state): return state == .homozygousDeletion
         case .structural: return false
         case .smallVariant:
-            return alteration.transcripts(forGene: gene).contains { $0.variantClass.isProteinAltering }
+            return alteration.transcripts.contains { $0.gene == gene && $0.variantClass.isProteinAltering }
         }
     }
 }

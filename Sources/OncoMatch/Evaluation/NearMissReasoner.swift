@@ -10,6 +10,11 @@ import OncoRules
 /// otherwise what the alteration is and what the rules need. Alterations annotated as non-coding
 /// on every transcript of their genes (intronic, UTR…) are not listed, nor are copy-number LOH
 /// events of genes no rule asks LOH of (LOH spans many genes and matters as a second hit).
+///
+/// Everything that depends only on the rules and genes (candidate rules, their leaves, results
+/// and requirement texts) is worked out once per match and per gene set
+/// (``NearMissGenePlan``), reusing the main pass's leaf results; the work per alteration is then
+/// a few set and dictionary look-ups.
 struct NearMissReasoner {
     let view: ProfileView
     let evaluator: CriterionEvaluator
@@ -19,145 +24,329 @@ struct NearMissReasoner {
     let mentionedGenes: Set<String>
     let hotspots: [String: [CodonPosition]]
 
-    func findings() -> [NearMissFinding] {
-        var findings: [NearMissFinding] = []
-        for (id, alteration) in view.alterations.enumerated() {
-            if let finding = finding(id: id, alteration: alteration) { findings.append(finding) }
+    /// Each outcome's positive alteration leaves.
+    private let leavesByOutcome: [[Criterion]]
+    /// (outcome, leaf) positions of the leaves naming each gene, in outcome then leaf order.
+    private let leafReferencesByGene: [String: [(outcome: Int, leaf: Int)]]
+    /// Each outcome's `wild_type` genes outside `not`.
+    private let wildTypeGenesByOutcome: [[String]]
+    /// Genes some candidate rule asks LOH of (`copy_number: { state: loh }`).
+    private let lohGenes: Set<String>
+    /// What the withheld hits naming each alteration say (alterations often share the same hits).
+    private let withheldByAlteration: [Int: WithheldSummary]
+    /// Rule positions in the set, for ordering rule ids.
+    private let rulePositions: [String: Int]
+
+    init(
+        view: ProfileView, evaluator: CriterionEvaluator, outcomes: [RuleOutcome], withheld: [WithheldHit],
+        matchedIDs: Set<Int>, mentionedGenes: Set<String>, hotspots: [String: [CodonPosition]]
+    ) {
+        self.view = view
+        self.evaluator = evaluator
+        self.outcomes = outcomes
+        self.withheld = withheld
+        self.matchedIDs = matchedIDs
+        self.mentionedGenes = mentionedGenes
+        self.hotspots = hotspots
+        var leavesByOutcome: [[Criterion]] = []
+        var references: [String: [(outcome: Int, leaf: Int)]] = [:]
+        var wildTypeGenesByOutcome: [[String]] = []
+        var lohGenes: Set<String> = []
+        leavesByOutcome.reserveCapacity(outcomes.count)
+        wildTypeGenesByOutcome.reserveCapacity(outcomes.count)
+        for (outcomeIndex, outcome) in outcomes.enumerated() {
+            let biomarker = outcome.rule.biomarker
+            let leaves = CriterionLeaves.positiveAlterationLeaves(biomarker)
+            for (leafIndex, leaf) in leaves.enumerated() {
+                for gene in leaf.positiveGenes {
+                    references[gene, default: []].append((outcomeIndex, leafIndex))
+                }
+            }
+            leavesByOutcome.append(leaves)
+            wildTypeGenesByOutcome.append(CriterionLeaves.wildTypeGenes(biomarker))
+            Self.collectLOHGenes(biomarker, into: &lohGenes)
         }
-        // Keys computed once per finding, not once per comparison.
-        return findings.map { ($0, AlterationText.sortKey($0.alteration)) }
-            .sorted { ($0.0.gene, $0.0.label, $0.0.reason, $0.1) < ($1.0.gene, $1.0.label, $1.0.reason, $1.1) }
-            .map(\.0)
+        let rulePositions = Dictionary(outcomes.map { ($0.rule.id, $0.position) }, uniquingKeysWith: min)
+        // Indexes into `withheld` of the hits naming each alteration, in order; then one summary
+        // per distinct list.
+        var withheldIndexes: [Int: [Int]] = [:]
+        for (index, hit) in withheld.enumerated() {
+            for case let id? in hit.outcome.evaluation.hits.map(\.alterationID)
+            where withheldIndexes[id]?.last != index {
+                withheldIndexes[id, default: []].append(index)
+            }
+        }
+        var summaries: [[Int]: WithheldSummary] = [:]
+        var withheldByAlteration: [Int: WithheldSummary] = [:]
+        for (id, indexes) in withheldIndexes {
+            if summaries[indexes] == nil {
+                summaries[indexes] = WithheldSummary(
+                    indexes.map { withheld[$0] }, rulePositions: rulePositions)
+            }
+            withheldByAlteration[id] = summaries[indexes]
+        }
+        self.leavesByOutcome = leavesByOutcome
+        leafReferencesByGene = references
+        self.wildTypeGenesByOutcome = wildTypeGenesByOutcome
+        self.lohGenes = lohGenes
+        self.withheldByAlteration = withheldByAlteration
+        self.rulePositions = rulePositions
     }
 
-    private func finding(id: Int, alteration: Alteration) -> NearMissFinding? {
-        let genes = alteration.genes.filter { mentionedGenes.contains($0) }.sorted()
+    /// The reasons and rule ids of the withheld hits naming an alteration: all of them, and the
+    /// explicit exclusions only (shown even for a matched alteration).
+    private struct WithheldSummary {
+        var reason: String
+        var ruleIDs: [String]
+        /// `nil` when no hit is an explicit exclusion.
+        var explicitReason: String?
+        var explicitRuleIDs: [String]
+
+        /// - Parameter hits: not empty.
+        init(_ hits: [WithheldHit], rulePositions: [String: Int]) {
+            reason = NearMissReasoner.joinedReasons(hits.map(\.reason))
+            ruleIDs = NearMissReasoner.sortedRuleIDs(hits.map(\.outcome.rule.id), positions: rulePositions)
+            let explicit = hits.filter(\.isExplicitExclusion)
+            explicitReason = explicit.isEmpty ? nil : NearMissReasoner.joinedReasons(explicit.map(\.reason))
+            explicitRuleIDs = NearMissReasoner.sortedRuleIDs(
+                explicit.map(\.outcome.rule.id), positions: rulePositions)
+        }
+    }
+
+    func findings() -> [NearMissFinding] {
+        var plans: [[String]: NearMissGenePlan] = [:]
+        var findings: [NearMissFinding] = []
+        for id in view.alterations.indices {
+            if let finding = finding(id: id, alteration: view.alterations[id], plans: &plans) {
+                findings.append(finding)
+            }
+        }
+        Self.sort(&findings)
+        return findings
+    }
+
+    /// Sorts findings by gene, label, reason, then the alteration's content
+    /// (``AlterationText/sortKey(_:)``), stably. Keys are looked up by index (no copies per
+    /// comparison), the gene as its rank among the findings' genes; content keys are built only for
+    /// runs that tie on the rest; the findings themselves are swapped into place, never copied.
+    static func sort(_ findings: inout [NearMissFinding]) {
+        let genes = Set(findings.map(\.gene)).sorted()
+        let geneRanks = Dictionary(uniqueKeysWithValues: genes.enumerated().map { ($0.element, $0.offset) })
+        let ranks = findings.map { geneRanks[$0.gene]! }
+        let labels = findings.map(\.label)
+        let reasons = findings.map(\.reason)
+        func tie(_ left: Int, _ right: Int) -> Bool {
+            ranks[left] == ranks[right] && labels[left] == labels[right] && reasons[left] == reasons[right]
+        }
+        var order = Array(findings.indices)
+        order.sort { left, right in
+            if ranks[left] != ranks[right] { return ranks[left] < ranks[right] }
+            if labels[left] != labels[right] { return labels[left] < labels[right] }
+            if reasons[left] != reasons[right] { return reasons[left] < reasons[right] }
+            return left < right
+        }
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count && tie(order[start], order[end]) { end += 1 }
+            if end - start > 1 {
+                let keys = order[start..<end].map { (AlterationText.sortKey(findings[$0].alteration), $0) }
+                order.replaceSubrange(start..<end, with: keys.sorted { $0 < $1 }.map(\.1))
+            }
+            start = end
+        }
+        // Position `p` receives the finding at `order[p]`: follow each cycle of the permutation.
+        var placed = [Bool](repeating: false, count: order.count)
+        for cycleStart in order.indices where !placed[cycleStart] {
+            var current = cycleStart
+            placed[current] = true
+            while order[current] != cycleStart {
+                let next = order[current]
+                findings.swapAt(current, next)
+                placed[next] = true
+                current = next
+            }
+        }
+    }
+
+    private func finding(
+        id: Int, alteration: Alteration, plans: inout [[String]: NearMissGenePlan]
+    ) -> NearMissFinding? {
+        let genes = mentionedGenes(of: alteration)
         guard !genes.isEmpty else { return nil }
         let gene = genes.contains(alteration.gene) ? alteration.gene : genes[0]
         if alteration.kind == .smallVariant && view.isAnnotated && !alteration.transcripts.isEmpty
-            && genes.allSatisfy({ gene in
-                alteration.transcripts(forGene: gene).allSatisfy { $0.variantClass == .nonCoding }
-            })
+            && alteration.transcripts.allSatisfy({ !genes.contains($0.gene) || $0.variantClass == .nonCoding }
+            )
         {
             return nil
         }
         if case .copyNumber(.lossOfHeterozygosity) = alteration.kind, !matchedIDs.contains(id),
-            !rulesAskLOH(of: gene)
+            !lohGenes.contains(gene)
         {
             return nil
         }
-        let label = AlterationText.label(alteration, gene: gene)
+        // Looked up once: label, class phrase and the protein-change test all use it.
+        let annotation = AlterationText.annotation(of: alteration, gene: gene)
+        let label = AlterationText.label(alteration, gene: gene, transcript: annotation)
         func make(_ reason: String, _ ruleIDs: [String]) -> NearMissFinding {
             NearMissFinding(
-                gene: gene, label: label, reason: reason, ruleIDs: sortedRuleIDs(ruleIDs),
-                alteration: alteration)
+                gene: gene, label: label, reason: reason, ruleIDs: ruleIDs, alteration: alteration)
         }
-        let withheldHere = withheld.filter { hit in
-            hit.outcome.evaluation.hits.contains { $0.alterationID == id }
-        }
+        let withheldHere = withheldByAlteration[id]
         if matchedIDs.contains(id) {
-            let explicit = withheldHere.filter(\.isExplicitExclusion)
-            guard !explicit.isEmpty else { return nil }
-            return make(Self.joinedReasons(explicit.map(\.reason)), explicit.map(\.outcome.rule.id))
+            guard let withheldHere, let reason = withheldHere.explicitReason else { return nil }
+            return make(reason, withheldHere.explicitRuleIDs)
         }
-        if !withheldHere.isEmpty {
-            return make(
-                Self.joinedReasons(withheldHere.map(\.reason)), withheldHere.map(\.outcome.rule.id))
+        if let withheldHere { return make(withheldHere.reason, withheldHere.ruleIDs) }
+        let plan: NearMissGenePlan
+        if let cached = plans[genes] {
+            plan = cached
+        } else {
+            plan = makePlan(genes: genes)
+            plans[genes] = plan
         }
-        return leafReason(id: id, alteration: alteration, genes: Set(genes), gene: gene, make: make)
+        return leafReason(
+            id: id, alteration: alteration, gene: gene, annotation: annotation, plan: plan, make: make)
+    }
+
+    /// The alteration's genes that the rules mention, sorted, each once.
+    private func mentionedGenes(of alteration: Alteration) -> [String] {
+        var genes: [String] = []
+        func add(_ gene: String) {
+            if mentionedGenes.contains(gene) && !genes.contains(gene) { genes.append(gene) }
+        }
+        add(alteration.gene)
+        for index in alteration.transcripts.indices {
+            let gene = alteration.transcripts[index].gene
+            // Most transcripts are of the alteration's own gene, already considered.
+            if !gene.isEmpty && gene != alteration.gene { add(gene) }
+        }
+        if case .fusion(let five, let three) = alteration.kind {
+            add(five)
+            add(three)
+        }
+        if genes.count > 1 { genes.sort() }
+        return genes
+    }
+
+    private func makePlan(genes: [String]) -> NearMissGenePlan {
+        var references: [(outcome: Int, leaf: Int)]
+        if genes.count == 1 {
+            references = leafReferencesByGene[genes[0]] ?? []
+        } else {
+            // A leaf naming two genes of the set (a fusion) counts once.
+            var seen: Set<Int> = []
+            references = []
+            for gene in genes {
+                for reference in leafReferencesByGene[gene] ?? []
+                where seen.insert(reference.outcome << 16 | reference.leaf).inserted {
+                    references.append(reference)
+                }
+            }
+            references.sort { ($0.outcome, $0.leaf) < ($1.outcome, $1.leaf) }
+        }
+        return NearMissGenePlan(
+            genes: genes, references: references, outcomes: outcomes, leavesByOutcome: leavesByOutcome,
+            wildTypeGenesByOutcome: wildTypeGenesByOutcome, rulePositions: rulePositions,
+            evaluator: evaluator,
+            hotspots: hotspots)
     }
 
     private func leafReason(
-        id: Int, alteration: Alteration, genes: Set<String>, gene: String,
+        id: Int, alteration: Alteration, gene: String, annotation: TranscriptAnnotation?,
+        plan: NearMissGenePlan,
         make: (String, [String]) -> NearMissFinding
     ) -> NearMissFinding? {
-        var ruleIDs: [String] = []
-        var partial: [String] = []
-        var failures: [LeafFailure] = []
-        var proteinAlternatives: [String] = []
-        var otherAlternatives: [String] = []
-        var alleleAlternatives: [String] = []
-        for outcome in outcomes {
-            let leaves = CriterionLeaves.positiveAlterationLeaves(outcome.rule.biomarker).filter {
-                !$0.positiveGenes.isDisjoint(with: genes)
+        var satisfiesSome = false
+        var filterFailure: LeafFailure?
+        var qualifierTexts: [String] = []
+        var isUnannotated = false
+        var mismatchNotes: [String] = []
+        for entry in plan.entries {
+            if entry.satisfiedIDs.contains(id) {
+                satisfiesSome = true
+                continue
             }
-            guard !leaves.isEmpty else { continue }
-            ruleIDs.append(outcome.rule.id)
-            for leaf in leaves {
-                let result = evaluator.leaf(leaf)
-                if result.satisfiedIDs.contains(id) {
-                    guard !outcome.holds else { continue }
-                    var text = "meets \(leaf) but \(outcome.rule.id) needs \(outcome.rule.biomarker)"
-                    if !outcome.evaluation.unknownReasons.isEmpty {
-                        text += " (\(outcome.evaluation.unknownReasons.joined(separator: "; ")))"
-                    }
-                    partial.append(text)
-                    continue
-                }
-                if let failure = result.failures[id] { failures.append(failure) }
-                let alternatives = RequirementText.alternatives(leaf, hotspots: hotspots)
-                switch leaf {
-                case .protein: proteinAlternatives += alternatives
-                case .allele: alleleAlternatives += alternatives
-                default: otherAlternatives += alternatives
-                }
+            guard let failure = entry.result.failures[id] else { continue }
+            switch failure.kind {
+            case .filter:
+                if filterFailure.map({ failure < $0 }) ?? true { filterFailure = failure }
+            case .qualifier:
+                if let text = failure.text { qualifierTexts.append(text) }
+            case .unannotated:
+                isUnannotated = true
+            case .mismatch:
+                if let text = failure.text { mismatchNotes.append(text) }
             }
         }
-        let wildTypeRules = outcomes.filter { outcome in
-            CriterionLeaves.wildTypeGenes(outcome.rule.biomarker).contains { gene in
-                genes.contains(gene) && evaluator.breaksWildType(alteration, gene: gene)
-            }
+        var wildTypeRuleIDs: [String] = []
+        for candidate in plan.wildTypeCandidates
+        where candidate.genes.contains(where: { evaluator.breaksWildType(alteration, gene: $0) }) {
+            wildTypeRuleIDs.append(outcomes[candidate.outcomeIndex].rule.id)
         }
         let wildTypeNote =
-            wildTypeRules.isEmpty
-            ? "" : "; it rules out the wild type that \(ListText.joined(wildTypeRules.map(\.rule.id))) needs"
-        let allRuleIDs = ruleIDs + wildTypeRules.map(\.rule.id)
-        if !partial.isEmpty {
-            return make(ListText.unique(partial).joined(separator: "; "), allRuleIDs)
+            wildTypeRuleIDs.isEmpty
+            ? "" : "; it rules out the wild type that \(ListText.joined(wildTypeRuleIDs)) needs"
+        let ruleIDs =
+            wildTypeRuleIDs.isEmpty ? plan.sortedRuleIDs : sortedRuleIDs(plan.ruleIDs + wildTypeRuleIDs)
+        if satisfiesSome {
+            var partial: [String] = []
+            for entry in plan.entries where !entry.ruleHolds && entry.satisfiedIDs.contains(id) {
+                let outcome = outcomes[entry.outcomeIndex]
+                var text = "meets \(entry.leaf) but \(outcome.rule.id) needs \(outcome.rule.biomarker)"
+                if !outcome.evaluation.unknownReasons.isEmpty {
+                    text += " (\(outcome.evaluation.unknownReasons.joined(separator: "; ")))"
+                }
+                partial.append(text)
+            }
+            if !partial.isEmpty { return make(ListText.unique(partial).joined(separator: "; "), ruleIDs) }
         }
-        if let filter = failures.filter({ $0.kind == .filter }).min(), let text = filter.text {
-            return make(text, allRuleIDs)
-        }
-        let qualifiers = ListText.unique(failures.filter { $0.kind == .qualifier }.compactMap(\.text))
+        if let filterFailure, let text = filterFailure.text { return make(text, ruleIDs) }
+        let qualifiers = ListText.unique(qualifierTexts)
         if !qualifiers.isEmpty {
-            return make(qualifiers.joined(separator: "; ") + wildTypeNote, allRuleIDs)
+            return make(qualifiers.joined(separator: "; ") + wildTypeNote, ruleIDs)
         }
-        let hasProtein = AlterationText.annotation(of: alteration, gene: gene)?.proteinChange != nil
-        var alternatives = ListText.unique(proteinAlternatives + otherAlternatives)
-        // `a loss-of-function alteration (germline)` says nothing `a loss-of-function alteration` does not.
-        let unqualified = alternatives
-        alternatives.removeAll { phrase in unqualified.contains { phrase.hasPrefix($0 + " (") } }
-        if !hasProtein || alternatives.isEmpty { alternatives += ListText.unique(alleleAlternatives) }
-        let needs = alternatives.isEmpty ? "no rule names it" : "rules need \(ListText.joined(alternatives))"
-        let classPhrase = AlterationText.classPhrase(alteration, gene: gene)
-        if alteration.kind == .smallVariant
-            && (!view.isAnnotated || failures.contains { $0.kind == .unannotated })
-        {
+        let hasProteinChange = annotation?.proteinChange != nil
+        let needs: String
+        if satisfiesSome {
+            // Leaves of holding rules that it satisfies ask nothing more of it.
+            needs = NearMissGenePlan.needs(
+                plan.entries.lazy.filter { !$0.satisfiedIDs.contains(id) }, hasProteinChange: hasProteinChange
+            )
+        } else {
+            needs = hasProteinChange ? plan.needsWithProteinChange : plan.needsWithoutProteinChange
+        }
+        if alteration.kind == .smallVariant && (!view.isAnnotated || isUnannotated) {
             return make(
                 "not annotated (no CSQ/ANN): protein-level rules not evaluated; \(needs)" + wildTypeNote,
-                allRuleIDs)
+                ruleIDs)
         }
-        let notes = ListText.unique(failures.compactMap { $0.kind == .mismatch ? $0.text : nil })
+        let classPhrase = AlterationText.classPhrase(alteration, gene: gene, annotation: annotation)
+        let notes = ListText.unique(mismatchNotes)
         let noteText = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
-        return make("\(classPhrase); \(needs)\(noteText)\(wildTypeNote)", allRuleIDs)
+        return make("\(classPhrase); \(needs)\(noteText)\(wildTypeNote)", ruleIDs)
     }
 
+    /// Rule ids, each once, in rule-set order.
     private func sortedRuleIDs(_ ids: [String]) -> [String] {
-        let order = Dictionary(outcomes.map { ($0.rule.id, $0.position) }, uniquingKeysWith: min)
-        return ListText.unique(ids).sorted { (order[$0] ?? 0, $0) < (order[$1] ?? 0, $1) }
+        Self.sortedRuleIDs(ids, positions: rulePositions)
     }
 
-    /// Whether a candidate rule of `gene` has a `copy_number: { state: loh }` criterion for it.
-    private func rulesAskLOH(of gene: String) -> Bool {
-        func asks(_ criterion: Criterion) -> Bool {
-            switch criterion {
-            case .copyNumber(let name, let state): name == gene && state == .loh
-            case .all(let children), .any(let children): children.contains(where: asks)
-            case .not(let child): asks(child)
-            default: false
-            }
+    /// Rule ids, each once, in rule-set order (`positions`), then by id.
+    static func sortedRuleIDs(_ ids: [String], positions: [String: Int]) -> [String] {
+        ListText.unique(ids).sorted { (positions[$0] ?? 0, $0) < (positions[$1] ?? 0, $1) }
+    }
+
+    /// Adds the genes of `copy_number: { state: loh }` criteria anywhere in `criterion`.
+    private static func collectLOHGenes(_ criterion: Criterion, into genes: inout Set<String>) {
+        switch criterion {
+        case .copyNumber(let name, let state) where state == .loh: genes.insert(name)
+        case .all(let children), .any(let children):
+            for child in children { collectLOHGenes(child, into: &genes) }
+        case .not(let child): collectLOHGenes(child, into: &genes)
+        default: break
         }
-        return outcomes.contains { asks($0.rule.biomarker) }
     }
 
     /// Reasons joined with `; `, each clause once (several rules often withhold the same option).

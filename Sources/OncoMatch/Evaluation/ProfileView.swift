@@ -11,11 +11,27 @@ struct ProfileView: Sendable {
     init(profile: TumourProfile) {
         self.profile = profile
         // An alteration with no supporting read in the tumour is not present in it.
-        let present = profile.alterations.filter { $0.altDepth != 0 }
+        // (Built once by the profile; not copied again when every alteration is present.)
+        let all = profile.alterations
+        let present = all.contains { $0.altDepth == 0 } ? all.filter { $0.altDepth != 0 } : all
         alterations = present
         var byGene: [String: [Int]] = [:]
-        for (id, alteration) in present.enumerated() {
-            for gene in alteration.genes { byGene[gene, default: []].append(id) }
+        for id in present.indices {
+            // Each of the alteration's genes (``Alteration/genes``) once, without building a set.
+            let alteration = present[id]
+            func add(_ gene: String) {
+                if byGene[gene]?.last != id { byGene[gene, default: []].append(id) }
+            }
+            add(alteration.gene)
+            for index in alteration.transcripts.indices {
+                let gene = alteration.transcripts[index].gene
+                // Most transcripts are of the alteration's own gene, already added.
+                if !gene.isEmpty && gene != alteration.gene { add(gene) }
+            }
+            if case .fusion(let five, let three) = alteration.kind {
+                add(five)
+                add(three)
+            }
         }
         idsByGene = byGene
     }

@@ -7,7 +7,7 @@ enum AlterationText {
     /// of the gene.
     static func annotation(of alteration: Alteration, gene: String) -> TranscriptAnnotation? {
         if let principal = alteration.principal, principal.gene == gene { return principal }
-        return alteration.transcripts(forGene: gene).first
+        return alteration.transcripts.first { $0.gene == gene }
     }
 
     /// `BRAF p.V600E`, `ERBB2 amplification`, `EML4::ALK fusion`, `BRAF 7:140753336:A:T`.
@@ -42,13 +42,22 @@ enum AlterationText {
 
     /// What the alteration is, for near-miss reasons: `missense`, `synonymous`, `amplification`.
     static func classPhrase(_ alteration: Alteration, gene: String) -> String {
+        classPhrase(alteration, gene: gene, annotation: annotation(of: alteration, gene: gene))
+    }
+
+    /// ``classPhrase(_:gene:)`` given the alteration's ``annotation(of:gene:)``, already looked up.
+    static func classPhrase(_ alteration: Alteration, gene: String, annotation: TranscriptAnnotation?)
+        -> String
+    {
         switch alteration.kind {
         case .copyNumber(let state): return copyNumberPhrase(state)
         case .fusion: return "fusion"
         case .structural: return "structural variant"
         case .smallVariant:
-            let classes = alteration.transcripts(forGene: gene).map(\.variantClass)
-            guard let best = annotation(of: alteration, gene: gene)?.variantClass ?? classes.min() else {
+            let best =
+                annotation?.variantClass
+                ?? alteration.transcripts.lazy.filter { $0.gene == gene }.map(\.variantClass).min()
+            guard let best else {
                 return "unannotated"
             }
             return best.rawValue
@@ -72,24 +81,46 @@ enum AlterationText {
         return parts.joined(separator: ", ")
     }
 
-    /// A content-based sort key.
+    /// A content-based sort key: gene, kind, allele (position zero-padded to 12 digits), principal
+    /// protein change, FILTER, first transcript, sample index and source line, joined by U+0001.
     static func sortKey(_ alteration: Alteration) -> String {
-        let allele = alteration.allele
-        let position = allele.map {
-            String(repeating: "0", count: max(0, 12 - String($0.position).count)) + String($0.position)
+        let separator: Character = "\u{1}"
+        var key = ""
+        key.reserveCapacity(96)
+        key += alteration.gene
+        key.append(separator)
+        switch alteration.kind {
+        case .smallVariant: key += "1"
+        case .copyNumber(let state): key += "2\(state.rawValue)"
+        case .fusion(let five, let three): key += "3\(five)::\(three)"
+        case .structural: key += "4"
         }
-        let kind: String =
-            switch alteration.kind {
-            case .smallVariant: "1"
-            case .copyNumber(let state): "2\(state.rawValue)"
-            case .fusion(let five, let three): "3\(five)::\(three)"
-            case .structural: "4"
-            }
-        return [
-            alteration.gene, kind, allele?.chromosome ?? "", position ?? "", allele?.reference ?? "",
-            allele?.alternate ?? "", alteration.principal?.proteinChange?.description ?? "",
-            alteration.filter, alteration.transcripts.first?.transcript ?? "",
-            String(alteration.sampleIndex), String(alteration.sourceLine ?? 0),
-        ].joined(separator: "\u{1}")
+        key.append(separator)
+        if let allele = alteration.allele {
+            key += allele.chromosome
+            key.append(separator)
+            let digits = String(allele.position)
+            for _ in 0..<max(0, 12 - digits.count) { key += "0" }
+            key += digits
+            key.append(separator)
+            key += allele.reference
+            key.append(separator)
+            key += allele.alternate
+        } else {
+            key.append(separator)
+            key.append(separator)
+            key.append(separator)
+        }
+        key.append(separator)
+        if let change = alteration.principal?.proteinChange { key += change.description }
+        key.append(separator)
+        key += alteration.filter
+        key.append(separator)
+        if let transcript = alteration.transcripts.first?.transcript { key += transcript }
+        key.append(separator)
+        key += String(alteration.sampleIndex)
+        key.append(separator)
+        key += String(alteration.sourceLine ?? 0)
+        return key
     }
 }

@@ -1,0 +1,108 @@
+import OncoDomain
+import OncoMatch
+import OncoRules
+import Testing
+
+/// Near-miss reasons are worked out once per gene (rules, leaves, requirement texts) and shared by
+/// the gene's alterations; these tests check that what is shared never carries one alteration's
+/// state over to another, and that the order of near-misses depends on content only.
+@Suite("Near-miss reasoning")
+struct NearMissReasoningTests {
+    let matcher = MatchFixtures.matcher
+
+    private static let v600a = MatchFixtures.variant(
+        "BRAF", "V600A", class: .missense, consequence: "missense_variant", allele: "7:140753336:A:G",
+        exon: 15)
+    private static let v600Synonymous = MatchFixtures.variant(
+        "BRAF", "V600=", class: .synonymous, consequence: "synonymous_variant", allele: "7:140753335:C:T",
+        exon: 15)
+    private static let brca2N372H = MatchFixtures.variant(
+        "BRCA2", "N372H", class: .missense, consequence: "missense_variant", allele: "13:32332592:A:C",
+        exon: 10)
+
+    @Test func alterationsOfOneGeneKeepTheirOwnReasons() throws {
+        let filteredV600E = MatchFixtures.brafV600E(filter: "LowQual")
+        let result = matcher.match(
+            MatchFixtures.profile([filteredV600E, Self.v600a, Self.v600Synonymous], tumourType: "MEL"))
+        #expect(result.matches.isEmpty)
+        #expect(result.nearMisses.map(\.label) == ["BRAF p.V600=", "BRAF p.V600A", "BRAF p.V600E"])
+        let byLabel = Dictionary(uniqueKeysWithValues: result.nearMisses.map { ($0.label, $0) })
+        let synonymous = try #require(byLabel["BRAF p.V600="])
+        let missense = try #require(byLabel["BRAF p.V600A"])
+        let filtered = try #require(byLabel["BRAF p.V600E"])
+        #expect(synonymous.reason.hasPrefix("synonymous; rules need V600E or V600K"))
+        #expect(missense.reason == "missense; rules need V600E or V600K")
+        #expect(filtered.reason == "FILTER=LowQual: excluded by FILTER policy (use --filter all)")
+        // The same rules were tried for each alteration of the gene.
+        #expect(missense.ruleIDs.contains("tgt-braf-v600-melanoma"))
+        #expect(synonymous.ruleIDs == missense.ruleIDs)
+        #expect(filtered.ruleIDs == missense.ruleIDs)
+
+        // Each reason is the one the alteration gets alone.
+        for alteration in [filteredV600E, Self.v600a, Self.v600Synonymous] {
+            let alone = matcher.match(MatchFixtures.profile([alteration], tumourType: "MEL"))
+            let miss = try #require(alone.nearMisses.first)
+            #expect(byLabel[miss.label] == miss)
+        }
+    }
+
+    @Test func anAlterationOfTwoGenesIsWeighedAgainstTheRulesOfBoth() throws {
+        // One allele annotated on a BRAF and a BRCA2 transcript (as overlapping genes would be).
+        var both = Self.v600a
+        both.transcripts += Self.brca2N372H.transcripts
+        let result = matcher.match(MatchFixtures.profile([both], tumourType: "MEL"))
+        let miss = try #require(result.nearMisses.first)
+        #expect(miss.gene == "BRAF")
+        let brafAlone = try #require(
+            matcher.match(MatchFixtures.profile([Self.v600a], tumourType: "MEL")).nearMisses.first)
+        let brca2Alone = try #require(
+            matcher.match(MatchFixtures.profile([Self.brca2N372H], tumourType: "MEL")).nearMisses.first)
+        #expect(Set(miss.ruleIDs) == Set(brafAlone.ruleIDs).union(brca2Alone.ruleIDs))
+        #expect(miss.ruleIDs.count == Set(miss.ruleIDs).count)
+        #expect(miss.reason == "missense; rules need V600E, V600K or a loss-of-function alteration")
+    }
+
+    @Test func aRuleNeedingTheWildTypeIsNamedByTheAlterationThatRulesItOut() throws {
+        // KRAS V14I is protein-altering: RAS is not wild type.
+        let kras = MatchFixtures.variant(
+            "KRAS", "V14I", class: .missense, consequence: "missense_variant", allele: "12:25245384:C:T",
+            exon: 2)
+        let result = matcher.match(MatchFixtures.profile([kras], tumourType: "COADREAD"))
+        #expect(result.match(supportedBy: "tgt-ras-wildtype-colorectal-anti-egfr") == nil)
+        let miss = try #require(result.nearMisses.first { $0.gene == "KRAS" })
+        #expect(miss.ruleIDs.contains("tgt-ras-wildtype-colorectal-anti-egfr"))
+        #expect(miss.reason.contains("it rules out the wild type that tgt-ras-wildtype-colorectal-anti-egfr"))
+
+        // A synonymous KRAS variant leaves RAS wild type: the same gene, no such note.
+        let synonymous = MatchFixtures.variant(
+            "KRAS", "V14=", class: .synonymous, consequence: "synonymous_variant", allele: "12:25245383:C:T",
+            exon: 2)
+        let wildType = matcher.match(MatchFixtures.profile([synonymous], tumourType: "COADREAD"))
+        #expect(wildType.match(supportedBy: "tgt-ras-wildtype-colorectal-anti-egfr") != nil)
+        for miss in wildType.nearMisses { #expect(!miss.reason.contains("rules out the wild type")) }
+    }
+
+    @Test func nearMissesTiedOnLabelAndReasonAreOrderedByContentWhateverTheInsertionOrder() throws {
+        // Two alleles with the same protein change: same gene, label and reason.
+        var first = Self.v600a
+        first.sourceLine = 8
+        var second = MatchFixtures.variant(
+            "BRAF", "V600A", class: .missense, consequence: "missense_variant", allele: "7:140753336:AC:GT",
+            exon: 15)
+        second.sourceLine = 40
+        var third = Self.v600a
+        third.sourceLine = 7
+        let alterations = [first, second, third]
+        var generator = SeededGenerator(seed: 11)
+        var orders: Set<[Int?]> = []
+        for _ in 0..<6 {
+            let result = matcher.match(
+                MatchFixtures.profile(alterations.shuffled(using: &generator), tumourType: "MEL"))
+            #expect(result.nearMisses.count == 3)
+            #expect(Set(result.nearMisses.map(\.reason)).count == 1)
+            orders.insert(result.nearMisses.map(\.alteration.sourceLine))
+        }
+        // Same position: by allele (AC>GT after A>G), then by source line.
+        #expect(orders == [[7, 8, 40]])
+    }
+}
