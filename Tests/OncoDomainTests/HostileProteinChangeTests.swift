@@ -60,7 +60,9 @@ struct HostileProteinChangeTests {
     /// `(0)` (predicted "no protein") printed as `p.0`, which reparsed as a different (not
     /// predicted) change; the three-letter form now keeps the parentheses for every kind.
     @Test func predictedNoProteinRoundTrips() throws {
-        let bytes = try #require(FileManager.default.contents(atPath: TestData.fixture("fuzz-regressions/hgvsp-predicted-no-protein")))
+        let bytes = try #require(
+            FileManager.default.contents(
+                atPath: TestData.fixture("fuzz-regressions/hgvsp-predicted-no-protein")))
         let text = String(decoding: bytes, as: UTF8.self)
         let change = try #require(ProteinChange.parse(text))
         #expect(change.kind == .unknown)

@@ -180,7 +180,8 @@ import Testing
     /// not an actionable state and yields nothing.
     @Test func symbolicCopyNumberRecordsBecomeGeneEvents() throws {
         let result = try VCFAlterationLoader.load(
-            path: TestData.fixture("vcf/cnv-events.vcf"), options: .init(genesOfInterest: ["ERBB2", "PTEN", "CDKN2A"]))
+            path: TestData.fixture("vcf/cnv-events.vcf"),
+            options: .init(genesOfInterest: ["ERBB2", "PTEN", "CDKN2A"]))
         #expect(result.build == .grch38)
         let erbb2 = try #require(result.index.alterations(inGene: "ERBB2").first)
         #expect(erbb2.kind == .copyNumber(.amplification))

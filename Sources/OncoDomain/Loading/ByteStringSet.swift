@@ -59,7 +59,8 @@ struct ConsequenceClassCache {
             }
         }
         let terms = String(decoding: bytes, as: UTF8.self).split(separator: "&")
-        let variantClass = VariantClass.classify(consequences: terms, stopLostIsTruncating: stopLostIsTruncating)
+        let variantClass = VariantClass.classify(
+            consequences: terms, stopLostIsTruncating: stopLostIsTruncating)
         entries[hash, default: []].append((Array(bytes), variantClass))
         return variantClass
     }

@@ -217,14 +217,17 @@ private struct LoadState {
         let isDeletion = alternate.hasPrefix("<DEL") || (svType == "DEL" && !alternate.hasPrefix("["))
         let isGain = alternate.hasPrefix("<DUP") || svType == "DUP"
         let isCNV = alternate.hasPrefix("<CNV") || svType == "CNV"
-        guard record.alternateAlleleKind(0) == .symbolic && (isDeletion || isGain || isCNV) else { return false }
+        guard record.alternateAlleleKind(0) == .symbolic && (isDeletion || isGain || isCNV) else {
+            return false
+        }
         var copies = try pair.tumour.flatMap { try record.sampleInteger(sample: $0, key: "CN") }
         var source = copies == nil ? nil : "FORMAT/CN"
         if copies == nil, let value = try record.infoInteger("CN") {
             copies = value
             source = "INFO/CN"
         }
-        if copies == nil, isDeletion, let genotype = try pair.tumour.flatMap({ try record.genotype(sample: $0) }),
+        if copies == nil, isDeletion,
+            let genotype = try pair.tumour.flatMap({ try record.genotype(sample: $0) }),
             genotype.ploidy > 0, genotype.alleles.allSatisfy({ $0 == 1 })
         {
             copies = 0
@@ -240,7 +243,9 @@ private struct LoadState {
         if let schema {
             _ = record.withInfoValue(forKey: schema.tag) { value in
                 for entry in AnnotationEntries(value, schema: schema) {
-                    if let symbol = entry.symbol, !symbol.isEmpty, !genes.contains(symbol) { genes.append(symbol) }
+                    if let symbol = entry.symbol, !symbol.isEmpty, !genes.contains(symbol) {
+                        genes.append(symbol)
+                    }
                 }
             }
         }
@@ -259,7 +264,8 @@ private struct LoadState {
                         chromosome: record.chromosome, position: record.position, reference: record.reference,
                         alternate: alternate),
                     filter: record.filters.joined(separator: ";"),
-                    depthSource: source.map { "\($0) = \(copies ?? 0) copies" }, annotationSource: self.source,
+                    depthSource: source.map { "\($0) = \(copies ?? 0) copies" },
+                    annotationSource: self.source,
                     sourceLine: record.lineNumber))
         }
         return true

@@ -61,7 +61,8 @@ public struct TextSummaryWriter: Sendable {
     /// `chr:pos:ref>alt` for a variant without protein annotation, else its class (`amplification`…).
     private func genomic(_ alteration: AlterationSummary) -> String {
         guard let chromosome = alteration.chromosome, let position = alteration.position,
-            let reference = alteration.reference, let alternate = alteration.alternate, !alternate.hasPrefix("<")
+            let reference = alteration.reference, let alternate = alteration.alternate,
+            !alternate.hasPrefix("<")
         else { return alteration.variantClass }
         return "\(chromosome):\(position):\(reference)>\(alternate)"
     }
