@@ -212,12 +212,14 @@ private struct LoadState {
     /// it covers: the genes its annotation names, or — unannotated — the GRCh38 genes its span
     /// overlaps. Returns whether the record was such an event (then no small variant is made).
     mutating func addCopyNumberEvent(_ record: VCFRecord) throws -> Bool {
+        // Only symbolic alleles describe copy-number events; test that before reading INFO.
+        guard record.alternateAlleleKind(0) == .symbolic else { return false }
         let alternate = record.withAlternateAllele(0) { String(decoding: $0, as: UTF8.self) } ?? ""
         let svType = record.infoString("SVTYPE") ?? ""
         let isDeletion = alternate.hasPrefix("<DEL") || (svType == "DEL" && !alternate.hasPrefix("["))
         let isGain = alternate.hasPrefix("<DUP") || svType == "DUP"
         let isCNV = alternate.hasPrefix("<CNV") || svType == "CNV"
-        guard record.alternateAlleleKind(0) == .symbolic && (isDeletion || isGain || isCNV) else {
+        guard isDeletion || isGain || isCNV else {
             return false
         }
         var copies = try pair.tumour.flatMap { try record.sampleInteger(sample: $0, key: "CN") }
