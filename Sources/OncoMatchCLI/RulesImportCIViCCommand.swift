@@ -6,12 +6,15 @@ import OncoRules
 struct RulesImportCIViCCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-civic",
-        abstract: "Convert CIViC predictive evidence (ClinicalEvidenceSummaries TSV) into a rule file.",
+        abstract: "Convert CIViC predictive evidence (ClinicalEvidenceSummaries TSV, optionally VariantSummaries TSV) into a rule file.",
         discussion: "Items that cannot be expressed are counted and listed on stderr, never dropped silently."
     )
 
     @Argument(help: "CIViC ClinicalEvidenceSummaries TSV (current nightly or 2018 layout).")
     var evidence: String
+
+    @Argument(help: "Optional CIViC VariantSummaries TSV: adds GRCh37 exact-allele criteria to SNV protein changes.")
+    var variants: String?
 
     @Option(name: .shortAndLong, help: "Output rule file (YAML).")
     var output: String
@@ -21,11 +24,20 @@ struct RulesImportCIViCCommand: ParsableCommand {
             RulesLoading.printError("oncomatch: cannot read '\(evidence)'")
             throw ExitCode(2)
         }
+        var variantSummaries: String?
+        if let variants {
+            guard let data = FileManager.default.contents(atPath: variants) else {
+                RulesLoading.printError("oncomatch: cannot read '\(variants)'")
+                throw ExitCode(2)
+            }
+            variantSummaries = String(decoding: data, as: UTF8.self)
+        }
         let result: CIViCImporter.Result
         do {
             let importer = CIViCImporter(
                 vocabulary: try RuleVocabulary.standard(), diseases: try CIViCDiseaseMap.bundled())
-            result = try importer.importEvidence(tsv: String(decoding: data, as: UTF8.self), file: evidence)
+            result = try importer.importEvidence(
+                tsv: String(decoding: data, as: UTF8.self), file: evidence, variantSummaries: variantSummaries)
         } catch let error as RuleLoadError {
             for diagnostic in error.diagnostics { RulesLoading.printError(diagnostic.description) }
             throw ExitCode(1)

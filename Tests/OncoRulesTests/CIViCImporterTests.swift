@@ -1,4 +1,5 @@
 import Foundation
+import GenomicFormats
 import TestSupport
 import Testing
 
@@ -83,6 +84,41 @@ import Testing
 
     func rule(_ result: CIViCImporter.Result, eid: Int) -> Rule? {
         result.rules.first { $0.id == "civic-eid-\(eid)" }
+    }
+
+    /// With VariantSummaries, SNV protein changes also get their GRCh37 allele (CIViC variant 12,
+    /// BRAF V600E at 7:140453136 A>T), so unannotated GRCh37 inputs match them; the rest of the
+    /// import is unchanged.
+    @Test func variantSummariesAddGRCh37Alleles() throws {
+        let importer = CIViCImporter(
+            vocabulary: TestVocabulary.vocabulary, diseases: try CIViCDiseaseMap.bundled())
+        let variants = try String(
+            contentsOfFile: TestData.shared("knowledge/civic-2018/nightly-VariantSummaries.2018-05-18.tsv"),
+            encoding: .utf8)
+        let result = try importer.importEvidence(
+            tsv: try String(contentsOfFile: Self.evidencePath, encoding: .utf8), variantSummaries: variants)
+        let plain = try Self.importDump()
+        #expect(result.rules.map(\.id) == plain.rules.map(\.id))
+        let braf = try #require(rule(result, eid: 1409))
+        guard case .any(let options) = braf.biomarker, case .allele(let allele) = options.first,
+            case .protein(let protein) = options.last
+        else {
+            Issue.record("expected any(allele, protein), got \(braf.biomarker)")
+            return
+        }
+        #expect(allele.gene == "BRAF")
+        #expect(allele.alleles[.grch37]?.description == "7:140453136:A:T")
+        #expect(allele.alleles[.grch38] == nil)
+        #expect(protein.notations == ["V600E"])
+        // A gene-level item keeps its criterion.
+        let unchanged = result.rules.filter { rule in
+            if case .any = rule.biomarker { return false }
+            return true
+        }
+        #expect(!unchanged.isEmpty)
+        // The written YAML still loads strictly.
+        let reloaded = try RuleLoader(vocabulary: TestVocabulary.vocabulary).load(yaml: result.yaml, path: "civic.yaml")
+        #expect(reloaded.rules.count == result.rules.count)
     }
 
     @Test func knownItemsAreImportedFaithfully() throws {

@@ -1,3 +1,4 @@
+import GenomicFormats
 import Foundation
 import OncoDomain
 
@@ -39,8 +40,15 @@ public struct CIViCImporter: Sendable {
     /// Imports a ClinicalEvidenceSummaries TSV.
     ///
     /// - Throws: ``RuleLoadError`` when the header lacks the columns of either layout.
-    public func importEvidence(tsv: String, file: String = "ClinicalEvidenceSummaries.tsv") throws -> Result {
+    ///
+    /// With `variantSummaries` (CIViC's VariantSummaries TSV), an item about a single-nucleotide
+    /// protein change whose variant has GRCh37 coordinates also gets an exact-allele criterion
+    /// (`any` of the allele and the protein change), so unannotated GRCh37 VCFs can match it.
+    public func importEvidence(
+        tsv: String, file: String = "ClinicalEvidenceSummaries.tsv", variantSummaries: String? = nil
+    ) throws -> Result {
         let table = CIViCTable(text: tsv)
+        let alleles = variantSummaries.map(Self.grch37Alleles) ?? [:]
         let isCurrent = table.has("molecular_profile")
         let required =
             isCurrent
@@ -123,12 +131,20 @@ public struct CIViCImporter: Sendable {
                 ? interpreter.interpret(profile: profile, qualifiers: qualifiers)
                 : interpreter.interpret(
                     gene: value("gene"), variant: value("variant"), qualifiers: qualifiers)
-            let criterion: Criterion
+            var criterion: Criterion
             switch outcome {
             case .criterion(let value): criterion = value
             case .unsupported(let reason, let detail):
                 skip(reason, detail)
                 continue
+            }
+            if case .protein(let protein) = criterion, protein.changes.count == 1,
+                protein.changes[0].kind == .missense, let allele = alleles[value("variant_id")]
+            {
+                criterion = .any([
+                    .allele(.init(gene: protein.gene, alleles: [.grch37: allele], qualifiers: protein.qualifiers)),
+                    criterion,
+                ])
             }
             var references: [Reference] = [.civic(eid: "EID\(eid)", aid: nil)]
             let citation = value(isCurrent ? "citation_id" : "pubmed_id")
@@ -278,5 +294,22 @@ public struct CIViCImporter: Sendable {
             }
         }
         return result
+    }
+
+    /// GRCh37 single-nucleotide alleles of CIViC variants, by `variant_id`, from a VariantSummaries TSV.
+    static func grch37Alleles(_ tsv: String) -> [String: GenomicAllele] {
+        let table = CIViCTable(text: tsv)
+        var alleles: [String: GenomicAllele] = [:]
+        for row in table.rows {
+            let value = { (column: String) in table.value(row, column) }
+            guard value("reference_build") == "GRCh37", value("chromosome2").isEmpty,
+                let start = Int(value("start")), value("start") == value("stop"),
+                value("reference_bases").count == 1, value("variant_bases").count == 1,
+                let allele = GenomicAllele(
+                    parsing: "\(value("chromosome")):\(start):\(value("reference_bases")):\(value("variant_bases"))")
+            else { continue }
+            alleles[value("variant_id")] = allele
+        }
+        return alleles
     }
 }
