@@ -65,6 +65,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        TemporaryFileRegistry.installInterruptCleanup()
         do {
             let sampleSheet =
                 if let maf {

@@ -23,6 +23,7 @@ struct CohortMergeCommand: ParsableCommand {
     }
 
     func run() throws {
+        TemporaryFileRegistry.installInterruptCleanup()
         do {
             var results: [CohortSampleResult] = []
             var seen: [String: String] = [:]

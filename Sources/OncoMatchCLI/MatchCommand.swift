@@ -101,6 +101,7 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        TemporaryFileRegistry.installInterruptCleanup()
         do {
             let request = request
             let rules = try MatchJob.ruleSet(for: request)

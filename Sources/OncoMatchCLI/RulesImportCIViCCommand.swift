@@ -6,14 +6,17 @@ import OncoRules
 struct RulesImportCIViCCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-civic",
-        abstract: "Convert CIViC predictive evidence (ClinicalEvidenceSummaries TSV, optionally VariantSummaries TSV) into a rule file.",
+        abstract:
+            "Convert CIViC predictive evidence (ClinicalEvidenceSummaries TSV, optionally VariantSummaries TSV) into a rule file.",
         discussion: "Items that cannot be expressed are counted and listed on stderr, never dropped silently."
     )
 
     @Argument(help: "CIViC ClinicalEvidenceSummaries TSV (current nightly or 2018 layout).")
     var evidence: String
 
-    @Argument(help: "Optional CIViC VariantSummaries TSV: adds GRCh37 exact-allele criteria to SNV protein changes.")
+    @Argument(
+        help: "Optional CIViC VariantSummaries TSV: adds GRCh37 exact-allele criteria to SNV protein changes."
+    )
     var variants: String?
 
     @Option(name: .shortAndLong, help: "Output rule file (YAML).")
@@ -37,7 +40,8 @@ struct RulesImportCIViCCommand: ParsableCommand {
             let importer = CIViCImporter(
                 vocabulary: try RuleVocabulary.standard(), diseases: try CIViCDiseaseMap.bundled())
             result = try importer.importEvidence(
-                tsv: String(decoding: data, as: UTF8.self), file: evidence, variantSummaries: variantSummaries)
+                tsv: String(decoding: data, as: UTF8.self), file: evidence, variantSummaries: variantSummaries
+            )
         } catch let error as RuleLoadError {
             for diagnostic in error.diagnostics { RulesLoading.printError(diagnostic.description) }
             throw ExitCode(1)

@@ -87,3 +87,77 @@ import Testing
         #expect(run.stderr.contains("S1.json: schema_version: missing"))
     }
 }
+
+/// Interrupting `batch` (SIGINT) keeps finished per-sample reports, leaves no half-written or
+/// temporary file, exits 130, and a rerun with `--skip-existing` completes the cohort with the
+/// same tables as an uninterrupted run.
+@Suite struct BatchInterruptionTests {
+    @Test func sigintLeavesOnlyCompleteReportsAndARerunFinishes() throws {
+        let work = try TestData.temporaryDirectory()
+        // A sheet long enough to be interrupted mid-run: the example tumours, many times.
+        var sheet = "sample\tinput\ttumour_type\n"
+        let examples = [
+            ("melanoma-braf-v600e.vcf", "MEL"), ("colorectal-hypermutated-mlh1.vcf", "COADREAD"),
+            ("ovarian-brca1-frameshift.vcf", "HGSOC"),
+        ]
+        for index in 0..<150 {
+            let (file, code) = examples[index % examples.count]
+            sheet += "s\(index)\t\(TestData.fixture("examples/\(file)"))\t\(code)\n"
+        }
+        let sheetPath = work.appendingPathComponent("sheet.tsv").path
+        try sheet.write(toFile: sheetPath, atomically: true, encoding: .utf8)
+        let reports = work.appendingPathComponent("reports")
+        let interruptedOut = work.appendingPathComponent("interrupted")
+
+        let process = Process()
+        process.executableURL = RulesCommandTests.executable
+        process.arguments = [
+            "batch", sheetPath, "--out", interruptedOut.path, "--reports", reports.path, "--threads", "2",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until some reports exist, then interrupt.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let written = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
+            if written.filter({ $0.hasSuffix(".json") }).count >= 6 { break }
+            usleep(20_000)
+        }
+        process.interrupt()
+        process.waitUntilExit()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
+        if process.terminationStatus == 130 {
+            #expect(names.allSatisfy { !$0.contains(".tmp-") }, "temporary files left: \(names)")
+            #expect(
+                !FileManager.default.fileExists(
+                    atPath: interruptedOut.appendingPathComponent("cohort.json").path))
+            // Every report present is complete JSON.
+            for name in names where name.hasSuffix(".json") {
+                let data = try #require(
+                    FileManager.default.contents(atPath: reports.appendingPathComponent(name).path))
+                #expect(
+                    (try? JSONSerialization.jsonObject(with: data)) != nil, "\(name) is not complete JSON")
+            }
+        } else {
+            // The run finished before the signal arrived: nothing to check about interruption.
+            #expect(process.terminationStatus == 0)
+        }
+
+        let resumedOut = work.appendingPathComponent("resumed")
+        let resumed = try RulesCommandTests.run([
+            "batch", sheetPath, "--out", resumedOut.path, "--reports", reports.path, "--skip-existing",
+        ])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let freshOut = work.appendingPathComponent("fresh")
+        let fresh = try RulesCommandTests.run([
+            "batch", sheetPath, "--out", freshOut.path, "--threads", "2",
+        ])
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        for table in ["cohort-therapies.tsv", "cohort-samples.tsv"] {
+            let a = FileManager.default.contents(atPath: resumedOut.appendingPathComponent(table).path)
+            let b = FileManager.default.contents(atPath: freshOut.appendingPathComponent(table).path)
+            #expect(a != nil && a == b, "\(table) differs after resuming")
+        }
+    }
+}

@@ -117,7 +117,8 @@ import Testing
         }
         #expect(!unchanged.isEmpty)
         // The written YAML still loads strictly.
-        let reloaded = try RuleLoader(vocabulary: TestVocabulary.vocabulary).load(yaml: result.yaml, path: "civic.yaml")
+        let reloaded = try RuleLoader(vocabulary: TestVocabulary.vocabulary).load(
+            yaml: result.yaml, path: "civic.yaml")
         #expect(reloaded.rules.count == result.rules.count)
     }
 

@@ -5,7 +5,7 @@
 #endif
 
 /// Writes report files atomically: the bytes go to a temporary file in the destination's
-/// directory (`.NAME.tmp-XXXXXX`, made by `mkstemp(3)`), which is flushed to disk and then
+/// directory (`.NAME.tmp-PID-N`, created exclusively), which is flushed to disk and then
 /// renamed over the destination with `rename(2)`. Readers see either the old file or the whole
 /// new one; on any error the temporary file is removed and the destination is left untouched.
 ///
@@ -30,12 +30,13 @@ public enum ReportFileWriter {
     /// at `path`.
     public static func write(toPath path: String, _ body: (borrowing ReportFileSink) throws -> Void) throws {
         let (directory, name) = split(path)
-        var template = Array("\(directory)/.\(name).tmp-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if descriptor < 0 {
+        guard
+            let (descriptor, temporaryPath) = TemporaryFileRegistry.createTemporaryFile(
+                for: path, directory: directory, name: name)
+        else {
             throw ReportError.fileSystem(operation: "create temporary file", path: path, errno: errno)
         }
-        let temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        defer { TemporaryFileRegistry.unregister(temporaryPath) }
         var open = true
         do {
             try body(ReportFileSink(descriptor: descriptor, destination: path))

@@ -1,5 +1,5 @@
-import GenomicFormats
 import Foundation
+import GenomicFormats
 import OncoDomain
 
 /// Turns CIViC (CC0) predictive clinical evidence summaries into rules of the OncoMatch rule
@@ -142,7 +142,8 @@ public struct CIViCImporter: Sendable {
                 protein.changes[0].kind == .missense, let allele = alleles[value("variant_id")]
             {
                 criterion = .any([
-                    .allele(.init(gene: protein.gene, alleles: [.grch37: allele], qualifiers: protein.qualifiers)),
+                    .allele(
+                        .init(gene: protein.gene, alleles: [.grch37: allele], qualifiers: protein.qualifiers)),
                     criterion,
                 ])
             }
@@ -306,7 +307,9 @@ public struct CIViCImporter: Sendable {
                 let start = Int(value("start")), value("start") == value("stop"),
                 value("reference_bases").count == 1, value("variant_bases").count == 1,
                 let allele = GenomicAllele(
-                    parsing: "\(value("chromosome")):\(start):\(value("reference_bases")):\(value("variant_bases"))")
+                    parsing:
+                        "\(value("chromosome")):\(start):\(value("reference_bases")):\(value("variant_bases"))"
+                )
             else { continue }
             alleles[value("variant_id")] = allele
         }
