@@ -120,6 +120,8 @@ private struct LoadState {
     let geneSet: ByteStringSet
     /// Consequence fields already classified (a file has few distinct `&`-joined term lists).
     var consequenceClasses: ConsequenceClassCache
+    /// The annotation columns the survey reads, resolved once.
+    let surveyFields: AnnotationSurveyFields
     var tmb = TMBCounter()
 
     init(
@@ -134,6 +136,7 @@ private struct LoadState {
         self.build = build
         self.geneSet = ByteStringSet(index.genesOfInterest ?? [])
         self.consequenceClasses = ConsequenceClassCache(stopLostIsTruncating: options.stopLostIsTruncating)
+        self.surveyFields = schema.map { AnnotationSurveyFields(schema: $0) } ?? AnnotationSurveyFields.none
     }
 
     mutating func add(_ record: VCFRecord) throws {
@@ -294,16 +297,20 @@ private struct LoadState {
                 let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
                 _ = record.withInfoValue(forKey: schema.tag) { value in
                     for entry in AnnotationEntries(value, schema: schema) {
-                        guard let allele = entry.alternateIndex(in: alleles), allele >= 1,
+                        let fields = surveyFields.split(entry)
+                        guard let allele = Self.alternateIndex(fields, tool: schema.tool, in: alleles),
+                            allele >= 1,
                             allele <= alternateCount
                         else { continue }
-                        if index.keepsAllGenes || (entry.symbol(in: geneSet)) {
+                        if index.keepsAllGenes
+                            || (fields[.symbol].map { geneSet.contains($0.bytes) } ?? false)
+                        {
                             result.interesting.insert(allele)
                         }
-                        let rank = Self.principalRank(entry)
+                        let rank = Self.principalRank(fields)
                         if rank < bestRank[allele] {
                             bestRank[allele] = rank
-                            if let consequence = entry[.consequence] {
+                            if let consequence = fields[.consequence] {
                                 principalClass[allele] = classes.variantClass(of: consequence.bytes)
                             } else {
                                 principalClass[allele] = .nonCoding
@@ -320,11 +327,24 @@ private struct LoadState {
     }
 
     /// The order ``TranscriptAnnotation/principalIndex(in:)`` uses, from raw entry bytes.
-    static func principalRank(_ entry: AnnotationEntry) -> Int {
-        if let mane = entry[.maneSelect], !mane.isEmpty { return 0 }
-        if let canonical = entry[.canonical], canonical.equals("YES") { return 1 }
-        if let biotype = entry[.biotype], biotype.equals("protein_coding") { return 2 }
+    static func principalRank(_ fields: AnnotationSurveyFields.Values) -> Int {
+        if let mane = fields[.maneSelect], !mane.isEmpty { return 0 }
+        if let canonical = fields[.canonical], canonical.equals("YES") { return 1 }
+        if let biotype = fields[.biotype], biotype.equals("protein_coding") { return 2 }
         return 3
+    }
+
+    /// ``AnnotationEntry/alternateIndex(in:)`` from the surveyed fields.
+    static func alternateIndex(
+        _ fields: AnnotationSurveyFields.Values, tool: AnnotationSchema.Tool, in alleles: AnnotationAlleles
+    ) -> Int? {
+        if let number = fields[.alleleNumber]?.integer { return number }
+        guard let allele = fields[.allele] else { return nil }
+        switch tool {
+        case .vep: return alleles.vepAlternateIndex(of: allele.bytes)
+        case .snpEff: return alleles.snpEffAlternateIndex(of: allele.bytes)
+        case .bcftoolsCSQ, .other: return nil
+        }
     }
 
     /// Whether the tumour carries ALT `allele`: its genotype says so (a missing or absent genotype
