@@ -120,6 +120,8 @@ private struct LoadState {
     let geneSet: ByteStringSet
     /// Consequence fields already classified (a file has few distinct `&`-joined term lists).
     var consequenceClasses: ConsequenceClassCache
+    /// Positions of the alleles rules name, to skip normalising alleles no rule can name.
+    let rulePositions: SortedPositions
     /// The annotation columns the survey reads, resolved once.
     let surveyFields: AnnotationSurveyFields
     var tmb = TMBCounter()
@@ -136,6 +138,7 @@ private struct LoadState {
         self.build = build
         self.geneSet = ByteStringSet(index.genesOfInterest ?? [])
         self.consequenceClasses = ConsequenceClassCache(stopLostIsTruncating: options.stopLostIsTruncating)
+        self.rulePositions = SortedPositions(options.allelesOfInterest.keys.map(\.position))
         self.surveyFields = schema.map { AnnotationSurveyFields(schema: $0) } ?? AnnotationSurveyFields.none
     }
 
@@ -174,12 +177,18 @@ private struct LoadState {
                     survey.principalClass[allele] ?? .nonCoding,
                     passesFilters: passes && deepEnough && frequentEnough && origin != .germline)
             }
+            let interesting = survey.map { $0.interesting.contains(allele) } ?? index.keepsAllGenes
+            // Normalising builds strings; an allele of no gene of interest needs it only when a rule
+            // names an allele that could start within this record's REF span.
+            guard
+                interesting
+                    || rulePositions.anyWithin(record.position, referenceLength: record.referenceLength)
+            else { continue }
             let alternate = record.withAlternateAllele(offset) { String(decoding: $0, as: UTF8.self) } ?? "."
             let genomic = GenomicAllele.normalised(
                 chromosome: record.chromosome, position: record.position, reference: record.reference,
                 alternate: alternate)
             let ruleGene = options.allelesOfInterest[genomic]
-            let interesting = survey.map { $0.interesting.contains(allele) } ?? index.keepsAllGenes
             guard interesting || ruleGene != nil else { continue }
             if annotations == nil {
                 annotations = schema.map { annotationsByAllele(record, schema: $0) } ?? [:]
@@ -417,4 +426,29 @@ private struct LoadState {
             isCanonical: entry.isCanonical ?? false, maneSelect: entry.maneSelect,
             clinicalSignificance: entry.clinicalSignificance?.strings.joined(separator: "&"))
     }
+}
+
+/// Sorted positions answering "is any within this span" by binary search.
+struct SortedPositions {
+    private let positions: [Int]
+
+    init(_ positions: some Sequence<Int>) { self.positions = Array(Set(positions)).sorted() }
+
+    /// Whether a position lies in `start…start+referenceLength-1` (normalisation only trims, so a
+    /// normalised allele starts there); a REF of length 0 counts as 1.
+    func anyWithin(_ start: Int, referenceLength: Int) -> Bool {
+        let end = start + Swift.max(referenceLength, 1) - 1
+        var low = 0
+        var high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] < start { low = middle + 1 } else { high = middle }
+        }
+        return low < positions.count && positions[low] <= end
+    }
+}
+
+extension VCFRecord {
+    /// The length of REF in bytes.
+    fileprivate var referenceLength: Int { withReference { $0.count } }
 }
