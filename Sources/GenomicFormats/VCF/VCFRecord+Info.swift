@@ -16,19 +16,32 @@ extension VCFRecord {
                 var index = bounds.lowerBound
                 let end = bounds.upperBound
                 if end - index == 1 && buffer[index] == UInt8(ascii: ".") { return nil }
+                let base = buffer.baseAddress!
                 while index < end {
-                    var entryEnd = index
-                    var equals = -1
-                    while entryEnd < end && buffer[entryEnd] != UInt8(ascii: ";") {
-                        if equals < 0 && buffer[entryEnd] == UInt8(ascii: "=") { equals = entryEnd }
-                        entryEnd += 1
+                    // The key runs to the first `=` or `;`; a value (often long: CSQ, ANN) is skipped
+                    // with memchr rather than byte by byte.
+                    var keyEnd = index
+                    while keyEnd < end && buffer[keyEnd] != UInt8(ascii: ";")
+                        && buffer[keyEnd] != UInt8(ascii: "=")
+                    {
+                        keyEnd += 1
                     }
-                    let keyEnd = equals < 0 ? entryEnd : equals
+                    let hasValue = keyEnd < end && buffer[keyEnd] == UInt8(ascii: "=")
+                    var entryEnd = keyEnd
+                    if hasValue {
+                        let valueStart = keyEnd + 1
+                        if valueStart < end, let semicolon = memchr(base + valueStart, 0x3B, end - valueStart)
+                        {
+                            entryEnd = base.distance(to: UnsafeRawPointer(semicolon))
+                        } else {
+                            entryEnd = end
+                        }
+                    }
                     if keyEnd - index == keyBytes.count
                         && (keyBytes.count == 0
-                            || memcmp(buffer.baseAddress! + index, keyBytes.baseAddress!, keyBytes.count) == 0)
+                            || memcmp(base + index, keyBytes.baseAddress!, keyBytes.count) == 0)
                     {
-                        return equals < 0 ? entryEnd..<entryEnd : (equals + 1)..<entryEnd
+                        return hasValue ? (keyEnd + 1)..<entryEnd : entryEnd..<entryEnd
                     }
                     index = entryEnd + 1
                 }

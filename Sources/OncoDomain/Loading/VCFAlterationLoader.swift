@@ -120,6 +120,10 @@ private struct LoadState {
     let geneSet: ByteStringSet
     /// Consequence fields already classified (a file has few distinct `&`-joined term lists).
     var consequenceClasses: ConsequenceClassCache
+    /// Positions of the alleles rules name, to skip normalising alleles no rule can name.
+    let rulePositions: SortedPositions
+    /// The annotation columns the survey reads, resolved once.
+    let surveyFields: AnnotationSurveyFields
     var tmb = TMBCounter()
 
     init(
@@ -134,6 +138,8 @@ private struct LoadState {
         self.build = build
         self.geneSet = ByteStringSet(index.genesOfInterest ?? [])
         self.consequenceClasses = ConsequenceClassCache(stopLostIsTruncating: options.stopLostIsTruncating)
+        self.rulePositions = SortedPositions(options.allelesOfInterest.keys.map(\.position))
+        self.surveyFields = schema.map { AnnotationSurveyFields(schema: $0) } ?? AnnotationSurveyFields.none
     }
 
     mutating func add(_ record: VCFRecord) throws {
@@ -171,12 +177,18 @@ private struct LoadState {
                     survey.principalClass[allele] ?? .nonCoding,
                     passesFilters: passes && deepEnough && frequentEnough && origin != .germline)
             }
+            let interesting = survey.map { $0.interesting.contains(allele) } ?? index.keepsAllGenes
+            // Normalising builds strings; an allele of no gene of interest needs it only when a rule
+            // names an allele that could start within this record's REF span.
+            guard
+                interesting
+                    || rulePositions.anyWithin(record.position, referenceLength: record.referenceLength)
+            else { continue }
             let alternate = record.withAlternateAllele(offset) { String(decoding: $0, as: UTF8.self) } ?? "."
             let genomic = GenomicAllele.normalised(
                 chromosome: record.chromosome, position: record.position, reference: record.reference,
                 alternate: alternate)
             let ruleGene = options.allelesOfInterest[genomic]
-            let interesting = survey.map { $0.interesting.contains(allele) } ?? index.keepsAllGenes
             guard interesting || ruleGene != nil else { continue }
             if annotations == nil {
                 annotations = schema.map { annotationsByAllele(record, schema: $0) } ?? [:]
@@ -294,16 +306,20 @@ private struct LoadState {
                 let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
                 _ = record.withInfoValue(forKey: schema.tag) { value in
                     for entry in AnnotationEntries(value, schema: schema) {
-                        guard let allele = entry.alternateIndex(in: alleles), allele >= 1,
+                        let fields = surveyFields.split(entry)
+                        guard let allele = Self.alternateIndex(fields, tool: schema.tool, in: alleles),
+                            allele >= 1,
                             allele <= alternateCount
                         else { continue }
-                        if index.keepsAllGenes || (entry.symbol(in: geneSet)) {
+                        if index.keepsAllGenes
+                            || (fields[.symbol].map { geneSet.contains($0.bytes) } ?? false)
+                        {
                             result.interesting.insert(allele)
                         }
-                        let rank = Self.principalRank(entry)
+                        let rank = Self.principalRank(fields)
                         if rank < bestRank[allele] {
                             bestRank[allele] = rank
-                            if let consequence = entry[.consequence] {
+                            if let consequence = fields[.consequence] {
                                 principalClass[allele] = classes.variantClass(of: consequence.bytes)
                             } else {
                                 principalClass[allele] = .nonCoding
@@ -320,11 +336,24 @@ private struct LoadState {
     }
 
     /// The order ``TranscriptAnnotation/principalIndex(in:)`` uses, from raw entry bytes.
-    static func principalRank(_ entry: AnnotationEntry) -> Int {
-        if let mane = entry[.maneSelect], !mane.isEmpty { return 0 }
-        if let canonical = entry[.canonical], canonical.equals("YES") { return 1 }
-        if let biotype = entry[.biotype], biotype.equals("protein_coding") { return 2 }
+    static func principalRank(_ fields: AnnotationSurveyFields.Values) -> Int {
+        if let mane = fields[.maneSelect], !mane.isEmpty { return 0 }
+        if let canonical = fields[.canonical], canonical.equals("YES") { return 1 }
+        if let biotype = fields[.biotype], biotype.equals("protein_coding") { return 2 }
         return 3
+    }
+
+    /// ``AnnotationEntry/alternateIndex(in:)`` from the surveyed fields.
+    static func alternateIndex(
+        _ fields: AnnotationSurveyFields.Values, tool: AnnotationSchema.Tool, in alleles: AnnotationAlleles
+    ) -> Int? {
+        if let number = fields[.alleleNumber]?.integer { return number }
+        guard let allele = fields[.allele] else { return nil }
+        switch tool {
+        case .vep: return alleles.vepAlternateIndex(of: allele.bytes)
+        case .snpEff: return alleles.snpEffAlternateIndex(of: allele.bytes)
+        case .bcftoolsCSQ, .other: return nil
+        }
     }
 
     /// Whether the tumour carries ALT `allele`: its genotype says so (a missing or absent genotype
@@ -397,4 +426,29 @@ private struct LoadState {
             isCanonical: entry.isCanonical ?? false, maneSelect: entry.maneSelect,
             clinicalSignificance: entry.clinicalSignificance?.strings.joined(separator: "&"))
     }
+}
+
+/// Sorted positions answering "is any within this span" by binary search.
+struct SortedPositions {
+    private let positions: [Int]
+
+    init(_ positions: some Sequence<Int>) { self.positions = Array(Set(positions)).sorted() }
+
+    /// Whether a position lies in `start…start+referenceLength-1` (normalisation only trims, so a
+    /// normalised allele starts there); a REF of length 0 counts as 1.
+    func anyWithin(_ start: Int, referenceLength: Int) -> Bool {
+        let end = start + Swift.max(referenceLength, 1) - 1
+        var low = 0
+        var high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] < start { low = middle + 1 } else { high = middle }
+        }
+        return low < positions.count && positions[low] <= end
+    }
+}
+
+extension VCFRecord {
+    /// The length of REF in bytes.
+    fileprivate var referenceLength: Int { withReference { $0.count } }
 }
