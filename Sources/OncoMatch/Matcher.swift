@@ -277,7 +277,11 @@ public struct Matcher: Sendable {
             if let burden = profile.tumourMutationalBurden {
                 for caution in burden.cautions { warnings.append("TMB caveat: \(caution.explanation)") }
             } else {
-                warnings.append("TMB not computed: TMB rules were not evaluated")
+                let reason =
+                    profile.annotationSource == .none
+                    ? "the input has no CSQ/ANN annotation to tell coding variants"
+                    : "no count was available"
+                warnings.append("TMB not computed (\(reason)): TMB rules were not evaluated")
             }
         }
         let onLabel = outcomes.filter { $0.fit == .onLabel }

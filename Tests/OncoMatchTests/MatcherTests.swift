@@ -29,7 +29,7 @@ struct MatcherTests {
         #expect(match.isPrincipalTranscript)
         #expect(
             result.warnings == [
-                "TMB not computed: TMB rules were not evaluated",
+                "TMB not computed (no count was available): TMB rules were not evaluated",
                 "MSI status not given: MSI-high rules were evaluated on their genomic criteria only",
             ])
     }
@@ -156,7 +156,8 @@ struct MatcherTests {
         let low = matcher.match(MatchFixtures.profile([], tumourType: "BLCA", tmb: 9.9))
         #expect(low.match(supportedBy: "io-tmb-high-pembrolizumab-solid") == nil)
         let none = matcher.match(MatchFixtures.profile([], tumourType: "BLCA"))
-        #expect(none.warnings.contains("TMB not computed: TMB rules were not evaluated"))
+        #expect(
+            none.warnings.contains("TMB not computed (no count was available): TMB rules were not evaluated"))
     }
 
     @Test func msiHighAndTMBHighPembrolizumabRulesMerge() throws {

@@ -89,7 +89,6 @@ public enum TumourProfileLoader {
                 tumourSample: request.sample, normalSample: request.normal,
                 genesOfInterest: request.genesOfInterest, allelesOfInterest: request.allelesOfInterest,
                 strict: request.strict))
-        var warnings: [String] = []
         let isTumourOnly = result.samples.normal == nil
         var burden: TumourMutationalBurden?
         var alternatives: [TumourMutationalBurden] = []
@@ -99,8 +98,6 @@ public enum TumourProfileLoader {
             alternatives = try TMBNumerator.allCases.filter { $0 != .codingNonsynonymous }.map {
                 try counter.result(numerator: $0, territory: territory, isTumourOnly: isTumourOnly)
             }
-        } else {
-            warnings.append("TMB not computed: the input has no CSQ/ANN annotation to tell coding variants")
         }
         let profile = TumourProfile(
             index: result.index, sampleIndex: 0, normalName: result.samples.normalName,
@@ -113,7 +110,7 @@ public enum TumourProfileLoader {
             recordsRead: result.recordsRead, recordsSkipped: result.recordsSkipped,
             skippedExamples: result.skippedExamples.map(\.description),
             recordsFiltered: result.recordsFiltered,
-            warnings: warnings)
+            warnings: [])
     }
 
     private static func loadMAF(_ request: Request) throws -> Loaded {
