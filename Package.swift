@@ -24,8 +24,11 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
 
+        // SHA-256 compression with the x86 SHA extensions (chosen at run time).
+        .target(name: "CSHA256"),
+
         // Format layer
-        .target(name: "GenomicFormats", dependencies: ["CLibDeflate", "CZlib"]),
+        .target(name: "GenomicFormats", dependencies: ["CLibDeflate", "CZlib", "CSHA256"]),
 
         // Oncology core
         .target(

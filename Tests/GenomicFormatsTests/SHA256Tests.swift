@@ -1,7 +1,8 @@
 import Foundation
-import GenomicFormats
 import TestSupport
 import Testing
+
+@testable import GenomicFormats
 
 @Suite("SHA-256")
 struct SHA256Tests {
@@ -63,5 +64,31 @@ struct SHA256Tests {
 
     @Test func missingFileIsAnError() {
         #expect(throws: FormatError.self) { try SHA256.hexDigest(ofFile: "/nonexistent/rules.yaml") }
+    }
+
+    /// The CPU-accelerated compression (when this machine has SHA extensions) and the portable one
+    /// agree on every message length around the block size and on a long message fed in pieces.
+    @Test func hardwareAndPortableAgree() {
+        var generator = SystemRandomNumberGenerator()
+        let message = (0..<(1 << 20) + 333).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        message.withUnsafeBytes { bytes in
+            for length in Array(0...200) + [4095, 4096, 4097, bytes.count] {
+                var fast = SHA256()
+                var portable = SHA256()
+                portable.portable = true
+                // Pieces of uneven sizes exercise the pending-block path too.
+                var offset = 0
+                var piece = 1
+                while offset < length {
+                    let count = min(piece, length - offset)
+                    let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
+                    fast.update(slice)
+                    portable.update(slice)
+                    offset += count
+                    piece = piece * 3 + 7
+                }
+                #expect(fast.hexDigest == portable.hexDigest, "length \(length)")
+            }
+        }
     }
 }

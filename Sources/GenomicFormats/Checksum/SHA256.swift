@@ -1,3 +1,5 @@
+import CSHA256
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -18,6 +20,8 @@ public struct SHA256: Sendable {
     /// Bytes of an incomplete 64-byte block, waiting for more input.
     private var pending: [UInt8] = []
     private var totalLength: UInt64 = 0
+    /// Use the portable compression function even when the CPU has SHA extensions (for tests).
+    var portable = false
 
     /// The digest size in bytes.
     public static let digestLength = 32
@@ -138,8 +142,26 @@ public struct SHA256: Sendable {
         0xc671_78f2,
     ]
 
-    /// Runs the compression function over `count` consecutive 64-byte blocks.
+    /// Whether the CPU's SHA extensions run the compression function (checked once).
+    static let usesHardware = oncomatch_sha256_hardware_available() != 0
+
+    /// Runs the compression function over `count` consecutive 64-byte blocks: with the CPU's
+    /// SHA extensions when it has them (several times faster), otherwise in Swift.
     private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+        if Self.usesHardware && !portable {
+            var words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+            words.withUnsafeMutableBufferPointer { buffer in
+                oncomatch_sha256_hardware_compress(
+                    buffer.baseAddress!, blocks.assumingMemoryBound(to: UInt8.self), count)
+            }
+            state = (words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7])
+            return
+        }
+        compressInSwift(blocks: blocks, count: count)
+    }
+
+    /// The portable compression function (FIPS 180-4, section 6.2.2).
+    mutating func compressInSwift(blocks: UnsafeRawPointer, count: Int) {
         var (h0, h1, h2, h3, h4, h5, h6, h7) = state
         SHA256.roundConstants.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in

@@ -64,12 +64,16 @@ final class LineBatchReader {
 
     init(
         path: String, maximumLineLength: Int,
-        inflateThreads: Int = DecompressingReader.defaultInflateThreads
+        inflateThreads: Int = DecompressingReader.defaultInflateThreads, computesChecksum: Bool = false
     ) throws {
         self.path = path
         self.maximumLineLength = max(1, maximumLineLength)
-        reader = try DecompressingReader(path: path, inflateThreads: inflateThreads)
+        reader = try DecompressingReader(
+            path: path, inflateThreads: inflateThreads, computesChecksum: computesChecksum)
     }
+
+    /// The hex SHA-256 of the stored input (see ``DecompressingReader/checksum()``).
+    func checksum() throws -> String? { try reader.checksum() }
 
     /// The next line without its terminator, or `nil` at end of input; valid until the next call.
     func nextLine() throws -> UnsafeRawBufferPointer? {

@@ -20,6 +20,26 @@ final class RawInput {
     private var memoryOffset = 0
     /// Whether a read has seen the end of the input.
     private(set) var reachedEnd = false
+    /// The SHA-256 of the bytes read so far, when asked for (bytes are hashed as they arrive,
+    /// while they are in cache, instead of in a second read of the file).
+    private var hasher: SHA256?
+
+    /// Starts hashing every byte read from now on; call before the first read or peek.
+    func computeChecksum() { hasher = SHA256() }
+
+    /// The hex SHA-256 of the whole input: reads (and hashes) whatever the consumer left unread.
+    /// `nil` unless `computeChecksum()` was called.
+    func finishChecksum() throws -> String? {
+        guard hasher != nil else { return nil }
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { scratch.deallocate() }
+        peeked = []
+        peekedOffset = 0
+        while !reachedEnd {
+            _ = try read(into: scratch.baseAddress!, count: scratch.count)
+        }
+        return hasher?.hexDigest
+    }
 
     init(path: String) throws {
         name = path
@@ -87,6 +107,7 @@ final class RawInput {
                 memory.withUnsafeBytes {
                     (destination + total).copyMemory(from: $0.baseAddress! + memoryOffset, byteCount: take)
                 }
+                hasher?.update(UnsafeRawBufferPointer(start: destination + total, count: take))
                 memoryOffset += take
                 total += take
             }
@@ -103,6 +124,7 @@ final class RawInput {
                 reachedEnd = true
                 break
             }
+            hasher?.update(UnsafeRawBufferPointer(start: destination + total, count: got))
             total += got
         }
         return total

@@ -25,6 +25,13 @@ public struct TMBCounter: Hashable, Sendable {
         }
     }
 
+    /// Adds the counts of `other` (another part of the same input).
+    public mutating func add(_ other: TMBCounter) {
+        variantsPassingFilters += other.variantsPassingFilters
+        variantsFailingFilters += other.variantsFailingFilters
+        counts.merge(other.counts, uniquingKeysWith: +)
+    }
+
     /// The number of variants counted by `numerator`.
     public func count(for numerator: TMBNumerator) -> Int { counts[numerator] ?? 0 }
 

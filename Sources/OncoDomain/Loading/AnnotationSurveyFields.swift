@@ -21,6 +21,8 @@ struct AnnotationSurveyFields {
 
     /// For each column up to the last needed one, the slot it fills (or -1).
     private let slotOfColumn: [Int8]
+    /// For each column up to the last needed one, the first needed column at or after it.
+    private let nextNeededColumn: [Int]
 
     init(schema: AnnotationSchema) {
         let fields: [(Slot, AnnotationField)] = [
@@ -33,15 +35,24 @@ struct AnnotationSurveyFields {
         for (slot, field) in fields {
             if let column = schema.index(of: field) { slots[column] = Int8(slot.rawValue) }
         }
-        slotOfColumn = slots
+        self.init(slotOfColumn: slots)
     }
 
-    private init(slotOfColumn: [Int8]) { self.slotOfColumn = slotOfColumn }
+    private init(slotOfColumn: [Int8]) {
+        self.slotOfColumn = slotOfColumn
+        var next = [Int](repeating: 0, count: slotOfColumn.count)
+        var upcoming = slotOfColumn.count
+        for column in slotOfColumn.indices.reversed() {
+            if slotOfColumn[column] >= 0 { upcoming = column }
+            next[column] = upcoming
+        }
+        nextNeededColumn = next
+    }
 
     /// Reads no field (for a VCF without annotation).
     static let none = AnnotationSurveyFields(slotOfColumn: [])
 
-    /// The byte ranges of one entry's surveyed fields.
+    /// The byte ranges of one entry's surveyed fields, as offsets in the annotation value.
     struct Values {
         var ranges:
             (Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?) =
@@ -75,33 +86,148 @@ struct AnnotationSurveyFields {
         }
     }
 
-    /// Locates the surveyed fields of `entry` in one pass over its bytes.
-    func split(_ entry: AnnotationEntry) -> Values {
-        let bytes = entry.bytes
-        var values = Values(bytes: bytes)
+    /// Calls `body` with the surveyed fields of each entry of an annotation INFO value, locating
+    /// entries and fields in one left-to-right scan of the value.
+    ///
+    /// Entries are cut as ``AnnotationEntries`` cuts them: at commas, except that with a
+    /// multi-field schema (`gluesPieces`) a comma followed by a piece without `|` lies inside
+    /// the entry's last field. An empty value or `.` has no entries; an empty entry has one empty
+    /// field (column 0). A field reads `nil` exactly when ``AnnotationEntry/subscript(_:)``
+    /// would.
+    func forEachEntry(
+        in value: UnsafeRawBufferPointer, gluesPieces: Bool, _ body: (Values) throws -> Void
+    ) rethrows {
         let lastColumn = slotOfColumn.count - 1
-        guard lastColumn >= 0 else { return values }
-        guard let base = bytes.baseAddress, !bytes.isEmpty else {
-            // An empty entry has one empty field (column 0) and nothing else.
-            if slotOfColumn[0] >= 0 { values.set(slotOfColumn[0], 0..<0) }
-            return values
-        }
-        let count = bytes.count
-        var start = 0
-        var column = 0
-        while true {
-            var end = count
-            var more = false
-            if start < count, let bar = memchr(base + start, 0x7C, count - start) {
-                end = base.distance(to: UnsafeRawPointer(bar))
-                more = true
+        guard lastColumn >= 0, let raw = value.baseAddress, !value.isEmpty else { return }
+        let bytes = raw.assumingMemoryBound(to: UInt8.self)
+        let count = value.count
+        if count == 1 && bytes[0] == 0x2E { return }
+        /// Whether the piece after the comma at `comma` holds a `|` (so it starts an entry).
+        func startsEntry(after comma: Int) -> Bool {
+            var index = comma + 1
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x7C { return true }
+                if byte == 0x2C { return false }
+                index += 1
             }
-            let slot = slotOfColumn[column]
-            if slot >= 0 { values.set(slot, start..<end) }
-            guard more, column < lastColumn else { break }
-            start = end + 1
-            column += 1
+            return false
         }
-        return values
+        var entryStart = 0
+        while true {
+            var values = Values(bytes: value)
+            var column = 0
+            var fieldStart = entryStart
+            var index = entryStart
+            var entryEnd = count
+            while true {
+                // Skip whole fields nobody reads, eight bytes at a time, up to the next comma.
+                let target = nextNeededColumn[column]
+                if target > column {
+                    let skip = Self.skipFields(bytes, from: index, count: count, fields: target - column)
+                    column += skip.skipped
+                    index = skip.index
+                    fieldStart = index
+                }
+                index = Self.nextSeparator(bytes, from: index, count: count)
+                if index < count && bytes[index] == 0x2C && gluesPieces && !startsEntry(after: index) {
+                    index += 1  // a comma inside the field
+                    continue
+                }
+                let slot = slotOfColumn[column]
+                if slot >= 0 { values.set(slot, fieldStart..<index) }
+                if index >= count || bytes[index] == 0x2C {
+                    entryEnd = index
+                    break
+                }
+                column += 1
+                index += 1
+                fieldStart = index
+                if column > lastColumn {
+                    // Nothing more to read in this entry: find where it ends.
+                    entryEnd = count
+                    while index < count, let comma = memchr(bytes + index, 0x2C, count - index) {
+                        let position = bytes.distance(to: comma.assumingMemoryBound(to: UInt8.self))
+                        if !gluesPieces || startsEntry(after: position) {
+                            entryEnd = position
+                            break
+                        }
+                        index = position + 1
+                    }
+                    break
+                }
+            }
+            try body(values)
+            if entryEnd >= count { return }
+            entryStart = entryEnd + 1
+        }
+    }
+
+    /// The index of the first `|` or `,` at or after `start` (or `count`), eight bytes at a time.
+    @inline(__always)
+    private static func nextSeparator(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let bars: UInt64 = 0x7C7C_7C7C_7C7C_7C7C
+        let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+        var index = start
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
+            // The high bit of each byte equal to `|` or `,` (exact: no carries between bytes).
+            let x = word ^ bars
+            let y = word ^ commas
+            let marks = ~(((x & low7) &+ low7) | x | low7) | ~(((y & low7) &+ low7) | y | low7)
+            if marks != 0 { return index + marks.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x7C || byte == 0x2C { return index }
+            index += 1
+        }
+        return count
+    }
+
+    /// Moves past `fields` field separators (`|`) from `start`, stopping early before a comma or
+    /// the end: returns the index just after the last `|` passed (or `start`) and how many were.
+    @inline(__always)
+    private static func skipFields(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int, fields: Int)
+        -> (index: Int, skipped: Int)
+    {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let barPattern: UInt64 = 0x7C7C_7C7C_7C7C_7C7C
+        let commaPattern: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+        var index = start
+        var remaining = fields
+        var afterLastBar = start
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
+            let x = word ^ barPattern
+            let y = word ^ commaPattern
+            var bars = ~(((x & low7) &+ low7) | x | low7)
+            let commas = ~(((y & low7) &+ low7) | y | low7)
+            if commas != 0 { bars &= (commas & (0 &- commas)) &- 1 }  // only the bars before the comma
+            // The number of marked bytes (a multiply: the baseline x86-64 target lacks popcnt).
+            let found = Int(truncatingIfNeeded: ((bars >> 7) &* 0x0101_0101_0101_0101) >> 56)
+            if found >= remaining {
+                var marks = bars
+                for _ in 1..<remaining { marks &= marks &- 1 }
+                return (index + marks.trailingZeroBitCount / 8 + 1, fields)
+            }
+            remaining -= found
+            if found > 0 { afterLastBar = index + (63 - bars.leadingZeroBitCount) / 8 + 1 }
+            if commas != 0 { return (afterLastBar, fields - remaining) }
+            index += 8
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x2C { break }
+            if byte == 0x7C {
+                remaining -= 1
+                afterLastBar = index + 1
+                if remaining == 0 { break }
+            }
+            index += 1
+        }
+        return (afterLastBar, fields - remaining)
     }
 }

@@ -62,6 +62,9 @@ public enum TumourProfileLoader {
         public var recordsFiltered: Int
         /// Caveats found while loading (e.g. unknown build, TMB not computable).
         public var warnings: [String]
+        /// The hex SHA-256 of the input's stored bytes when it was hashed while being read
+        /// (VCF input); `nil` otherwise.
+        public var inputSHA256: String? = nil
     }
 
     /// Loads the tumour described by `request`.
@@ -88,7 +91,7 @@ public enum TumourProfileLoader {
             options: .init(
                 tumourSample: request.sample, normalSample: request.normal,
                 genesOfInterest: request.genesOfInterest, allelesOfInterest: request.allelesOfInterest,
-                strict: request.strict))
+                strict: request.strict, computesInputChecksum: true))
         let isTumourOnly = result.samples.normal == nil
         var burden: TumourMutationalBurden?
         var alternatives: [TumourMutationalBurden] = []
@@ -110,7 +113,7 @@ public enum TumourProfileLoader {
             recordsRead: result.recordsRead, recordsSkipped: result.recordsSkipped,
             skippedExamples: result.skippedExamples.map(\.description),
             recordsFiltered: result.recordsFiltered,
-            warnings: [])
+            warnings: [], inputSHA256: result.inputSHA256)
     }
 
     private static func loadMAF(_ request: Request) throws -> Loaded {

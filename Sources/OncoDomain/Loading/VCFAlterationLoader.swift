@@ -24,12 +24,16 @@ public enum VCFAlterationLoader {
         public var tmbMinimumVAF: Double
         /// …and at least this depth (when the depth is known).
         public var tmbMinimumDepth: Int
+        /// Hash the input's stored bytes while reading them (``Result/inputSHA256``).
+        public var computesInputChecksum: Bool
 
         public init(
             tumourSample: String? = nil, normalSample: String? = nil, genesOfInterest: Set<String>? = nil,
             allelesOfInterest: [GenomicAllele: String] = [:], strict: Bool = false,
-            stopLostIsTruncating: Bool = true, tmbMinimumVAF: Double = 0.05, tmbMinimumDepth: Int = 10
+            stopLostIsTruncating: Bool = true, tmbMinimumVAF: Double = 0.05, tmbMinimumDepth: Int = 10,
+            computesInputChecksum: Bool = false
         ) {
+            self.computesInputChecksum = computesInputChecksum
             self.tumourSample = tumourSample
             self.normalSample = normalSample
             self.genesOfInterest = genesOfInterest
@@ -57,44 +61,60 @@ public enum VCFAlterationLoader {
         public var skippedExamples: [FormatError]
         /// Records whose FILTER is neither PASS nor `.`.
         public var recordsFiltered: Int
+        /// The hex SHA-256 of the stored input, when ``Options/computesInputChecksum`` asked for it.
+        public var inputSHA256: String?
     }
 
     /// Reads `path` (plain, gzip or BGZF; `-` for standard input).
+    ///
+    /// The records are parsed on two threads (``VCFParallelPass``); alterations are added to the
+    /// index in file order and counts are sums, so the result does not depend on the threads.
     public static func load(path: String, options: Options = Options()) throws -> Result {
-        let reader = try VCFReader(
-            path: path, options: VCFReaderOptions(strict: options.strict))
-        let header = reader.header
-        let pair = try TumourNormalPair.choose(
-            header: header, path: path, tumour: options.tumourSample, normal: options.normalSample)
-        let schema = try annotationSchema(header, path: path)
-        let source: AnnotationSource =
-            switch schema?.tool {
-            case .vep?: .vep
-            case .snpEff?: .snpEff
-            default: .none
-            }
-        var state = LoadState(
-            index: VariantIndex(samples: [pair.tumourName], genesOfInterest: options.genesOfInterest),
-            options: options, pair: pair, schema: schema, source: source, build: header.genomeBuild)
-        var record = VCFRecord()
-        var examples: [FormatError] = []
-        var ownSkips = 0
+        var index: VariantIndex?
+        var pair: TumourNormalPair?
+        var source = AnnotationSource.none
+        var schema: AnnotationSchema?
+        let (summary, workers) = try VCFParallelPass.run(
+            path: path, options: VCFReaderOptions(strict: options.strict),
+            computesChecksum: options.computesInputChecksum,
+            makeWorker: { header in
+                if pair == nil {
+                    pair = try TumourNormalPair.choose(
+                        header: header, path: path, tumour: options.tumourSample, normal: options.normalSample
+                    )
+                    schema = try annotationSchema(header, path: path)
+                    source =
+                        switch schema?.tool {
+                        case .vep?: .vep
+                        case .snpEff?: .snpEff
+                        default: .none
+                        }
+                    index = VariantIndex(
+                        samples: [pair!.tumourName], genesOfInterest: options.genesOfInterest)
+                }
+                return LoadState(
+                    template: index!, options: options, pair: pair!, schema: schema, source: source,
+                    header: header)
+            },
+            take: { alterations, linesBefore in
+                for var alteration in alterations {
+                    alteration.sourceLine = alteration.sourceLine.map { $0 + linesBefore }
+                    index!.add(alteration)
+                }
+            })
+        var tmb = TMBCounter()
         var filtered = 0
-        while try reader.read(into: &record) {
-            if record.isFiltered { filtered += 1 }
-            do {
-                try state.add(record)
-            } catch let error as FormatError {
-                if options.strict { throw error }
-                ownSkips += 1
-                if examples.count < 10 { examples.append(error) }
-            }
+        for worker in workers {
+            tmb.add(worker.tmb)
+            filtered += worker.filtered
         }
+        let header = summary.header
         return Result(
-            index: state.index, samples: pair, allSampleNames: header.sampleNames, build: header.genomeBuild,
-            annotationSource: source, tmbCounter: schema == nil ? nil : state.tmb,
-            recordsRead: reader.recordsRead, recordsSkipped: reader.skipped + ownSkips,
-            skippedExamples: Array((reader.skippedExamples + examples).prefix(10)), recordsFiltered: filtered)
+            index: index!, samples: pair!, allSampleNames: header.sampleNames, build: header.genomeBuild,
+            annotationSource: source, tmbCounter: schema == nil ? nil : tmb,
+            recordsRead: summary.recordsRead, recordsSkipped: summary.skipped,
+            skippedExamples: summary.skippedExamples, recordsFiltered: filtered,
+            inputSHA256: summary.inputSHA256)
     }
 
     /// The annotation declared by the header: VEP `CSQ` first, then `ANN` (VEP or SnpEff).
@@ -108,9 +128,19 @@ public enum VCFAlterationLoader {
     }
 }
 
-/// The mutable state of one load: the index being built and the TMB counter.
-private struct LoadState {
-    var index: VariantIndex
+/// One thread's share of a load: the alterations of the current part (taken in file order) and
+/// the TMB and FILTER counts (summed at the end).
+private struct LoadState: VCFPassWorker {
+    /// An empty index with the load's samples and genes of interest, asked what it would keep.
+    let index: VariantIndex
+    /// Alterations of the current part, in file order.
+    var pending: [Alteration] = []
+    /// Per ALT allele of the current record (see `surveyAnnotations`); empty while it runs.
+    var surveyInteresting: [Bool] = []
+    var surveyClass: [VariantClass?] = []
+    var surveyRank: [Int] = []
+    /// Records whose FILTER is neither PASS nor `.`.
+    var filtered = 0
     let options: VCFAlterationLoader.Options
     let pair: TumourNormalPair
     let schema: AnnotationSchema?
@@ -122,39 +152,49 @@ private struct LoadState {
     var consequenceClasses: ConsequenceClassCache
     /// Positions of the alleles rules name, to skip normalising alleles no rule can name.
     let rulePositions: SortedPositions
+    /// The FORMAT fields read for every record, located once per distinct FORMAT column.
+    var sampleFields: SampleFieldLayout
     /// The annotation columns the survey reads, resolved once.
     let surveyFields: AnnotationSurveyFields
     var tmb = TMBCounter()
 
     init(
-        index: VariantIndex, options: VCFAlterationLoader.Options, pair: TumourNormalPair,
-        schema: AnnotationSchema?, source: AnnotationSource, build: GenomeBuild
+        template index: VariantIndex, options: VCFAlterationLoader.Options, pair: TumourNormalPair,
+        schema: AnnotationSchema?, source: AnnotationSource, header: VCFHeader
     ) {
         self.index = index
+        self.build = header.genomeBuild
         self.options = options
         self.pair = pair
         self.schema = schema
         self.source = source
-        self.build = build
         self.geneSet = ByteStringSet(index.genesOfInterest ?? [])
         self.consequenceClasses = ConsequenceClassCache(stopLostIsTruncating: options.stopLostIsTruncating)
         self.rulePositions = SortedPositions(options.allelesOfInterest.keys.map(\.position))
+        self.sampleFields = SampleFieldLayout(header: header)
         self.surveyFields = schema.map { AnnotationSurveyFields(schema: $0) } ?? AnnotationSurveyFields.none
     }
 
+    mutating func finishPart() -> [Alteration] {
+        let part = pending
+        pending = []
+        return part
+    }
+
     mutating func add(_ record: VCFRecord) throws {
+        if record.isFiltered { filtered += 1 }
         let alternateCount = record.alternateAlleleCount
         guard alternateCount > 0 else { return }
         if try addCopyNumberEvent(record) { return }
-        let tumourGenotype = try pair.tumour.flatMap { try record.genotype(sample: $0) }
+        sampleFields.update(record)
+        let tumourCall = try call(record, sample: pair.tumour, alternates: alternateCount)
         // One pass over the annotation bytes: which ALT alleles touch a gene of interest, and the
         // consequence of each allele's principal entry (for TMB), without building strings for
         // the alleles nobody asked about.
-        var survey: AnnotationSurvey?
-        if let schema { survey = surveyAnnotations(record, schema: schema, alternateCount: alternateCount) }
+        if let schema { surveyAnnotations(record, schema: schema, alternateCount: alternateCount) }
         let passes = record.isPass || !record.isFiltered
         var annotations: [Int: [TranscriptAnnotation]]?
-        var normalGenotype: VCFGenotype??
+        var normalCall: SampleCall?
         for offset in 0..<alternateCount {
             let allele = offset + 1
             switch record.alternateAlleleKind(offset) {
@@ -164,20 +204,22 @@ private struct LoadState {
                 if text == "<*>" || text == "<NON_REF>" { continue }
             default: break
             }
-            let support = try ReadSupport.read(record, sample: pair.tumour, allele: allele)
-            guard isPresent(allele, genotype: tumourGenotype, support: support) else { continue }
-            if normalGenotype == nil {
-                normalGenotype = .some(try pair.normal.flatMap { try record.genotype(sample: $0) })
+            let support = try self.support(
+                record, sample: pair.tumour, allele: allele, alternates: alternateCount)
+            guard isPresent(allele, call: tumourCall, support: support) else { continue }
+            if normalCall == nil {
+                normalCall = try call(record, sample: pair.normal, alternates: alternateCount)
             }
-            let origin = try self.origin(of: allele, record: record, genotype: normalGenotype ?? nil)
-            if let survey {
+            let origin = try self.origin(
+                of: allele, record: record, call: normalCall!, alternates: alternateCount)
+            if schema != nil {
                 let deepEnough = support.depth.map { $0 >= options.tmbMinimumDepth } ?? true
                 let frequentEnough = support.vaf.map { $0 >= options.tmbMinimumVAF } ?? true
                 tmb.record(
-                    survey.principalClass[allele] ?? .nonCoding,
+                    surveyClass[allele] ?? .nonCoding,
                     passesFilters: passes && deepEnough && frequentEnough && origin != .germline)
             }
-            let interesting = survey.map { $0.interesting.contains(allele) } ?? index.keepsAllGenes
+            let interesting = schema != nil ? surveyInteresting[allele] : index.keepsAllGenes
             // Normalising builds strings; an allele of no gene of interest needs it only when a rule
             // names an allele that could start within this record's REF span.
             guard
@@ -200,11 +242,15 @@ private struct LoadState {
             let genes = Set(transcripts.map(\.gene)).union([gene]).filter { !$0.isEmpty }
             let kind: Alteration.Kind =
                 record.alternateAlleleKind(offset) == .base ? .smallVariant : structuralKind(transcripts)
+            // The kept few get the general readers' full detail (fields used, genotype text).
+            let detail = try ReadSupport.read(record, sample: pair.tumour, allele: allele)
+            let tumourGenotype =
+                try tumourCall.general ?? pair.tumour.flatMap { try record.genotype(sample: $0) }
             var alteration = Alteration(
                 sampleIndex: 0, gene: gene, kind: kind, allele: genomic, transcripts: transcripts,
                 principalTranscriptIndex: principal, filter: record.filters.joined(separator: ";"),
-                depth: support.depth, altDepth: support.altDepth, vaf: support.vaf,
-                depthSource: support.source,
+                depth: detail.depth, altDepth: detail.altDepth, vaf: detail.vaf,
+                depthSource: detail.source,
                 genotype: tumourGenotype?.description,
                 zygosity: zygosity(of: allele, genotype: tumourGenotype),
                 origin: origin, annotationSource: source, sourceLine: record.lineNumber)
@@ -214,7 +260,7 @@ private struct LoadState {
                 alteration.transcripts = []
                 alteration.principalTranscriptIndex = nil
             }
-            index.add(alteration)
+            pending.append(alteration)
         }
     }
 
@@ -271,7 +317,7 @@ private struct LoadState {
             genes = table.genes(overlapping: chromosome, start: record.position, end: end).map(\.gene)
         }
         for gene in genes where index.wants(anyOf: [gene]) {
-            index.add(
+            pending.append(
                 Alteration(
                     sampleIndex: 0, gene: gene, kind: .copyNumber(state),
                     allele: GenomicAllele.normalised(
@@ -285,54 +331,65 @@ private struct LoadState {
         return true
     }
 
-    /// What one pass over a record's annotation says per ALT allele (1-based).
-    struct AnnotationSurvey {
-        /// Alleles with an entry whose gene is of interest (every annotated allele when all genes are kept).
-        var interesting: Set<Int> = []
-        /// The variant class of each allele's principal entry (MANE Select → canonical → protein-coding → first).
-        var principalClass: [Int: VariantClass] = [:]
-    }
-
-    mutating func surveyAnnotations(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int)
-        -> AnnotationSurvey
-    {
-        var result = AnnotationSurvey()
-        var bestRank = [Int](repeating: Int.max, count: alternateCount + 1)
-        var principalClass = [VariantClass?](repeating: nil, count: alternateCount + 1)
-        var classes = consequenceClasses
-        defer { consequenceClasses = classes }
+    /// One pass over a record's annotation: for each ALT allele (1-based), whether an entry
+    /// names a gene of interest (every annotated allele when all genes are kept) into
+    /// `surveyInteresting`, and the variant class of its principal entry (MANE Select →
+    /// canonical → protein-coding → first) into `surveyClass`. The scratch arrays are reused
+    /// from record to record, so the survey allocates nothing.
+    mutating func surveyAnnotations(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int) {
+        let size = alternateCount + 1
+        // Moved out (and back at the end) so the closures below mutate unshared arrays.
+        var interesting: [Bool] = []
+        var classes: [VariantClass?] = []
+        var ranks: [Int] = []
+        swap(&interesting, &surveyInteresting)
+        swap(&classes, &surveyClass)
+        swap(&ranks, &surveyRank)
+        if interesting.count < size {
+            interesting = [Bool](repeating: false, count: size)
+            classes = [VariantClass?](repeating: nil, count: size)
+            ranks = [Int](repeating: Int.max, count: size)
+        } else {
+            for allele in 0..<size {
+                interesting[allele] = false
+                classes[allele] = nil
+                ranks[allele] = Int.max
+            }
+        }
+        var cache = consequenceClasses
+        let keepsAll = index.keepsAllGenes
+        let gluesPieces = schema.fieldNames.count > 1
+        let fields = surveyFields
+        let genes = geneSet
         record.withReference { reference in
             record.withAlternateAlleles { alternates in
                 let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
                 _ = record.withInfoValue(forKey: schema.tag) { value in
-                    for entry in AnnotationEntries(value, schema: schema) {
-                        let fields = surveyFields.split(entry)
-                        guard let allele = Self.alternateIndex(fields, tool: schema.tool, in: alleles),
+                    fields.forEachEntry(in: value, gluesPieces: gluesPieces) { entry in
+                        guard let allele = Self.alternateIndex(entry, tool: schema.tool, in: alleles),
                             allele >= 1,
                             allele <= alternateCount
-                        else { continue }
-                        if index.keepsAllGenes
-                            || (fields[.symbol].map { geneSet.contains($0.bytes) } ?? false)
-                        {
-                            result.interesting.insert(allele)
+                        else { return }
+                        if keepsAll || (entry[.symbol].map { genes.contains($0.bytes) } ?? false) {
+                            interesting[allele] = true
                         }
-                        let rank = Self.principalRank(fields)
-                        if rank < bestRank[allele] {
-                            bestRank[allele] = rank
-                            if let consequence = fields[.consequence] {
-                                principalClass[allele] = classes.variantClass(of: consequence.bytes)
+                        let rank = Self.principalRank(entry)
+                        if rank < ranks[allele] {
+                            ranks[allele] = rank
+                            if let consequence = entry[.consequence] {
+                                classes[allele] = cache.variantClass(of: consequence.bytes)
                             } else {
-                                principalClass[allele] = .nonCoding
+                                classes[allele] = .nonCoding
                             }
                         }
                     }
                 }
             }
         }
-        for allele in 1...alternateCount {
-            result.principalClass[allele] = principalClass[allele]
-        }
-        return result
+        consequenceClasses = cache
+        surveyInteresting = interesting
+        surveyClass = classes
+        surveyRank = ranks
     }
 
     /// The order ``TranscriptAnnotation/principalIndex(in:)`` uses, from raw entry bytes.
@@ -356,22 +413,70 @@ private struct LoadState {
         }
     }
 
+    /// A sample's genotype: read by the allocation-free reader when it can, otherwise by the
+    /// general one (which also throws for a malformed GT).
+    enum SampleCall {
+        case quick(SampleFieldLayout.Genotype)
+        /// `nil`: no sample, no GT, or a dropped GT.
+        case general(VCFGenotype?)
+
+        /// No allele is called (no genotype, or all `.`).
+        var isUncalled: Bool {
+            switch self {
+            case .quick(let genotype): genotype.isAllMissing
+            case .general(let genotype): genotype.map { $0.alleles.allSatisfy { $0 == nil } } ?? true
+            }
+        }
+
+        func contains(_ allele: Int) -> Bool {
+            switch self {
+            case .quick(let genotype): genotype.contains(allele)
+            case .general(let genotype): genotype?.alleles.contains(allele) ?? false
+            }
+        }
+
+        /// The general reader's genotype, when it was the one used.
+        var general: VCFGenotype? {
+            if case .general(let genotype) = self { return genotype }
+            return nil
+        }
+    }
+
+    func call(_ record: VCFRecord, sample: Int?, alternates: Int) throws -> SampleCall {
+        guard let sample else { return .general(nil) }
+        if let quick = sampleFields.genotype(record, sample: sample, alternates: alternates) {
+            return .quick(quick)
+        }
+        return .general(try record.genotype(sample: sample))
+    }
+
+    /// Depth and support of `allele` in `sample`, as ``ReadSupport/read(_:sample:allele:)`` gives them.
+    func support(_ record: VCFRecord, sample: Int?, allele: Int, alternates: Int) throws
+        -> SampleFieldLayout.Support
+    {
+        if let sample,
+            let quick = sampleFields.support(record, sample: sample, allele: allele, alternates: alternates)
+        {
+            return quick
+        }
+        let general = try ReadSupport.read(record, sample: sample, allele: allele)
+        return SampleFieldLayout.Support(depth: general.depth, altDepth: general.altDepth, vaf: general.vaf)
+    }
+
     /// Whether the tumour carries ALT `allele`: its genotype says so (a missing or absent genotype
     /// defers to the reads), and it does not have zero alt reads.
-    func isPresent(_ allele: Int, genotype: VCFGenotype?, support: ReadSupport) -> Bool {
+    func isPresent(_ allele: Int, call: SampleCall, support: SampleFieldLayout.Support) -> Bool {
         if let altDepth = support.altDepth, altDepth == 0 { return false }
-        guard let genotype, !genotype.alleles.allSatisfy({ $0 == nil }) else { return true }
-        return genotype.alleles.contains(allele)
+        if call.isUncalled { return true }
+        return call.contains(allele)
     }
 
     /// Somatic when the matched normal lacks the allele, germline when it carries it (genotype, or
     /// at least 2 alt reads and VAF ≥ 5% without a genotype), unknown without a normal.
-    func origin(of allele: Int, record: VCFRecord, genotype: VCFGenotype?) throws -> Origin {
+    func origin(of allele: Int, record: VCFRecord, call: SampleCall, alternates: Int) throws -> Origin {
         guard let normal = pair.normal else { return .unknown }
-        if let genotype, !genotype.alleles.allSatisfy({ $0 == nil }) {
-            return genotype.alleles.contains(allele) ? .germline : .somatic
-        }
-        let support = try ReadSupport.read(record, sample: normal, allele: allele)
+        if !call.isUncalled { return call.contains(allele) ? .germline : .somatic }
+        let support = try self.support(record, sample: normal, allele: allele, alternates: alternates)
         if let alt = support.altDepth, alt >= 2, (support.vaf ?? 0) >= 0.05 { return .germline }
         return .somatic
     }

@@ -112,7 +112,10 @@ public enum MatchJob {
                 copyNumberPath: request.copyNumberPath, fusionsPath: request.fusionsPath,
                 strict: request.strict))
         let result = Matcher(ruleSet: rules, oncoTree: oncoTree).match(loaded.profile)
-        let checksum = request.inputPath == "-" ? "" : try SHA256.hexDigest(ofFile: request.inputPath)
+        // A VCF is hashed while it is read; other inputs are hashed here (standard input cannot be re-read).
+        let checksum =
+            try loaded.inputSHA256
+            ?? (request.inputPath == "-" ? "" : SHA256.hexDigest(ofFile: request.inputPath))
         let builder = MatchReportBuilder(
             ruleSet: rules.ruleSet, inputPath: request.inputPath, inputSHA256: checksum,
             inputFormat: loaded.inputFormat.rawValue,

@@ -1,0 +1,276 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One pass over the records of a VCF with the parsing spread over two threads, giving exactly
+/// what a serial pass over a ``VCFReader`` gives.
+///
+/// The caller's thread reads the header, then takes the rest of the decompressed input as runs
+/// of whole lines, in place in the decompressed chunks. Each run is cut at a newline near its
+/// middle: a helper thread parses the first half while the caller's thread parses the line
+/// carried over from the previous chunk and the second half; the caller waits for the helper
+/// before asking for the next run, so no bytes are copied. Meanwhile the input layer inflates the
+/// next BGZF blocks on its own workers.
+///
+/// Each thread has its own ``VCFPassWorker``. What depends on order is taken in file order: the
+/// number of lines (line numbers in errors are counted from the part's start, then made
+/// absolute), the skipped-record examples, each part's output (handed to `take`), and the error
+/// that ends the pass (the first in file order wins, as in a serial pass).
+///
+/// ```swift
+/// let (summary, workers) = try VCFParallelPass.run(
+///     path: path, options: VCFReaderOptions(),
+///     makeWorker: { header in MyWorker(header: header) },
+///     take: { output, lineOffset in results.append(contentsOf: output) })
+/// ```
+public enum VCFParallelPass {
+    /// What the pass itself counted.
+    public struct Summary: Sendable {
+        public var header: VCFHeader
+        /// Records that parsed (including those a worker then rejected).
+        public var recordsRead: Int
+        /// Records skipped in lenient mode: malformed lines and records a worker rejected.
+        public var skipped: Int
+        /// The first `maximumExamples` skip reasons, in file order.
+        public var skippedExamples: [FormatError]
+        /// Whether the parsing ran on two threads.
+        public var usedTwoThreads: Bool
+        /// The hex SHA-256 of the stored bytes of the input, when asked for.
+        public var inputSHA256: String?
+    }
+
+    /// A run of lines and what a thread found in it that depends on order.
+    ///
+    /// Safety of `@unchecked Sendable`: after submission only the helper touches the part (and
+    /// the bytes, which stay valid until the caller asks for the next run), until it signals
+    /// `done`; the caller's thread waits on `done` before reading or reusing it.
+    final class Part<Output>: @unchecked Sendable {
+        var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+        /// Lines in the part (up to and including the failing line when `failure` is set).
+        var lineCount = 0
+        var recordCount = 0
+        var skipped = 0
+        /// Errors of skipped records, with line numbers counted from the part's start.
+        var examples: [FormatError] = []
+        /// The error that ends the pass, line counted from the part's start.
+        var failure: FormatError?
+        var output: Output?
+        let done = DispatchSemaphore(value: 0)
+    }
+
+    /// A thread's worker (and, for the helper, its serial queue).
+    ///
+    /// Safety of `@unchecked Sendable`: `worker` and `record` are used by one thread at a time:
+    /// the helper's work on `queue`, which the caller's thread waits for before submitting more
+    /// or reading them.
+    final class Thread<Worker: VCFPassWorker>: @unchecked Sendable {
+        let queue: DispatchQueue
+        /// Present except while `process` runs.
+        var worker: Worker?
+        var record: VCFRecord? = VCFRecord()
+
+        init(index: Int, worker: Worker) {
+            queue = DispatchQueue(label: "oncomatch.vcf.parse.\(index)", qos: .userInitiated)
+            self.worker = worker
+        }
+
+        /// Splits `part` into lines and feeds its records to the worker.
+        func process(_ part: Part<Worker.PartOutput>, settings: Settings) {
+            // Work on local copies made unique (the stored ones are emptied meanwhile): a stored
+            // property of a class costs a run-time exclusivity check and retains per access.
+            var worker = self.worker.take()!
+            var record = self.record.take()!
+            Self.split(part, settings: settings, worker: &worker, record: &record)
+            part.output = worker.finishPart()
+            self.worker = worker
+            self.record = record
+        }
+
+        private static func split(
+            _ part: Part<Worker.PartOutput>, settings: Settings, worker: inout Worker, record: inout VCFRecord
+        ) {
+            part.lineCount = 0
+            part.recordCount = 0
+            part.skipped = 0
+            part.examples.removeAll(keepingCapacity: true)
+            part.failure = nil
+            let bytes = part.bytes
+            guard let base = bytes.baseAddress else { return }
+            let end = bytes.count
+            var position = 0
+            var lineCount = 0
+            var recordCount = 0
+            let header = settings.header
+            let path = settings.path
+            defer {
+                part.lineCount = lineCount
+                part.recordCount = recordCount
+            }
+            while position < end {
+                let start = base + position
+                let length: Int
+                if let newline = memchr(start, 0x0A, end - position) {
+                    length = start.distance(to: UnsafeRawPointer(newline))
+                } else {
+                    length = end - position
+                }
+                position += length + 1
+                lineCount += 1
+                var count = length
+                if count > 0, start.load(fromByteOffset: count - 1, as: UInt8.self) == 0x0D { count -= 1 }
+                if count > settings.maximumLineLength {
+                    part.failure = FormatError(
+                        .lineTooLong, file: path, line: lineCount,
+                        message:
+                            "line longer than \(settings.maximumLineLength) bytes (the limit; is this a text file?)"
+                    )
+                    return
+                }
+                if count == 0 { continue }
+                let line = UnsafeRawBufferPointer(start: start, count: count)
+                var error: FormatError?
+                if line[0] == UInt8(ascii: "#") {
+                    error = FormatError(
+                        .record, file: path, line: lineCount, message: "header line after the '#CHROM' line")
+                } else {
+                    error = record.load(line, header: header, path: path, lineNumber: lineCount)
+                    if error == nil {
+                        recordCount += 1
+                        do {
+                            try worker.add(record)
+                        } catch let thrown as FormatError {
+                            error = thrown
+                        } catch {
+                            part.failure = FormatError(
+                                .record, file: path, line: lineCount, message: "\(error)")
+                            return
+                        }
+                    }
+                }
+                if let error {
+                    if settings.strict {
+                        part.failure = error
+                        return
+                    }
+                    part.skipped += 1
+                    if part.examples.count < settings.maximumExamples { part.examples.append(error) }
+                }
+            }
+        }
+    }
+
+    /// What every thread needs to know, shared read-only.
+    struct Settings: @unchecked Sendable {
+        // `VCFHeader` is immutable once built; the threads only read it.
+        let header: VCFHeader
+        let path: String
+        let strict: Bool
+        let maximumExamples: Int
+        let maximumLineLength: Int
+    }
+
+    /// Reads `path` (plain, gzip or BGZF; `-` for standard input) once, feeding every record to a
+    /// worker made by `makeWorker` (called once per thread, after the header), and handing each
+    /// part's output to `take` in file order with the number of lines before the part (add it to
+    /// a line number counted from the part's start to make it absolute).
+    ///
+    /// Returns the summary and the workers, whose unordered results the caller combines.
+    /// With `computesChecksum`, the stored (compressed) bytes are hashed as they are read and the
+    /// summary carries their SHA-256, sparing a second read of the file.
+    public static func run<Worker: VCFPassWorker>(
+        path: String, options: VCFReaderOptions, computesChecksum: Bool = false,
+        makeWorker: (VCFHeader) throws -> Worker,
+        take: (Worker.PartOutput, _ linesBefore: Int) throws -> Void
+    ) throws -> (summary: Summary, workers: [Worker]) {
+        let input = try LineBatchReader(
+            path: path, maximumLineLength: options.maximumLineLength, computesChecksum: computesChecksum)
+        var builder = VCFHeaderBuilder(path: path, strict: options.strict)
+        var header: VCFHeader?
+        while let line = try input.nextLine() {
+            if try builder.consume(line, lineNumber: input.lineNumber) {
+                header = try builder.finish(lineNumber: input.lineNumber)
+                break
+            }
+        }
+        let finished = try header ?? builder.finish(lineNumber: input.lineNumber)
+        let settings = Settings(
+            header: finished, path: path, strict: options.strict,
+            maximumExamples: options.maximumExamples, maximumLineLength: input.maximumLineLength)
+
+        let splitting = DecompressingReader.defaultInflateThreads >= 2
+        let threads = try (0..<(splitting ? 2 : 1)).map { index in
+            Thread(index: index, worker: try makeWorker(finished))
+        }
+        let caller = threads[0]
+        let helper = threads[threads.count - 1]
+        let head = Part<Worker.PartOutput>()
+        let first = Part<Worker.PartOutput>()
+        let second = Part<Worker.PartOutput>()
+        var summary = Summary(
+            header: finished, recordsRead: 0, skipped: 0, skippedExamples: [], usedTwoThreads: splitting,
+            inputSHA256: nil)
+        /// Lines before the part being taken.
+        var linesBefore = input.lineNumber
+
+        /// Takes the order-dependent results of the next part in file order.
+        func takePart(_ part: Part<Worker.PartOutput>) throws {
+            if var failure = part.failure {
+                failure.line = failure.line.map { $0 + linesBefore }
+                throw failure
+            }
+            summary.recordsRead += part.recordCount
+            summary.skipped += part.skipped
+            for var example in part.examples where summary.skippedExamples.count < options.maximumExamples {
+                example.line = example.line.map { $0 + linesBefore }
+                summary.skippedExamples.append(example)
+            }
+            if let output = part.output.take() { try take(output, linesBefore) }
+            linesBefore += part.lineCount
+        }
+
+        while true {
+            let run: (head: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer)?
+            do {
+                run = try input.nextLines()
+            } catch var error as FormatError {
+                if error.kind == .lineTooLong && error.line == nil { error.line = linesBefore + 1 }
+                throw error
+            }
+            guard let run else { break }
+            let body = run.body
+            // Cut the body after a newline near its middle (the helper gets the first half).
+            var cut = 0
+            if splitting && body.count >= 2 {
+                let middle = body.count / 2
+                if let newline = memchr(body.baseAddress! + middle, 0x0A, body.count - middle) {
+                    cut = body.baseAddress!.distance(to: UnsafeRawPointer(newline)) + 1
+                }
+            }
+            first.bytes = UnsafeRawBufferPointer(rebasing: body[0..<cut])
+            second.bytes = UnsafeRawBufferPointer(rebasing: body[cut...])
+            head.bytes = run.head
+            if cut > 0 {
+                helper.queue.async {
+                    helper.process(first, settings: settings)
+                    first.done.signal()
+                }
+            }
+            caller.process(head, settings: settings)
+            caller.process(second, settings: settings)
+            if cut > 0 {
+                first.done.wait()
+                try takePart(head)
+                try takePart(first)
+            } else {
+                try takePart(head)
+            }
+            try takePart(second)
+        }
+        summary.inputSHA256 = try input.checksum()
+        return (summary, threads.map { $0.worker! })
+    }
+}

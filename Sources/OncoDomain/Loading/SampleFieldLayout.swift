@@ -1,0 +1,212 @@
+import GenomicFormats
+
+/// The FORMAT fields the VCF loader reads for every record (`GT`, `AD`, `DP`, `AF`, `FA`),
+/// located by position once per distinct FORMAT column, with allocation-free readers for the
+/// common shapes of those fields.
+///
+/// The readers give exactly what ``ReadSupport/read(_:sample:allele:)`` and
+/// `VCFRecord.genotype(sample:)` give, or `nil` when the input is anything but the common case
+/// (another caller's fields, a malformed or oddly sized value): the caller then asks the general
+/// readers, which also produce the errors.
+struct SampleFieldLayout {
+    /// A genotype reduced to what presence and origin decisions need.
+    struct Genotype {
+        /// Bit `n` set when allele `n` is called.
+        var calledAlleles: UInt64
+        /// Every allele is `.` (or, for an absent GT, there is no genotype at all).
+        var isAllMissing: Bool
+
+        func contains(_ allele: Int) -> Bool { allele < 64 && calledAlleles & (1 << UInt64(allele)) != 0 }
+    }
+
+    /// Depth and allele support, as ``ReadSupport`` has them (without the source text).
+    struct Support {
+        var depth: Int?
+        var altDepth: Int?
+        var vaf: Double?
+    }
+
+    private var format: [UInt8] = []
+    private var resolved = false
+    private var genotypeIndex = -1
+    private var alleleDepthIndex = -1
+    private var depthIndex = -1
+    private var fractionIndex = -1
+    private var mutectFractionIndex = -1
+    /// `AD` is declared Number=R or `.` (the general reader's first case).
+    private let alleleDepthsPerAllele: Bool
+    /// `AF` / `FA` are declared Number=A (the only case the general reader reads them), and
+    /// their declared type when it is Integer or Float (`nil`: another type, not handled here).
+    private let fractionType: VCFValueType??
+    private let mutectFractionType: VCFValueType??
+
+    init(header: VCFHeader) {
+        let alleleDepths = header.format("AD")?.number
+        alleleDepthsPerAllele = alleleDepths == .perAllele || alleleDepths == .unknown
+        func numericPerAlternate(_ key: String) -> VCFValueType?? {
+            guard let definition = header.format(key), definition.number == .perAlternateAllele else {
+                return .some(nil)
+            }
+            return definition.type == .float || definition.type == .integer ? .some(definition.type) : nil
+        }
+        fractionType = numericPerAlternate("AF")
+        mutectFractionType = numericPerAlternate("FA")
+    }
+
+    /// Locates the fields in `record`'s FORMAT column when it differs from the last one's.
+    mutating func update(_ record: VCFRecord) {
+        guard record.columnCount > 8 else {
+            resolved = false
+            genotypeIndex = -1
+            alleleDepthIndex = -1
+            depthIndex = -1
+            fractionIndex = -1
+            mutectFractionIndex = -1
+            return
+        }
+        let same = record.withColumn(8) { column in
+            resolved && column.count == format.count && column.elementsEqual(format)
+        }
+        if same { return }
+        var keys = (genotype: -1, alleleDepths: -1, depth: -1, fraction: -1, mutectFraction: -1)
+        var position = 0
+        record.forEachFormatKey { key in
+            // The first occurrence wins, as in `VCFRecord.formatKeyIndex(_:)`.
+            if keys.genotype < 0 && VCFByteParsing.equals(key, "GT") { keys.genotype = position }
+            if keys.alleleDepths < 0 && VCFByteParsing.equals(key, "AD") { keys.alleleDepths = position }
+            if keys.depth < 0 && VCFByteParsing.equals(key, "DP") { keys.depth = position }
+            if keys.fraction < 0 && VCFByteParsing.equals(key, "AF") { keys.fraction = position }
+            if keys.mutectFraction < 0 && VCFByteParsing.equals(key, "FA") { keys.mutectFraction = position }
+            position += 1
+        }
+        genotypeIndex = keys.genotype
+        alleleDepthIndex = keys.alleleDepths
+        depthIndex = keys.depth
+        fractionIndex = keys.fraction
+        mutectFractionIndex = keys.mutectFraction
+        format = record.withColumn(8) { Array($0) }
+        resolved = true
+    }
+
+    /// The bytes of field `index` of `sample`, `nil` when FORMAT lacks it or the sample dropped it.
+    private func withValue<R>(
+        _ record: VCFRecord, sample: Int, index: Int, _ body: (UnsafeRawBufferPointer) -> R?
+    ) -> R?? {
+        guard index >= 0 else { return .some(nil) }
+        return record.withSampleColumn(sample) { column -> R?? in
+            guard let piece = VCFByteParsing.piece(index, of: column, separatedBy: 58) else {
+                return .some(nil)
+            }
+            guard let result = body(piece) else { return nil }
+            return .some(result)
+        } ?? .some(nil)
+    }
+
+    /// The sample's genotype (an all-missing one when there is no GT), or `nil` for anything
+    /// the general parser should handle: a malformed GT, an allele beyond the ALTs or above 63.
+    func genotype(_ record: VCFRecord, sample: Int, alternates: Int) -> Genotype? {
+        let parsed: Genotype?? = withValue(record, sample: sample, index: genotypeIndex) { bytes in
+            Self.parseGenotype(bytes, alternates: alternates)
+        }
+        switch parsed {
+        case nil: return nil
+        case .some(nil): return Genotype(calledAlleles: 0, isAllMissing: true)
+        case .some(let genotype?): return genotype
+        }
+    }
+
+    private static func parseGenotype(_ bytes: UnsafeRawBufferPointer, alternates: Int) -> Genotype? {
+        let count = bytes.count
+        guard count > 0 else { return nil }
+        var index = 0
+        if bytes[0] == UInt8(ascii: "|") || bytes[0] == UInt8(ascii: "/") { index = 1 }
+        var called: UInt64 = 0
+        var allMissing = true
+        while true {
+            guard index < count else { return nil }
+            if bytes[index] == UInt8(ascii: ".") {
+                index += 1
+            } else {
+                var value = 0
+                let start = index
+                while index < count, bytes[index] >= 48, bytes[index] <= 57 {
+                    value = value &* 10 &+ Int(bytes[index] - 48)
+                    index += 1
+                    if index - start > 9 { return nil }
+                }
+                if index == start || value > alternates || value > 63 { return nil }
+                called |= 1 << UInt64(value)
+                allMissing = false
+            }
+            if index == count { break }
+            let separator = bytes[index]
+            guard separator == UInt8(ascii: "|") || separator == UInt8(ascii: "/") else { return nil }
+            index += 1
+        }
+        return Genotype(calledAlleles: called, isAllMissing: allMissing)
+    }
+
+    /// Support of ALT `allele` (1-based) in `sample` when `AD` (Number=R) gives it, as the
+    /// general reader's first case computes it; `nil` in every other case.
+    func support(_ record: VCFRecord, sample: Int, allele: Int, alternates: Int) -> Support? {
+        guard alleleDepthsPerAllele, alleleDepthIndex >= 0 else { return nil }
+        // FORMAT/DP: its first value; `.` is unknown, anything else unparsable is for the general reader.
+        let depth: Int??? = withValue(record, sample: sample, index: depthIndex) { value -> Int?? in
+            let first = VCFByteParsing.piece(0, of: value, separatedBy: 44)!
+            if let number = VCFByteParsing.integer(first) { return .some(number) }
+            return VCFByteParsing.isMissing(first) ? .some(nil) : nil
+        }
+        guard case .some(let formatDepth) = depth else { return nil }
+        let counts: (alt: Int, sum: Int)?? = withValue(record, sample: sample, index: alleleDepthIndex) {
+            value -> (alt: Int, sum: Int)? in
+            var sum = 0
+            var alt: Int?
+            var position = 0
+            var valid = true
+            VCFByteParsing.forEachPiece(of: value, separatedBy: 44) { piece in
+                if let number = VCFByteParsing.integer(piece) {
+                    sum += number
+                    if position == allele { alt = number }
+                } else if !VCFByteParsing.isMissing(piece) {
+                    valid = false
+                }
+                position += 1
+            }
+            guard valid, position == alternates + 1, let alt else { return nil }
+            return (alt, sum)
+        }
+        guard case .some(let found?) = counts else { return nil }
+        var vaf: Double?
+        for (index, type) in [(fractionIndex, fractionType), (mutectFractionIndex, mutectFractionType)] {
+            guard case .some(let declared) = type else { return nil }
+            guard let declared, index >= 0 else { continue }
+            let fraction: Double??? = withValue(record, sample: sample, index: index) { value -> Double?? in
+                Self.fraction(value, type: declared, allele: allele, alternates: alternates)
+            }
+            guard case .some(let value) = fraction else { return nil }
+            if let value, let value {
+                vaf = value
+                break
+            }
+        }
+        if vaf == nil, found.sum > 0 { vaf = Double(found.alt) / Double(found.sum) }
+        return Support(depth: formatDepth ?? found.sum, altDepth: found.alt, vaf: vaf)
+    }
+
+    /// The allele's value of a Number=A list: `.some(nil)` when missing, `nil` when the list
+    /// has the wrong length or the value does not parse (the general reader's errors).
+    private static func fraction(
+        _ value: UnsafeRawBufferPointer, type: VCFValueType, allele: Int, alternates: Int
+    ) -> Double?? {
+        if VCFByteParsing.isMissing(value) { return .some(nil) }
+        var pieces = 1
+        for byte in value where byte == 44 { pieces += 1 }
+        guard pieces == alternates, let piece = VCFByteParsing.piece(allele - 1, of: value, separatedBy: 44)
+        else { return nil }
+        if VCFByteParsing.isMissing(piece) { return .some(nil) }
+        switch type {
+        case .integer: return VCFByteParsing.integer(piece).map { .some(Double($0)) }
+        default: return VCFByteParsing.float(piece).map { .some($0) }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import GenomicFormats
+import Testing
+
+@testable import OncoDomain
+
+/// The loader's one-scan survey of annotation values must cut entries and fields exactly as
+/// `AnnotationEntries` and `AnnotationEntry` do, glued commas and short entries included.
+@Suite("Annotation survey fields")
+struct AnnotationSurveyFieldsTests {
+    /// A VEP schema whose surveyed columns are spread out (0, 1, 3, 7, 23, 24), as VEP writes them.
+    static let vepDescription =
+        "Consequence annotations from Ensembl VEP. Format: Allele|Consequence|IMPACT|SYMBOL|Gene|"
+        + "Feature_type|Feature|BIOTYPE|EXON|INTRON|HGVSc|HGVSp|cDNA_position|CDS_position|"
+        + "Protein_position|Amino_acids|Codons|Existing_variation|DISTANCE|STRAND|FLAGS|"
+        + "SYMBOL_SOURCE|HGNC_ID|CANONICAL|MANE_SELECT|ENSP|SIFT"
+
+    static let fields: [(AnnotationSurveyFields.Slot, AnnotationField)] = [
+        (.allele, .allele), (.alleleNumber, .alleleNumber), (.symbol, .symbol), (.maneSelect, .maneSelect),
+        (.canonical, .canonical), (.biotype, .biotype), (.consequence, .consequence),
+    ]
+
+    /// Every entry's surveyed fields, as text (`nil` for an absent field), both ways.
+    func compare(_ text: String, schema: AnnotationSchema) {
+        let survey = AnnotationSurveyFields(schema: schema)
+        var bytes = Array(text.utf8)
+        bytes.append(0)  // a byte past the value, as in a real record line
+        bytes.withUnsafeBytes { buffer in
+            let value = UnsafeRawBufferPointer(rebasing: buffer[0..<buffer.count - 1])
+            var scanned: [[String?]] = []
+            survey.forEachEntry(in: value, gluesPieces: schema.fieldNames.count > 1) { entry in
+                scanned.append(
+                    Self.fields.map { slot, _ in entry[slot].map { String(decoding: $0.bytes, as: UTF8.self) }
+                    })
+            }
+            var expected: [[String?]] = []
+            for entry in AnnotationEntries(value, schema: schema) {
+                expected.append(
+                    Self.fields.map { _, field in
+                        entry[field].map { String(decoding: $0.bytes, as: UTF8.self) }
+                    })
+            }
+            #expect(scanned == expected, "value \(text)")
+        }
+    }
+
+    @Test func realisticEntries() throws {
+        let schema = try AnnotationSchema(tag: "CSQ", description: Self.vepDescription)
+        let entry = (0..<27).map { "f\($0)" }.joined(separator: "|")
+        compare(entry, schema: schema)
+        compare(entry + "," + entry, schema: schema)
+        compare("C|missense_variant|MODERATE|BRAF||||protein_coding", schema: schema)
+        compare(".", schema: schema)
+        compare("", schema: schema)
+        compare(",", schema: schema)
+        compare("A|b,c|d", schema: schema)  // a comma inside a field
+        compare("A|b|c,d,e|f", schema: schema)
+    }
+
+    @Test func randomValuesAgree() throws {
+        let vep = try AnnotationSchema(tag: "CSQ", description: Self.vepDescription)
+        let single = try AnnotationSchema(tag: "CSQ", description: "Format: Allele")
+        let alphabet = Array("||||,,ab&.Y")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4000 {
+            let length = Int.random(in: 0...120, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            compare(text, schema: vep)
+            compare(text, schema: single)
+        }
+    }
+}
