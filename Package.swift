@@ -36,7 +36,7 @@ let package = Package(
             exclude: ["Resources/README.md"],
             resources: [
                 .copy("Resources/oncotree_2025_10_03.json"), .copy("Resources/oncotree_2025_10_03.tsv"),
-                .copy("Resources/cancer_genes_grch38.tsv"),
+                .copy("Resources/cancer_genes_grch37.tsv"), .copy("Resources/cancer_genes_grch38.tsv"),
             ]),
         .target(
             name: "OncoRules",

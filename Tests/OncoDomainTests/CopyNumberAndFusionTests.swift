@@ -152,8 +152,78 @@ struct CopyNumberAndFusionTests {
         #expect(
             table.genes(overlapping: "chr7", start: 140_753_336, end: 140_753_336).map(\.gene) == ["BRAF"])
         #expect(table.genes(overlapping: "7", start: 1, end: 2).isEmpty)
-        #expect(throws: FormatError.self) { try GeneCoordinateTable.bundled(.grch37) }
+        #expect(table.unsourcedGenes.isEmpty)
+        #expect(GeneCoordinateTable.isBundled(.grch38) && GeneCoordinateTable.isBundled(.grch37))
+        #expect(!GeneCoordinateTable.isBundled(.unknown))
+        let unknown = try #require(throws: FormatError.self) { try GeneCoordinateTable.bundled(.unknown) }
+        #expect(unknown.message.hasPrefix("gene coordinates are shipped for GRCh37 and GRCh38 only"))
         for gene in table.genes { #expect(gene.start < gene.end) }
+    }
+
+    /// The GRCh37 table: the same genes as GRCh38 except the four no verifiable GRCh37 source
+    /// was found for, with spot values equal to the sourced Ensembl GRCh37 spans (README.md).
+    @Test func bundledGRCh37GeneTable() throws {
+        let table = try GeneCoordinateTable.bundled(.grch37)
+        let grch38 = try GeneCoordinateTable.bundled(.grch38)
+        #expect(table.build == .grch37)
+        #expect(table.genes.count == 71)
+        #expect(table.unsourcedGenes == ["KIAA1549", "MSH6", "PDGFRA", "ROS1"])
+        #expect(table.isUnsourced("ros1") && !table.isUnsourced("BRAF"))
+        #expect(table.coordinate(of: "ROS1") == nil)
+        #expect(
+            Set(table.genes.map(\.gene)).union(table.unsourcedGenes) == Set(grch38.genes.map(\.gene)))
+        // A gene sits on the same chromosome in both builds (catches a mistyped chromosome).
+        for gene in table.genes {
+            #expect(gene.chromosome == grch38.coordinate(of: gene.gene)?.chromosome, "\(gene.gene)")
+            #expect(gene.start < gene.end)
+        }
+        let expected: [GeneCoordinate] = [
+            .init(gene: "BRAF", chromosome: "7", start: 140_419_127, end: 140_624_564),
+            .init(gene: "KRAS", chromosome: "12", start: 25_357_723, end: 25_403_870),
+            .init(gene: "PTEN", chromosome: "10", start: 89_622_870, end: 89_731_687),
+            .init(gene: "BRCA2", chromosome: "13", start: 32_889_611, end: 32_973_805),
+            .init(gene: "TP53", chromosome: "17", start: 7_565_097, end: 7_590_856),
+            .init(gene: "EGFR", chromosome: "7", start: 55_086_714, end: 55_324_313),
+            .init(gene: "ALK", chromosome: "2", start: 29_415_640, end: 30_144_432),
+            .init(gene: "TPM3", chromosome: "1", start: 154_127_784, end: 154_167_124),
+        ]
+        for coordinate in expected { #expect(table.coordinate(of: coordinate.gene) == coordinate) }
+        // GRCh37 hotspots of the PCGR tumours: BRAF V600E (7:140453136), PIK3CA H1047R (3:178952085).
+        #expect(
+            table.genes(overlapping: "chr7", start: 140_453_136, end: 140_453_136).map(\.gene) == ["BRAF"])
+        #expect(table.genes(overlapping: "3", start: 178_952_085, end: 178_952_085).map(\.gene) == ["PIK3CA"])
+        // A GRCh38 position means nothing on GRCh37: BRAF V600E's GRCh38 position is past GRCh37 BRAF.
+        #expect(table.genes(overlapping: "7", start: 140_753_336, end: 140_753_336).isEmpty)
+        #expect(
+            table.genes(overlapping: "9", start: 5_400_000, end: 5_600_000).map(\.gene) == [
+                "CD274", "PDCD1LG2",
+            ])
+    }
+
+    /// The PCGR GRCh37 tumours' segments (both tumours ship the same GRCh37 segment table) now
+    /// call genes: NRAS on 1:114972833-116740195 (23+1 copies), ERBB2 on 17:37756263-38156253
+    /// (8+1), TP53 on 17:1948601-8604495 (2+0), EZH2 across 7:148394595-148542822 (1+1) and
+    /// 7:148552456-156599770 (2+1), MYC on 8:128307605-128818308 (3+2, below the 6-copy threshold).
+    @Test(.enabled(if: TestData.hasSharedData))
+    func callsGenesFromPCGRGRCh37Segments() throws {
+        let segments = try CopyNumberReader.read(
+            path: TestData.shared("tumours/pcgr/T001-COAD.grch37.cna.tsv"))
+        #expect(segments.count == 252)
+        let calls = GeneCopyNumber.call(segments: segments, genes: try GeneCoordinateTable.bundled(.grch37))
+        let byGene = Dictionary(uniqueKeysWithValues: calls.map { ($0.gene, $0) })
+        #expect(byGene["NRAS"]?.state == .amplification)
+        #expect(byGene["NRAS"]?.maximumTotalCopies == 24)
+        #expect(byGene["ERBB2"]?.state == .amplification)
+        #expect(byGene["ERBB2"]?.minimumTotalCopies == 9)
+        #expect(byGene["TP53"]?.state == .lossOfHeterozygosity)
+        #expect(byGene["TP53"]?.maximumTotalCopies == 2)
+        #expect(byGene["EZH2"]?.segmentCount == 2)
+        #expect(byGene["EZH2"]?.minimumTotalCopies == 2)
+        #expect(byGene["EZH2"]?.maximumTotalCopies == 3)
+        #expect(byGene["EZH2"]?.state == .neutral)
+        #expect(byGene["MYC"]?.state == .neutral)
+        #expect(byGene["MYC"]?.maximumTotalCopies == 5)
+        #expect(calls.filter { $0.state == .amplification }.map(\.gene) == ["ERBB2", "NRAS"])
     }
 
     @Test func geneTableFromFileAndErrors() throws {
@@ -164,6 +234,16 @@ struct CopyNumberAndFusionTests {
         let table = try GeneCoordinateTable(path: path, build: .grch37)
         #expect(table.coordinate(of: "AAA")?.chromosome == "1")
         #expect(table.build == .grch37)
+        #expect(table.unsourcedGenes.isEmpty)
+        try "# unsourced: ccc, BBB\ngene\tchrom\tstart\tend\nAAA\tchr1\t10\t20\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        #expect(try GeneCoordinateTable(path: path, build: nil).unsourcedGenes == ["BBB", "CCC"])
+        try "#unsourced: AAA\ngene\tchrom\tstart\tend\nAAA\tchr1\t10\t20\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let conflict = try #require(throws: FormatError.self) {
+            try GeneCoordinateTable(path: path, build: nil)
+        }
+        #expect(conflict.message == "AAA has coordinates but is also listed as unsourced")
         try "gene\tchrom\tstart\tend\nAAA\t1\t10\t20\nAAA\t1\t30\t40\n".write(
             toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: FormatError.self) { try GeneCoordinateTable(path: path, build: nil) }

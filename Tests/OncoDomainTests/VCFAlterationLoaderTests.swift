@@ -1,3 +1,4 @@
+import Foundation
 import GenomicFormats
 import OncoDomain
 import TestSupport
@@ -189,6 +190,36 @@ import Testing
         let pten = try #require(result.index.alterations(inGene: "PTEN").first)
         #expect(pten.kind == .copyNumber(.homozygousDeletion))
         #expect(result.index.alterations(inGene: "CDKN2A").isEmpty)
+        #expect(result.index.alterations.count == 2)
+    }
+
+    /// The same on a GRCh37 file (told by its GRCh37 contig lengths): unannotated records are
+    /// placed with the GRCh37 gene table, so GRCh37 spans over ERBB2 (17:37844167-37886679) and
+    /// PTEN (10:89622870-89731687) name those genes, and the GRCh38 ERBB2 span names nothing.
+    @Test func symbolicCopyNumberRecordsOnGRCh37UseTheGRCh37Table() throws {
+        let directory = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("grch37-cnv.vcf").path
+        let text = """
+            ##fileformat=VCFv4.2
+            ##INFO=<ID=SVTYPE,Number=1,Type=String,Description="Type of structural variant">
+            ##INFO=<ID=END,Number=1,Type=Integer,Description="End position of the variant">
+            ##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">
+            ##FORMAT=<ID=CN,Number=1,Type=Integer,Description="Copy number">
+            ##contig=<ID=10,length=135534747>
+            ##contig=<ID=17,length=81195210>
+            #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR
+            10\t89700000\tcnv1\tN\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=89710000\tGT:CN\t1/1:0
+            17\t37850000\tcnv2\tN\t<DUP>\t.\tPASS\tSVTYPE=DUP;END=37860000\tGT:CN\t0/1:9
+            17\t39600000\tcnv3\tN\t<DUP>\t.\tPASS\tSVTYPE=DUP;END=39800000\tGT:CN\t0/1:9
+
+            """
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try VCFAlterationLoader.load(
+            path: path, options: .init(genesOfInterest: ["ERBB2", "PTEN"]))
+        #expect(result.build == .grch37)
+        #expect(result.index.alterations(inGene: "ERBB2").map(\.kind) == [.copyNumber(.amplification)])
+        #expect(result.index.alterations(inGene: "PTEN").map(\.kind) == [.copyNumber(.homozygousDeletion)])
         #expect(result.index.alterations.count == 2)
     }
 }

@@ -25,22 +25,30 @@ struct MatchJobTests {
             .filter { !$0.hasSuffix("out") }
     }
 
+    /// A GRCh37 tumour's copy-number segments are mapped with the bundled GRCh37 gene spans: the
+    /// PCGR colon tumour's ERBB2 (17:37756263-38156253, 8+1 copies) is an amplification that
+    /// matches the HER2 rules off-label, and the report says which genes have no GRCh37 span.
     @Test(.enabled(if: TestData.hasSharedData))
-    func grch37CopyNumberIsAClearErrorNamingTheFileAndTheBuild() throws {
+    func grch37CopyNumberIsMappedWithTheGRCh37GeneTable() throws {
         let directory = try TestData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let segments = TestData.shared("tumours/pcgr/T001-COAD.grch37.cna.tsv")
         let request = MatchJob.Request(
             inputPath: TestData.shared("tumours/pcgr/T001-COAD.grch37.vcf.gz"), tumourType: "COADREAD",
-            copyNumberPath: segments, outputs: outputs(in: directory))
-        let error = try #require(throws: FormatError.self) { try run(request) }
-        #expect(error.file == segments)
+            copyNumberPath: TestData.shared("tumours/pcgr/T001-COAD.grch37.cna.tsv"),
+            outputs: outputs(in: directory))
+        let report = try run(request)
+        #expect(report.input.build == "GRCh37")
+        let erbb2 = try #require(report.matches.first { $0.ruleId == "tgt-erbb2-amplification-breast" })
+        #expect(erbb2.matchLevel == "copy-number")
+        #expect(erbb2.genes == ["ERBB2"])
         #expect(
-            error.message
-                == "copy-number segments are not supported for GRCh37 inputs yet (no GRCh37 gene coordinates "
-                + "are shipped); supported: GRCh38")
-        #expect(error.kind == .io)
-        #expect(leftovers(in: directory).isEmpty)
+            report.warnings.contains(
+                "no verifiable GRCh37 coordinates are shipped for KIAA1549, MSH6, PDGFRA, ROS1; their copy "
+                    + "number is not called"))
+        let withoutSegments = try run(
+            MatchJob.Request(
+                inputPath: request.inputPath, tumourType: "COADREAD", outputs: outputs(in: directory)))
+        #expect(!withoutSegments.matches.contains { $0.ruleId == "tgt-erbb2-amplification-breast" })
     }
 
     @Test func unknownTumourTypeListsCloseMatchesAndWritesNothing() throws {

@@ -29,12 +29,17 @@ public struct GeneCoordinate: Hashable, Sendable {
 /// on genes.
 ///
 /// File format: tab-separated, `#` comments, a header naming `gene`, `chromosome` (or `chrom`),
-/// `start`, `end`; coordinates 1-based inclusive; a `chr` prefix is accepted.
+/// `start`, `end`; coordinates 1-based inclusive; a `chr` prefix is accepted. A comment line
+/// `# unsourced: GENE GENE …` names genes the table deliberately leaves out because no
+/// verifiable coordinates were found for its build (see ``unsourcedGenes``).
 public struct GeneCoordinateTable: Sendable {
     /// The build of the coordinates, when known.
     public var build: GenomeBuild?
     /// Where the table came from (file path or resource name).
     public var source: String
+    /// Genes the table's maintainers left out on purpose (no verifiable coordinates for this
+    /// build), sorted by symbol. Copy number of these genes cannot be called from segments.
+    public var unsourcedGenes: [String]
     private var genesBySymbol: [String: GeneCoordinate]
 
     /// Every gene, sorted by symbol.
@@ -52,10 +57,19 @@ public struct GeneCoordinateTable: Sendable {
             .sorted { ($0.start, $0.gene) < ($1.start, $1.gene) }
     }
 
-    /// Builds a table from coordinates; a symbol given twice is an error.
-    public init(genes: [GeneCoordinate], build: GenomeBuild?, source: String) throws {
+    /// Whether `gene` (case-insensitive symbol) is one of the ``unsourcedGenes``.
+    public func isUnsourced(_ gene: String) -> Bool {
+        unsourcedGenes.contains(gene.uppercased())
+    }
+
+    /// Builds a table from coordinates; a symbol given twice, or listed both with coordinates
+    /// and as unsourced, is an error.
+    public init(
+        genes: [GeneCoordinate], build: GenomeBuild?, source: String, unsourcedGenes: [String] = []
+    ) throws {
         self.build = build
         self.source = source
+        self.unsourcedGenes = Set(unsourcedGenes.map { $0.uppercased() }).sorted()
         var table: [String: GeneCoordinate] = [:]
         for gene in genes {
             let key = gene.gene.uppercased()
@@ -64,6 +78,11 @@ public struct GeneCoordinateTable: Sendable {
                     .record, file: source, field: "gene", message: "\(gene.gene) is listed twice")
             }
             table[key] = gene
+        }
+        if let both = self.unsourcedGenes.first(where: { table[$0] != nil }) {
+            throw FormatError(
+                .record, file: source, field: "gene",
+                message: "\(both) has coordinates but is also listed as unsourced")
         }
         genesBySymbol = table
     }
@@ -97,29 +116,45 @@ public struct GeneCoordinateTable: Sendable {
             genes.append(
                 GeneCoordinate(gene: String(symbol), chromosome: String(chromosome), start: start, end: end))
         }
-        try self.init(genes: genes, build: build, source: tabular.path)
+        try self.init(
+            genes: genes, build: build, source: tabular.path,
+            unsourcedGenes: Self.unsourcedDeclaration(in: tabular.comments))
+    }
+
+    /// The symbols of every `# unsourced: A B` comment line.
+    static func unsourcedDeclaration(in comments: [Substring]) -> [String] {
+        comments.flatMap { comment -> [String] in
+            let body = comment.drop(while: { $0 == "#" || $0 == " " })
+            guard body.lowercased().hasPrefix("unsourced:") else { return [] }
+            return body.dropFirst("unsourced:".count)
+                .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
+        }
     }
 
     /// The table shipped for `build`.
     ///
-    /// Only GRCh38 is shipped (Ensembl 107 gene spans; see `Resources/README.md`). For GRCh37
-    /// no permissively licensed, verifiable source was found, so this throws a `FormatError`.
+    /// GRCh38: Ensembl 107 gene spans; GRCh37: Ensembl GRCh37 gene spans (see
+    /// `Resources/README.md` for origin and cross-checks). The GRCh37 table lacks a few genes no
+    /// verifiable source was found for; they are listed in ``unsourcedGenes``. A build without a
+    /// table (``GenomeBuild/unknown``) is a `FormatError`.
     public static func bundled(_ build: GenomeBuild) throws -> GeneCoordinateTable {
         guard let url = bundledURL(build) else {
-            let name = "cancer_genes_\(build.rawValue.lowercased())"
+            let supported = GenomeBuild.allCases.filter(isBundled).map(\.rawValue)
             throw FormatError(
-                .io, file: "\(name).tsv",
+                .io, file: "cancer_genes_\(build.rawValue.lowercased()).tsv",
                 message:
-                    "gene coordinates are shipped for GRCh38 only, so copy-number segments of a "
-                    + "\(build.rawValue) input cannot be mapped to genes")
+                    "gene coordinates are shipped for \(supported.joined(separator: " and ")) only, so "
+                    + "copy-number segments of a \(build.rawValue) input cannot be mapped to genes")
         }
         return try GeneCoordinateTable(path: url.path, build: build)
     }
 
-    /// Whether a table is shipped for `build` (only GRCh38 today).
+    /// Whether a table is shipped for `build` (GRCh37 and GRCh38).
     public static func isBundled(_ build: GenomeBuild) -> Bool { bundledURL(build) != nil }
 
     private static func bundledURL(_ build: GenomeBuild) -> URL? {
-        Bundle.module.url(forResource: "cancer_genes_\(build.rawValue.lowercased())", withExtension: "tsv")
+        guard build != .unknown else { return nil }
+        return Bundle.module.url(
+            forResource: "cancer_genes_\(build.rawValue.lowercased())", withExtension: "tsv")
     }
 }

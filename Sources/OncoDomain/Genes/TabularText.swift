@@ -15,6 +15,9 @@ struct TabularText {
 
     let path: String
     let lines: [Line]
+    /// The skipped comment lines, in file order (for metadata such as a gene table's
+    /// `# unsourced:` declaration).
+    let comments: [Substring]
 
     /// Reads `path`; lines starting with any of `commentPrefixes` and blank lines are skipped.
     init(path: String, commentPrefixes: [String] = ["#"]) throws {
@@ -31,17 +34,22 @@ struct TabularText {
     init(path: String, text: String, commentPrefixes: [String] = ["#"]) {
         self.path = path
         var lines: [Line] = []
+        var comments: [Substring] = []
         var number = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
             var line = rawLine
             if line.last == "\r" { line = line.dropLast() }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            if commentPrefixes.contains(where: { line.hasPrefix($0) }) { continue }
+            if commentPrefixes.contains(where: { line.hasPrefix($0) }) {
+                comments.append(line)
+                continue
+            }
             lines.append(
                 Line(number: number, fields: line.split(separator: "\t", omittingEmptySubsequences: false)))
         }
         self.lines = lines
+        self.comments = comments
     }
 
     /// Finds the named columns (case-insensitive; the first name of each list that is present)

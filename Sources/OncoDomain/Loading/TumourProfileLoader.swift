@@ -183,6 +183,11 @@ public enum TumourProfileLoader {
         }
         let table = try GeneCoordinateTable.bundled(build)
         let segments = try CopyNumberReader.read(path: path)
+        if !table.unsourcedGenes.isEmpty {
+            loaded.warnings.append(
+                "no verifiable \(build.rawValue) coordinates are shipped for "
+                    + "\(table.unsourcedGenes.joined(separator: ", ")); their copy number is not called")
+        }
         for call in GeneCopyNumber.call(segments: segments, genes: table) where call.state != .neutral {
             loaded.profile.index.add(
                 Alteration(

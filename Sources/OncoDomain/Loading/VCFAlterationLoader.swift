@@ -267,8 +267,8 @@ private struct LoadState: VCFPassWorker {
     /// A CNV/SV record (`<DEL>`, `<DUP>`, `<CNV>` or `SVTYPE=DEL/DUP/CNV`) with a tumour copy
     /// number (`FORMAT/CN`, else `INFO/CN`; a deletion whose tumour genotype is homozygous counts as
     /// 0 copies) becomes an amplification or homozygous-deletion alteration of each gene of interest
-    /// it covers: the genes its annotation names, or — unannotated — the GRCh38 genes its span
-    /// overlaps. Returns whether the record was such an event (then no small variant is made).
+    /// it covers: the genes its annotation names, or — unannotated — the genes of the bundled
+    /// coordinate table of the header's build (GRCh37 or GRCh38) its span overlaps. Returns whether the record was such an event (then no small variant is made).
     mutating func addCopyNumberEvent(_ record: VCFRecord) throws -> Bool {
         // Only symbolic alleles describe copy-number events; test that before reading INFO.
         guard record.alternateAlleleKind(0) == .symbolic else { return false }
@@ -309,7 +309,9 @@ private struct LoadState: VCFPassWorker {
                 }
             }
         }
-        if genes.isEmpty, build == .grch38, let table = try? GeneCoordinateTable.bundled(.grch38) {
+        if genes.isEmpty, GeneCoordinateTable.isBundled(build),
+            let table = try? GeneCoordinateTable.bundled(build)
+        {
             let end = (try? record.endPosition()) ?? record.position
             let chromosome = GenomicAllele.normalised(
                 chromosome: record.chromosome, position: 1, reference: "N", alternate: "N"
