@@ -181,8 +181,11 @@ public enum VCFParallelPass {
     /// Returns the summary and the workers, whose unordered results the caller combines.
     /// With `computesChecksum`, the stored (compressed) bytes are hashed as they are read and the
     /// summary carries their SHA-256, sparing a second read of the file.
+    ///
+    /// With `twoThreads` false (e.g. when the caller already runs one pass per core), every
+    /// record is parsed on the caller's thread.
     public static func run<Worker: VCFPassWorker>(
-        path: String, options: VCFReaderOptions, computesChecksum: Bool = false,
+        path: String, options: VCFReaderOptions, computesChecksum: Bool = false, twoThreads: Bool = true,
         makeWorker: (VCFHeader) throws -> Worker,
         take: (Worker.PartOutput, _ linesBefore: Int) throws -> Void
     ) throws -> (summary: Summary, workers: [Worker]) {
@@ -201,7 +204,7 @@ public enum VCFParallelPass {
             header: finished, path: path, strict: options.strict,
             maximumExamples: options.maximumExamples, maximumLineLength: input.maximumLineLength)
 
-        let splitting = DecompressingReader.defaultInflateThreads >= 2
+        let splitting = twoThreads && DecompressingReader.defaultInflateThreads >= 2
         let threads = try (0..<(splitting ? 2 : 1)).map { index in
             Thread(index: index, worker: try makeWorker(finished))
         }

@@ -25,6 +25,8 @@ public enum TumourProfileLoader {
         /// A fusion table (`A--B` per row).
         public var fusionsPath: String?
         public var strict: Bool
+        /// Parse a VCF on two threads; off when the caller loads one tumour per core (batch).
+        public var parsesOnTwoThreads = true
 
         public init(
             inputPath: String, tumourType: String, sample: String? = nil, normal: String? = nil,
@@ -91,7 +93,8 @@ public enum TumourProfileLoader {
             options: .init(
                 tumourSample: request.sample, normalSample: request.normal,
                 genesOfInterest: request.genesOfInterest, allelesOfInterest: request.allelesOfInterest,
-                strict: request.strict, computesInputChecksum: true))
+                strict: request.strict, computesInputChecksum: true,
+                parsesOnTwoThreads: request.parsesOnTwoThreads))
         let isTumourOnly = result.samples.normal == nil
         var burden: TumourMutationalBurden?
         var alternatives: [TumourMutationalBurden] = []

@@ -26,13 +26,17 @@ public enum VCFAlterationLoader {
         public var tmbMinimumDepth: Int
         /// Hash the input's stored bytes while reading them (``Result/inputSHA256``).
         public var computesInputChecksum: Bool
+        /// Parse records on two threads (when the machine has two cores); a caller that already
+        /// loads one file per core turns this off.
+        public var parsesOnTwoThreads: Bool
 
         public init(
             tumourSample: String? = nil, normalSample: String? = nil, genesOfInterest: Set<String>? = nil,
             allelesOfInterest: [GenomicAllele: String] = [:], strict: Bool = false,
             stopLostIsTruncating: Bool = true, tmbMinimumVAF: Double = 0.05, tmbMinimumDepth: Int = 10,
-            computesInputChecksum: Bool = false
+            computesInputChecksum: Bool = false, parsesOnTwoThreads: Bool = true
         ) {
+            self.parsesOnTwoThreads = parsesOnTwoThreads
             self.computesInputChecksum = computesInputChecksum
             self.tumourSample = tumourSample
             self.normalSample = normalSample
@@ -76,7 +80,7 @@ public enum VCFAlterationLoader {
         var schema: AnnotationSchema?
         let (summary, workers) = try VCFParallelPass.run(
             path: path, options: VCFReaderOptions(strict: options.strict),
-            computesChecksum: options.computesInputChecksum,
+            computesChecksum: options.computesInputChecksum, twoThreads: options.parsesOnTwoThreads,
             makeWorker: { header in
                 if pair == nil {
                     pair = try TumourNormalPair.choose(

@@ -162,7 +162,7 @@ public struct CohortBatch: Sendable {
                 for: entry, rules: rules, oncoTree: oncoTree,
                 includeFilteredAlterations: options.includeFilteredAlterations, outputs: outputs)
         } else {
-            let request = MatchJob.Request(
+            var request = MatchJob.Request(
                 inputPath: entry.inputPath, tumourType: entry.tumourType, sample: entry.inputSample,
                 normal: entry.normal, ruleFiles: options.ruleFiles, useDefaultRules: options.useDefaultRules,
                 msi: entry.msi, msiSource: entry.msi == .unknown ? nil : "sample sheet", hrd: entry.hrd,
@@ -172,6 +172,8 @@ public struct CohortBatch: Sendable {
                 fusionsPath: entry.fusionsPath,
                 includeFilteredAlterations: options.includeFilteredAlterations, strict: options.strict,
                 outputs: outputs)
+            // Samples already run one per core: a second parse thread per sample would only contend.
+            request.parsesOnTwoThreads = false
             report = try MatchJob.run(request, rules: rules, oncoTree: oncoTree)
         }
         return (try CohortSampleResult(sample: entry.sample, report: report), false)

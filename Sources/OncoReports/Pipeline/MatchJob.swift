@@ -33,6 +33,8 @@ public enum MatchJob {
         public var reportDate: String?
         /// Report files to write, by format.
         public var outputs: [ReportFormat: String]
+        /// Parse a VCF on two threads; `batch` turns this off, as it matches one tumour per core.
+        public var parsesOnTwoThreads = true
 
         public init(
             inputPath: String, tumourType: String, sample: String? = nil, normal: String? = nil,
@@ -102,15 +104,16 @@ public enum MatchJob {
         } else if let bed = request.targetBED {
             territory = try CallableTerritory.load(bedPath: bed)
         }
-        let loaded = try TumourProfileLoader.load(
-            .init(
-                inputPath: request.inputPath, tumourType: node.code, sample: request.sample,
-                normal: request.normal,
-                genesOfInterest: rules.mentionedGenes, allelesOfInterest: rules.allelesOfInterest,
-                msi: request.msi, hrd: request.hrd, territory: territory,
-                includeFilteredAlterations: request.includeFilteredAlterations,
-                copyNumberPath: request.copyNumberPath, fusionsPath: request.fusionsPath,
-                strict: request.strict))
+        var loadRequest = TumourProfileLoader.Request(
+            inputPath: request.inputPath, tumourType: node.code, sample: request.sample,
+            normal: request.normal,
+            genesOfInterest: rules.mentionedGenes, allelesOfInterest: rules.allelesOfInterest,
+            msi: request.msi, hrd: request.hrd, territory: territory,
+            includeFilteredAlterations: request.includeFilteredAlterations,
+            copyNumberPath: request.copyNumberPath, fusionsPath: request.fusionsPath,
+            strict: request.strict)
+        loadRequest.parsesOnTwoThreads = request.parsesOnTwoThreads
+        let loaded = try TumourProfileLoader.load(loadRequest)
         let result = Matcher(ruleSet: rules, oncoTree: oncoTree).match(loaded.profile)
         // A VCF is hashed while it is read; other inputs are hashed here (standard input cannot be re-read).
         let checksum =
