@@ -4,8 +4,18 @@
 /// per variant: its most severe over the transcripts considered); ``result(numerator:territory:isTumourOnly:)``
 /// then gives the burden.
 public struct TMBCounter: Hashable, Sendable {
-    /// Variants counted per numerator.
-    public private(set) var counts: [TMBNumerator: Int] = [:]
+    /// Variants counted per numerator (numerators with none are absent).
+    public var counts: [TMBNumerator: Int] {
+        var result: [TMBNumerator: Int] = [:]
+        for numerator in TMBNumerator.allCases where count(for: numerator) > 0 {
+            result[numerator] = count(for: numerator)
+        }
+        return result
+    }
+    // One field per numerator: `record` runs once per variant of the file, so no hashing there.
+    private var codingNonsynonymous = 0
+    private var allCoding = 0
+    private var missenseOnly = 0
     /// Variants seen that passed the filters (whatever their class).
     public private(set) var variantsPassingFilters = 0
     /// Variants seen that failed the filters (never counted).
@@ -20,20 +30,28 @@ public struct TMBCounter: Hashable, Sendable {
             return
         }
         variantsPassingFilters += 1
-        for numerator in TMBNumerator.allCases where numerator.counts(variantClass) {
-            counts[numerator, default: 0] += 1
-        }
+        if TMBNumerator.codingNonsynonymous.counts(variantClass) { codingNonsynonymous += 1 }
+        if TMBNumerator.allCoding.counts(variantClass) { allCoding += 1 }
+        if TMBNumerator.missenseOnly.counts(variantClass) { missenseOnly += 1 }
     }
 
     /// Adds the counts of `other` (another part of the same input).
     public mutating func add(_ other: TMBCounter) {
         variantsPassingFilters += other.variantsPassingFilters
         variantsFailingFilters += other.variantsFailingFilters
-        counts.merge(other.counts, uniquingKeysWith: +)
+        codingNonsynonymous += other.codingNonsynonymous
+        allCoding += other.allCoding
+        missenseOnly += other.missenseOnly
     }
 
     /// The number of variants counted by `numerator`.
-    public func count(for numerator: TMBNumerator) -> Int { counts[numerator] ?? 0 }
+    public func count(for numerator: TMBNumerator) -> Int {
+        switch numerator {
+        case .codingNonsynonymous: codingNonsynonymous
+        case .allCoding: allCoding
+        case .missenseOnly: missenseOnly
+        }
+    }
 
     /// The burden for `numerator` over `territory`.
     public func result(

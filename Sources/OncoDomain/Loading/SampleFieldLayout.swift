@@ -176,21 +176,37 @@ struct SampleFieldLayout {
             return (alt, sum)
         }
         guard case .some(let found?) = counts else { return nil }
+        // `AF`, then Mutect's `FA`, as the general reader tries them.
         var vaf: Double?
-        for (index, type) in [(fractionIndex, fractionType), (mutectFractionIndex, mutectFractionType)] {
-            guard case .some(let declared) = type else { return nil }
-            guard let declared, index >= 0 else { continue }
-            let fraction: Double??? = withValue(record, sample: sample, index: index) { value -> Double?? in
-                Self.fraction(value, type: declared, allele: allele, alternates: alternates)
-            }
-            guard case .some(let value) = fraction else { return nil }
-            if let value, let value {
-                vaf = value
-                break
+        switch fraction(record, sample: sample, index: fractionIndex, type: fractionType, allele, alternates) {
+        case nil: return nil
+        case .some(let value?): vaf = value
+        case .some(nil):
+            switch fraction(
+                record, sample: sample, index: mutectFractionIndex, type: mutectFractionType, allele, alternates)
+            {
+            case nil: return nil
+            case .some(let value): vaf = value
             }
         }
         if vaf == nil, found.sum > 0 { vaf = Double(found.alt) / Double(found.sum) }
         return Support(depth: formatDepth ?? found.sum, altDepth: found.alt, vaf: vaf)
+    }
+
+    /// The allele's value of FORMAT field `index` (declared `type`): `.some(nil)` when the
+    /// field is not read, absent or missing; `nil` when the general reader must decide.
+    private func fraction(
+        _ record: VCFRecord, sample: Int, index: Int, type: VCFValueType??, _ allele: Int, _ alternates: Int
+    ) -> Double?? {
+        guard case .some(let declared) = type else { return nil }
+        guard let declared, index >= 0 else { return .some(nil) }
+        let found: Double??? = withValue(record, sample: sample, index: index) { value -> Double?? in
+            Self.fraction(value, type: declared, allele: allele, alternates: alternates)
+        }
+        switch found {
+        case nil: return nil
+        case .some(let value): return .some(value ?? nil)
+        }
     }
 
     /// The allele's value of a Number=A list: `.some(nil)` when missing, `nil` when the list
