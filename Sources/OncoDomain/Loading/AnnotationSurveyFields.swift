@@ -21,8 +21,6 @@ struct AnnotationSurveyFields {
 
     /// For each column up to the last needed one, the slot it fills (or -1).
     private let slotOfColumn: [Int8]
-    /// For each column up to the last needed one, the first needed column at or after it.
-    private let nextNeededColumn: [Int]
 
     init(schema: AnnotationSchema) {
         let fields: [(Slot, AnnotationField)] = [
@@ -38,16 +36,7 @@ struct AnnotationSurveyFields {
         self.init(slotOfColumn: slots)
     }
 
-    private init(slotOfColumn: [Int8]) {
-        self.slotOfColumn = slotOfColumn
-        var next = [Int](repeating: 0, count: slotOfColumn.count)
-        var upcoming = slotOfColumn.count
-        for column in slotOfColumn.indices.reversed() {
-            if slotOfColumn[column] >= 0 { upcoming = column }
-            next[column] = upcoming
-        }
-        nextNeededColumn = next
-    }
+    private init(slotOfColumn: [Int8]) { self.slotOfColumn = slotOfColumn }
 
     /// Reads no field (for a VCF without annotation).
     static let none = AnnotationSurveyFields(slotOfColumn: [])
@@ -114,48 +103,74 @@ struct AnnotationSurveyFields {
             return false
         }
         var entryStart = 0
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let barPattern: UInt64 = 0x7C7C_7C7C_7C7C_7C7C
+        let commaPattern: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
         while true {
             var values = Values(bytes: value)
             var column = 0
             var fieldStart = entryStart
             var index = entryStart
             var entryEnd = count
-            while true {
-                // Skip whole fields nobody reads, eight bytes at a time, up to the next comma.
-                let target = nextNeededColumn[column]
-                if target > column {
-                    let skip = Self.skipFields(bytes, from: index, count: count, fields: target - column)
-                    column += skip.skipped
-                    index = skip.index
-                    fieldStart = index
-                }
-                index = Self.nextSeparator(bytes, from: index, count: count)
-                if index < count && bytes[index] == 0x2C && gluesPieces && !startsEntry(after: index) {
-                    index += 1  // a comma inside the field
-                    continue
-                }
-                let slot = slotOfColumn[column]
-                if slot >= 0 { values.set(slot, fieldStart..<index) }
-                if index >= count || bytes[index] == 0x2C {
-                    entryEnd = index
-                    break
-                }
-                column += 1
-                index += 1
-                fieldStart = index
-                if column > lastColumn {
-                    // Nothing more to read in this entry: find where it ends.
-                    entryEnd = count
-                    while index < count, let comma = memchr(bytes + index, 0x2C, count - index) {
-                        let position = bytes.distance(to: comma.assumingMemoryBound(to: UInt8.self))
-                        if !gluesPieces || startsEntry(after: position) {
-                            entryEnd = position
-                            break
+            fields: while true {
+                // Eight bytes at a time, every `|` before the next comma closes a field: no
+                // branch per byte, and one loop exit per word rather than per field.
+                words: while index + 8 <= count {
+                    let word = UInt64(
+                        littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
+                    let x = word ^ barPattern
+                    let y = word ^ commaPattern
+                    // The high bit of each byte equal to `|` (or `,`); exact, no carries between bytes.
+                    var bars = ~(((x & low7) &+ low7) | x | low7)
+                    let commas = ~(((y & low7) &+ low7) | y | low7)
+                    if commas != 0 { bars &= (commas & (0 &- commas)) &- 1 }
+                    while bars != 0 {
+                        let position = index + bars.trailingZeroBitCount >> 3
+                        let slot = slotOfColumn[column]
+                        if slot >= 0 { values.set(slot, fieldStart..<position) }
+                        column += 1
+                        fieldStart = position + 1
+                        if column > lastColumn {
+                            index = fieldStart
+                            break words
                         }
-                        index = position + 1
+                        bars &= bars &- 1
                     }
-                    break
+                    if commas != 0 {
+                        index += commas.trailingZeroBitCount >> 3
+                        break
+                    }
+                    index += 8
                 }
+                if column <= lastColumn {
+                    // The comma (or the last bytes of the value), one separator at a time.
+                    index = Self.nextSeparator(bytes, from: index, count: count)
+                    if index < count && bytes[index] == 0x2C && gluesPieces && !startsEntry(after: index) {
+                        index += 1  // a comma inside the field
+                        continue
+                    }
+                    let slot = slotOfColumn[column]
+                    if slot >= 0 { values.set(slot, fieldStart..<index) }
+                    if index >= count || bytes[index] == 0x2C {
+                        entryEnd = index
+                        break
+                    }
+                    column += 1
+                    index += 1
+                    fieldStart = index
+                    if column <= lastColumn { continue }
+                }
+                // Nothing more to read in this entry: find where it ends.
+                entryEnd = count
+                while index < count, let comma = memchr(bytes + index, 0x2C, count - index) {
+                    let position = bytes.distance(to: comma.assumingMemoryBound(to: UInt8.self))
+                    if !gluesPieces || startsEntry(after: position) {
+                        entryEnd = position
+                        break
+                    }
+                    index = position + 1
+                }
+                break fields
             }
             try body(values)
             if entryEnd >= count { return }
@@ -185,49 +200,5 @@ struct AnnotationSurveyFields {
             index += 1
         }
         return count
-    }
-
-    /// Moves past `fields` field separators (`|`) from `start`, stopping early before a comma or
-    /// the end: returns the index just after the last `|` passed (or `start`) and how many were.
-    @inline(__always)
-    private static func skipFields(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int, fields: Int)
-        -> (index: Int, skipped: Int)
-    {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let barPattern: UInt64 = 0x7C7C_7C7C_7C7C_7C7C
-        let commaPattern: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
-        var index = start
-        var remaining = fields
-        var afterLastBar = start
-        while index + 8 <= count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
-            let x = word ^ barPattern
-            let y = word ^ commaPattern
-            var bars = ~(((x & low7) &+ low7) | x | low7)
-            let commas = ~(((y & low7) &+ low7) | y | low7)
-            if commas != 0 { bars &= (commas & (0 &- commas)) &- 1 }  // only the bars before the comma
-            // The number of marked bytes (a multiply: the baseline x86-64 target lacks popcnt).
-            let found = Int(truncatingIfNeeded: ((bars >> 7) &* 0x0101_0101_0101_0101) >> 56)
-            if found >= remaining {
-                var marks = bars
-                for _ in 1..<remaining { marks &= marks &- 1 }
-                return (index + marks.trailingZeroBitCount / 8 + 1, fields)
-            }
-            remaining -= found
-            if found > 0 { afterLastBar = index + (63 - bars.leadingZeroBitCount) / 8 + 1 }
-            if commas != 0 { return (afterLastBar, fields - remaining) }
-            index += 8
-        }
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x2C { break }
-            if byte == 0x7C {
-                remaining -= 1
-                afterLastBar = index + 1
-                if remaining == 0 { break }
-            }
-            index += 1
-        }
-        return (afterLastBar, fields - remaining)
     }
 }

@@ -178,12 +178,14 @@ struct SampleFieldLayout {
         guard case .some(let found?) = counts else { return nil }
         // `AF`, then Mutect's `FA`, as the general reader tries them.
         var vaf: Double?
-        switch fraction(record, sample: sample, index: fractionIndex, type: fractionType, allele, alternates) {
+        switch fraction(record, sample: sample, index: fractionIndex, type: fractionType, allele, alternates)
+        {
         case nil: return nil
         case .some(let value?): vaf = value
         case .some(nil):
             switch fraction(
-                record, sample: sample, index: mutectFractionIndex, type: mutectFractionType, allele, alternates)
+                record, sample: sample, index: mutectFractionIndex, type: mutectFractionType, allele,
+                alternates)
             {
             case nil: return nil
             case .some(let value): vaf = value

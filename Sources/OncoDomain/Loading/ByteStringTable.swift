@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A small hash table from byte strings (gene symbols, consequence fields) to values, looked up
+/// with raw bytes and no allocation, retain or SipHash: the VCF loader asks it about every
+/// annotation entry.
+///
+/// Open addressing with linear probing over a power-of-two slot array; keys live back to back in
+/// one byte arena and are compared with `memcmp` after their FNV-1a hashes match.
+struct ByteStringTable<Value> {
+    /// Entry index + 1 per slot (0: empty).
+    private var slots: [Int32]
+    private var hashes: [UInt64] = []
+    private var starts: [Int] = []
+    private var lengths: [Int] = []
+    private var values: [Value] = []
+    private var arena: [UInt8] = []
+
+    init() { slots = [Int32](repeating: 0, count: 16) }
+
+    var count: Int { values.count }
+
+    /// The value stored for `bytes`, or `nil`.
+    func value(for bytes: UnsafeRawBufferPointer) -> Value? {
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot]) - 1
+            if entry < 0 { return nil }
+            if hashes[entry] == hash && lengths[entry] == bytes.count && equals(entry, bytes) {
+                return values[entry]
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Stores `value` for `bytes` (replacing an earlier value).
+    mutating func set(_ value: Value, for bytes: UnsafeRawBufferPointer) {
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot]) - 1
+            if entry < 0 { break }
+            if hashes[entry] == hash && lengths[entry] == bytes.count && equals(entry, bytes) {
+                values[entry] = value
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        hashes.append(hash)
+        starts.append(arena.count)
+        lengths.append(bytes.count)
+        arena.append(contentsOf: bytes)
+        values.append(value)
+        slots[slot] = Int32(values.count)
+        if values.count * 2 > slots.count { grow() }
+    }
+
+    private func equals(_ entry: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let length = lengths[entry]
+        if length == 0 { return true }
+        let start = starts[entry]
+        return arena.withUnsafeBytes { memcmp($0.baseAddress! + start, bytes.baseAddress!, length) == 0 }
+    }
+
+    private mutating func grow() {
+        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for entry in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
+            while bigger[slot] != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = Int32(entry + 1)
+        }
+        slots = bigger
+    }
+
+    /// FNV-1a, then a final mix so that the low bits (the slot) depend on every byte.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        hash ^= hash >> 29
+        return hash &* 0xbf58_476d_1ce4_e5b9
+    }
+}
+
+extension ByteStringTable: Sendable where Value: Sendable {}

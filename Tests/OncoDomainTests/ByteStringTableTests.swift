@@ -1,0 +1,48 @@
+import Testing
+
+@testable import OncoDomain
+
+@Suite("Byte string table")
+struct ByteStringTableTests {
+    func lookup<Value>(_ table: ByteStringTable<Value>, _ key: String) -> Value? {
+        var key = key
+        return key.withUTF8 { table.value(for: UnsafeRawBufferPointer($0)) }
+    }
+
+    @Test func storesFindsAndReplacesThroughGrowth() {
+        var table = ByteStringTable<Int>()
+        var keys = (0..<5000).map { "GENE\($0)" }
+        keys.append("")  // the empty key is a key like any other
+        for (index, key) in keys.enumerated() {
+            Array(key.utf8).withUnsafeBytes { table.set(index, for: $0) }
+        }
+        #expect(table.count == keys.count)
+        for (index, key) in keys.enumerated() { #expect(lookup(table, key) == index) }
+        #expect(lookup(table, "GENE5000") == nil)
+        #expect(lookup(table, "GENE1 ") == nil)
+        #expect(lookup(table, "GENE") == nil)
+        Array("GENE42".utf8).withUnsafeBytes { table.set(-1, for: $0) }
+        #expect(lookup(table, "GENE42") == -1)
+        #expect(table.count == keys.count)
+    }
+
+    @Test func setAndCacheAnswerLikeTheirDefinitions() {
+        let set = ByteStringSet(["BRAF", "BRCA1", "BRCA2", "KRAS"])
+        for (gene, expected) in [
+            ("BRAF", true), ("BRCA2", true), ("BRCA", false), ("braf", false), ("", false),
+        ] {
+            var text = gene
+            #expect(text.withUTF8 { set.contains(UnsafeRawBufferPointer($0)) } == expected, "\(gene)")
+        }
+        var cache = ConsequenceClassCache(stopLostIsTruncating: true)
+        for field in [
+            "missense_variant", "stop_gained&splice_region_variant", "synonymous_variant", "missense_variant",
+        ] {
+            var text = field
+            let cached = text.withUTF8 { cache.variantClass(of: UnsafeRawBufferPointer($0)) }
+            let direct = VariantClass.classify(
+                consequences: field.split(separator: "&"), stopLostIsTruncating: true)
+            #expect(cached == direct, "\(field)")
+        }
+    }
+}
