@@ -21,6 +21,10 @@ struct AnnotationSurveyFields {
 
     /// For each column up to the last needed one, the slot it fills (or -1).
     private let slotOfColumn: [Int8]
+    /// The last column of the fields every entry needs (allele, allele number, symbol,
+    /// consequence); the others (MANE Select, canonical, biotype) only rank an entry against
+    /// the others of its allele, so an entry that cannot win is not read further.
+    private let lastEssentialColumn: Int
 
     init(schema: AnnotationSchema) {
         let fields: [(Slot, AnnotationField)] = [
@@ -33,13 +37,19 @@ struct AnnotationSurveyFields {
         for (slot, field) in fields {
             if let column = schema.index(of: field) { slots[column] = Int8(slot.rawValue) }
         }
-        self.init(slotOfColumn: slots)
+        let essential = [AnnotationField.allele, .alleleNumber, .symbol, .consequence].compactMap {
+            schema.index(of: $0)
+        }
+        self.init(slotOfColumn: slots, lastEssentialColumn: essential.max() ?? (slots.count - 1))
     }
 
-    private init(slotOfColumn: [Int8]) { self.slotOfColumn = slotOfColumn }
+    private init(slotOfColumn: [Int8], lastEssentialColumn: Int) {
+        self.slotOfColumn = slotOfColumn
+        self.lastEssentialColumn = lastEssentialColumn
+    }
 
     /// Reads no field (for a VCF without annotation).
-    static let none = AnnotationSurveyFields(slotOfColumn: [])
+    static let none = AnnotationSurveyFields(slotOfColumn: [], lastEssentialColumn: -1)
 
     /// The byte ranges of one entry's surveyed fields, as offsets in the annotation value.
     struct Values {
@@ -83,8 +93,13 @@ struct AnnotationSurveyFields {
     /// the entry's last field. An empty value or `.` has no entries; an empty entry has one empty
     /// field (column 0). A field reads `nil` exactly when ``AnnotationEntry/subscript(_:)``
     /// would.
+    ///
+    /// Once an entry's essential fields (allele, allele number, symbol, consequence) are read,
+    /// `needsRanking` is asked whether its ranking fields (MANE Select, canonical, biotype) are
+    /// needed; when not, the entry's other fields read `nil` and the scan moves to the next entry.
     func forEachEntry(
-        in value: UnsafeRawBufferPointer, gluesPieces: Bool, _ body: (Values) throws -> Void
+        in value: UnsafeRawBufferPointer, gluesPieces: Bool, needsRanking: (Values) -> Bool = { _ in true },
+        _ body: (Values) throws -> Void
     ) rethrows {
         let lastColumn = slotOfColumn.count - 1
         guard lastColumn >= 0, let raw = value.baseAddress, !value.isEmpty else { return }
@@ -112,6 +127,8 @@ struct AnnotationSurveyFields {
             var fieldStart = entryStart
             var index = entryStart
             var entryEnd = count
+            /// The last column to read: the essential ones until `needsRanking` says otherwise.
+            var limit = Swift.min(lastEssentialColumn, lastColumn)
             fields: while true {
                 // Eight bytes at a time, every `|` before the next comma closes a field: no
                 // branch per byte, and one loop exit per word rather than per field.
@@ -130,9 +147,13 @@ struct AnnotationSurveyFields {
                         if slot >= 0 { values.set(slot, fieldStart..<position) }
                         column += 1
                         fieldStart = position + 1
-                        if column > lastColumn {
-                            index = fieldStart
-                            break words
+                        if column > limit {
+                            if limit < lastColumn && needsRanking(values) {
+                                limit = lastColumn
+                            } else {
+                                index = fieldStart
+                                break words
+                            }
                         }
                         bars &= bars &- 1
                     }
@@ -142,7 +163,7 @@ struct AnnotationSurveyFields {
                     }
                     index += 8
                 }
-                if column <= lastColumn {
+                if column <= limit {
                     // The comma (or the last bytes of the value), one separator at a time.
                     index = Self.nextSeparator(bytes, from: index, count: count)
                     if index < count && bytes[index] == 0x2C && gluesPieces && !startsEntry(after: index) {
@@ -158,7 +179,11 @@ struct AnnotationSurveyFields {
                     column += 1
                     index += 1
                     fieldStart = index
-                    if column <= lastColumn { continue }
+                    if column <= limit { continue }
+                    if limit < lastColumn && needsRanking(values) {
+                        limit = lastColumn
+                        continue
+                    }
                 }
                 // Nothing more to read in this entry: find where it ends.
                 entryEnd = count

@@ -367,25 +367,49 @@ private struct LoadState: VCFPassWorker {
         let gluesPieces = schema.fieldNames.count > 1
         let fields = surveyFields
         let genes = geneSet
-        record.withReference { reference in
-            record.withAlternateAlleles { alternates in
-                let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
-                _ = record.withInfoValue(forKey: schema.tag) { value in
-                    fields.forEachEntry(in: value, gluesPieces: gluesPieces) { entry in
-                        guard let allele = Self.alternateIndex(entry, tool: schema.tool, in: alleles),
-                            allele >= 1,
-                            allele <= alternateCount
-                        else { return }
-                        if keepsAll || (entry[.symbol].map { genes.contains($0.bytes) } ?? false) {
-                            interesting[allele] = true
-                        }
-                        let rank = Self.principalRank(entry)
-                        if rank < ranks[allele] {
-                            ranks[allele] = rank
-                            if let consequence = entry[.consequence] {
-                                classes[allele] = cache.variantClass(of: consequence.bytes)
-                            } else {
-                                classes[allele] = .nonCoding
+        // Unsafe buffers: the two closures below share them without run-time exclusivity checks.
+        interesting.withUnsafeMutableBufferPointer { interesting in
+            classes.withUnsafeMutableBufferPointer { classes in
+                ranks.withUnsafeMutableBufferPointer { ranks in
+                    record.withReference { reference in
+                        record.withAlternateAlleles { alternates in
+                            let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
+                            _ = record.withInfoValue(forKey: schema.tag) { value in
+                                // An entry can only displace its allele's principal entry when that
+                                // one is not MANE Select already: otherwise its ranking fields are
+                                // not read.
+                                let needsRanking = { (entry: AnnotationSurveyFields.Values) -> Bool in
+                                    guard
+                                        let allele = Self.alternateIndex(
+                                            entry, tool: schema.tool, in: alleles),
+                                        allele >= 1, allele <= alternateCount
+                                    else { return false }
+                                    return ranks[allele] > 0
+                                }
+                                fields.forEachEntry(
+                                    in: value, gluesPieces: gluesPieces, needsRanking: needsRanking
+                                ) {
+                                    entry in
+                                    guard
+                                        let allele = Self.alternateIndex(
+                                            entry, tool: schema.tool, in: alleles),
+                                        allele >= 1,
+                                        allele <= alternateCount
+                                    else { return }
+                                    if keepsAll || (entry[.symbol].map { genes.contains($0.bytes) } ?? false)
+                                    {
+                                        interesting[allele] = true
+                                    }
+                                    let rank = Self.principalRank(entry)
+                                    if rank < ranks[allele] {
+                                        ranks[allele] = rank
+                                        if let consequence = entry[.consequence] {
+                                            classes[allele] = cache.variantClass(of: consequence.bytes)
+                                        } else {
+                                            classes[allele] = .nonCoding
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
