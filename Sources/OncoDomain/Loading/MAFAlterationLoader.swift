@@ -85,6 +85,35 @@ public struct MAFAlterationLoader: Sendable {
 
     /// Loads the remaining rows of `reader` into `index`.
     public func load(from reader: MAFReader, into index: inout VariantIndex) throws -> MAFLoadStatistics {
+        let statistics = try loadRows(from: reader, into: &index)
+        try checkSampleFound(statistics)
+        return statistics
+    }
+
+    /// Loads the rows of part `part` of `file` into a new index keeping `genesOfInterest` (all
+    /// genes when `nil`), for loading the parts of one file on separate threads. Merge the parts,
+    /// in file order, with ``MAFPartLoad/merged(_:options:)``.
+    ///
+    /// - Throws: as ``load(path:into:)``, except that a requested sample missing from this part is
+    ///   not an error (it may be in another part).
+    public func load(part: Int, of file: MAFFileParts, genesOfInterest: Set<String>?) throws -> MAFPartLoad {
+        var index = VariantIndex(samples: [], genesOfInterest: genesOfInterest)
+        let statistics = try loadRows(from: file.reader(forPart: part), into: &index)
+        return MAFPartLoad(index: index, statistics: statistics)
+    }
+
+    /// Throws when a requested sample has no row.
+    func checkSampleFound(_ statistics: MAFLoadStatistics) throws {
+        if let sample = options.sample, statistics.mutationCounts.isEmpty {
+            throw FormatError(
+                .value, file: statistics.file, field: MAFColumn.tumorSampleBarcode.rawValue,
+                message: "no row of sample '\(sample)' in the file")
+        }
+    }
+
+    /// Loads the remaining rows of `reader` into `index`, with no check of the requested sample.
+    private func loadRows(from reader: MAFReader, into index: inout VariantIndex) throws -> MAFLoadStatistics
+    {
         var statistics = MAFLoadStatistics(file: reader.path)
         let interpreter = MAFRowInterpreter(
             layout: reader.layout, stopLostIsTruncating: options.stopLostIsTruncating,
@@ -109,11 +138,6 @@ public struct MAFAlterationLoader: Sendable {
             } catch let error as FormatError where isRowError(error) {
                 skip(error, &statistics)
             }
-        }
-        if let sample = options.sample, samples.counts.isEmpty {
-            throw FormatError(
-                .value, file: reader.path, field: MAFColumn.tumorSampleBarcode.rawValue,
-                message: "no row of sample '\(sample)' in the file")
         }
         statistics.mutationCounts = samples.counts
         return statistics

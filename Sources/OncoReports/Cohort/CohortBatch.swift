@@ -190,7 +190,7 @@ public struct CohortBatch: Sendable {
             }
             guard !needsOwnLoad, (try? InputFormat.detect(path: entry.inputPath)) == .maf else { continue }
             sources[entry.inputPath] = try CohortMAFSource(
-                path: entry.inputPath, rules: rules, strict: options.strict)
+                path: entry.inputPath, rules: rules, strict: options.strict, threads: options.threads)
         }
         return sources
     }

@@ -48,55 +48,126 @@ public struct CohortTable: Sendable, Equatable {
         }
     }
 
-    /// Writes every file into `directory` (created if missing), each atomically.
-    public func write(toDirectory directory: String) throws {
+    /// Writes every file into `directory` (created if missing), each atomically, rendering on up
+    /// to `threads` threads (the same bytes whatever the number).
+    public func write(toDirectory directory: String, threads: Int = 1) throws {
+        let texts = renderAll(threads: threads)
         for file in File.allCases {
             let path = TextFile.resolve(file.rawValue, against: directory.isEmpty ? "." : directory)
             try OutputDirectory.createParents(of: path)
-            try ReportFileWriter.write(Array(render(file).utf8), toPath: path)
+            try ReportFileWriter.write(Array(texts[file]!.utf8), toPath: path)
         }
+    }
+
+    /// The text of every file, rendered on up to `threads` threads: the HTML page on one, the
+    /// TSV rows and JSON samples of consecutive runs of samples on the others, joined in order.
+    /// Gives exactly ``render(_:)``'s text.
+    public func renderAll(threads: Int) -> [File: String] {
+        let threads = max(1, threads)
+        let runs = threads == 1 ? 1 : min(results.count, threads * 4)
+        let runLength = runs == 0 ? 0 : (results.count + runs - 1) / runs
+        let results = results
+        let pieces = OrderedWorkQueue<RenderedPiece>(threads: threads).run(
+            count: runs + 1,
+            job: { job in
+                if job == 0 {
+                    return .init(result: .html(CohortHTMLWriter(results: results).render()), stop: false)
+                }
+                let start = (job - 1) * runLength
+                let run = results[start..<min(start + runLength, results.count)]
+                var piece = RenderedRun()
+                for result in run {
+                    piece.therapies += Self.therapyLines(result)
+                    piece.samples += Self.sampleLine(result)
+                    piece.json.append(Self.indentedJSON(Self.sampleJSON(result)))
+                }
+                return .init(result: .run(piece), stop: false)
+            },
+            completed: { _, _ in })
+        var therapies = Self.therapyColumns.joined(separator: "\t") + "\n"
+        var samples = Self.sampleColumns.joined(separator: "\t") + "\n"
+        var jsonSamples: [String] = []
+        var html = ""
+        for piece in pieces {
+            switch piece {
+            case .html(let text)?: html = text
+            case .run(let run)?:
+                therapies += run.therapies
+                samples += run.samples
+                jsonSamples += run.json
+            case nil: break
+            }
+        }
+        return [
+            .therapies: therapies, .samples: samples, .json: json(renderedSamples: jsonSamples), .html: html,
+        ]
+    }
+
+    /// What one rendering job gives.
+    private enum RenderedPiece: Sendable {
+        case html(String)
+        case run(RenderedRun)
+    }
+
+    /// The rows of a run of samples in each file.
+    private struct RenderedRun: Sendable {
+        var therapies = ""
+        var samples = ""
+        /// Each sample's JSON object, indented as an item of the `samples` array, no final newline.
+        var json: [String] = []
     }
 
     // MARK: TSV
 
     private func therapiesTSV() -> String {
         var output = Self.therapyColumns.joined(separator: "\t") + "\n"
-        for result in results {
-            for row in result.therapyRows {
-                let fields = [
-                    TSVReportWriter.escape(result.sample), TSVReportWriter.escape(result.tumourType),
-                    TSVReportWriter.list(row.therapies), TSVReportWriter.escape(row.effect),
-                    TSVReportWriter.escape(row.category), TSVReportWriter.escape(row.ampTier),
-                    TSVReportWriter.escape(row.escat ?? ""), row.onLabel ? "true" : "false",
-                    TSVReportWriter.list(row.genes), TSVReportWriter.list(row.alterations),
-                    TSVReportWriter.list(row.ruleIds),
-                ]
-                output += fields.joined(separator: "\t") + "\n"
-            }
-        }
+        for result in results { output += Self.therapyLines(result) }
         return output
     }
 
-    private func samplesTSV() -> String {
-        var output = Self.sampleColumns.joined(separator: "\t") + "\n"
-        for result in results {
+    private static func therapyLines(_ result: CohortSampleResult) -> String {
+        var output = ""
+        for row in result.therapyRows {
             let fields = [
                 TSVReportWriter.escape(result.sample), TSVReportWriter.escape(result.tumourType),
-                TSVReportWriter.escape(result.status.text), result.tmb ?? "",
-                TSVReportWriter.escape(result.tmbNumerator ?? ""), TSVReportWriter.escape(result.msi),
-                TSVReportWriter.escape(result.hrd), String(result.matchCount), String(result.nearMissCount),
-                String(result.therapyRows.count), String(result.recordsRead), String(result.recordsSkipped),
+                TSVReportWriter.list(row.therapies), TSVReportWriter.escape(row.effect),
+                TSVReportWriter.escape(row.category), TSVReportWriter.escape(row.ampTier),
+                TSVReportWriter.escape(row.escat ?? ""), row.onLabel ? "true" : "false",
+                TSVReportWriter.list(row.genes), TSVReportWriter.list(row.alterations),
+                TSVReportWriter.list(row.ruleIds),
             ]
             output += fields.joined(separator: "\t") + "\n"
         }
         return output
     }
 
+    private func samplesTSV() -> String {
+        var output = Self.sampleColumns.joined(separator: "\t") + "\n"
+        for result in results { output += Self.sampleLine(result) }
+        return output
+    }
+
+    private static func sampleLine(_ result: CohortSampleResult) -> String {
+        let fields = [
+            TSVReportWriter.escape(result.sample), TSVReportWriter.escape(result.tumourType),
+            TSVReportWriter.escape(result.status.text), result.tmb ?? "",
+            TSVReportWriter.escape(result.tmbNumerator ?? ""), TSVReportWriter.escape(result.msi),
+            TSVReportWriter.escape(result.hrd), String(result.matchCount), String(result.nearMissCount),
+            String(result.therapyRows.count), String(result.recordsRead), String(result.recordsSkipped),
+        ]
+        return fields.joined(separator: "\t") + "\n"
+    }
+
     // MARK: JSON
 
     private func json() -> String {
+        document(samples: results.map(Self.sampleJSON)).serialized()
+    }
+
+    /// The cohort document: counts of ``results``, and `samples` as given.
+    private func document(samples: [JSONValue]) -> JSONValue {
         let failed = results.filter { $0.status != .ok }.count
-        let document = JSONValue.object([
+        return JSONValue.object([
             ("cohort_schema_version", .string(Self.schemaVersion)),
             ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),
             (
@@ -106,12 +177,30 @@ public struct CohortTable: Sendable, Equatable {
                     ("failed", .integer(failed)),
                 ])
             ),
-            ("samples", .array(results.map(sampleJSON))),
+            ("samples", .array(samples)),
         ])
-        return document.serialized()
     }
 
-    private func sampleJSON(_ result: CohortSampleResult) -> JSONValue {
+    /// ``json()``'s text, from the samples' objects already rendered by ``indentedJSON(_:)``.
+    private func json(renderedSamples: [String]) -> String {
+        let empty = document(samples: []).serialized()
+        let emptyEnd = "[]\n}\n"
+        guard !renderedSamples.isEmpty, empty.hasSuffix(emptyEnd) else { return json() }
+        // The document ends with `  "samples": []\n}\n`: put the items between the brackets.
+        return empty.dropLast(emptyEnd.utf8.count) + "[\n" + renderedSamples.joined(separator: ",\n")
+            + "\n  ]\n}\n"
+    }
+
+    /// `value` as an item of the document's `samples` array: each line indented by two levels
+    /// (JSON text holds no raw newline inside a string), without a final newline.
+    private static func indentedJSON(_ value: JSONValue) -> String {
+        var text = value.serialized()
+        text.removeLast()
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+            .joined(separator: "\n")
+    }
+
+    private static func sampleJSON(_ result: CohortSampleResult) -> JSONValue {
         var error: JSONValue = .null
         if case .failed(let message) = result.status { error = .string(message) }
         return .object([
