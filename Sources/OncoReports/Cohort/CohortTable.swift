@@ -51,56 +51,74 @@ public struct CohortTable: Sendable, Equatable {
     /// Writes every file into `directory` (created if missing), each atomically, rendering on up
     /// to `threads` threads (the same bytes whatever the number).
     public func write(toDirectory directory: String, threads: Int = 1) throws {
-        let texts = renderAll(threads: threads)
+        let pieces = renderPieces(threads: threads)
         for file in File.allCases {
             let path = TextFile.resolve(file.rawValue, against: directory.isEmpty ? "." : directory)
             try OutputDirectory.createParents(of: path)
-            try ReportFileWriter.write(Array(texts[file]!.utf8), toPath: path)
+            try ReportFileWriter.write(toPath: path) { (sink: borrowing ReportFileSink) throws in
+                for piece in pieces[file]! { try sink.write(piece) }
+            }
         }
     }
 
-    /// The text of every file, rendered on up to `threads` threads: the HTML page on one, the
-    /// TSV rows and JSON samples of consecutive runs of samples on the others, joined in order.
-    /// Gives exactly ``render(_:)``'s text.
+    /// The text of every file, rendered on up to `threads` threads; exactly ``render(_:)``'s text.
     public func renderAll(threads: Int) -> [File: String] {
+        renderPieces(threads: threads).mapValues { $0.joined() }
+    }
+
+    /// Every file's text as consecutive pieces, rendered on up to `threads` threads: the HTML
+    /// page on one, the TSV rows and JSON samples of consecutive runs of samples on the others.
+    private func renderPieces(threads: Int) -> [File: [String]] {
         let threads = max(1, threads)
         let runs = threads == 1 ? 1 : min(results.count, threads * 4)
         let runLength = runs == 0 ? 0 : (results.count + runs - 1) / runs
         let results = results
-        let pieces = OrderedWorkQueue<RenderedPiece>(threads: threads).run(
+        let rendered = OrderedWorkQueue<RenderedPiece>(threads: threads).run(
             count: runs + 1,
             job: { job in
                 if job == 0 {
                     return .init(result: .html(CohortHTMLWriter(results: results).render()), stop: false)
                 }
-                let start = (job - 1) * runLength
-                let run = results[start..<min(start + runLength, results.count)]
-                var piece = RenderedRun()
-                for result in run {
-                    piece.therapies += Self.therapyLines(result)
-                    piece.samples += Self.sampleLine(result)
-                    piece.json.append(Self.indentedJSON(Self.sampleJSON(result)))
+                let start = min((job - 1) * runLength, results.count)
+                var run = RenderedRun()
+                for result in results[start..<min(start + runLength, results.count)] {
+                    run.therapies += Self.therapyLines(result)
+                    run.samples += Self.sampleLine(result)
+                    if !run.json.isEmpty { run.json += ",\n" }
+                    run.json += Self.indentedJSON(Self.sampleJSON(result))
                 }
-                return .init(result: .run(piece), stop: false)
+                return .init(result: .run(run), stop: false)
             },
             completed: { _, _ in })
-        var therapies = Self.therapyColumns.joined(separator: "\t") + "\n"
-        var samples = Self.sampleColumns.joined(separator: "\t") + "\n"
-        var jsonSamples: [String] = []
-        var html = ""
-        for piece in pieces {
+        var pieces: [File: [String]] = [
+            .therapies: [Self.therapyColumns.joined(separator: "\t") + "\n"],
+            .samples: [Self.sampleColumns.joined(separator: "\t") + "\n"],
+        ]
+        let emptyDocument = document(samples: []).serialized()
+        let emptyEnd = "[]\n}\n"
+        var json: [String]
+        if results.isEmpty || !emptyDocument.hasSuffix(emptyEnd) {
+            json = [self.json()]
+        } else {
+            // The document without samples ends with `  "samples": []\n}\n`: the items go
+            // between the brackets.
+            json = [emptyDocument.dropLast(emptyEnd.utf8.count) + "[\n"]
+        }
+        for piece in rendered {
             switch piece {
-            case .html(let text)?: html = text
+            case .html(let text)?: pieces[.html] = [text]
             case .run(let run)?:
-                therapies += run.therapies
-                samples += run.samples
-                jsonSamples += run.json
+                pieces[.therapies]!.append(run.therapies)
+                pieces[.samples]!.append(run.samples)
+                if !results.isEmpty && !run.json.isEmpty {
+                    json.append(json.count == 1 ? run.json : ",\n" + run.json)
+                }
             case nil: break
             }
         }
-        return [
-            .therapies: therapies, .samples: samples, .json: json(renderedSamples: jsonSamples), .html: html,
-        ]
+        if json.count > 1 { json.append("\n  ]\n}\n") }
+        pieces[.json] = json
+        return pieces
     }
 
     /// What one rendering job gives.
@@ -113,8 +131,8 @@ public struct CohortTable: Sendable, Equatable {
     private struct RenderedRun: Sendable {
         var therapies = ""
         var samples = ""
-        /// Each sample's JSON object, indented as an item of the `samples` array, no final newline.
-        var json: [String] = []
+        /// The samples' JSON objects, indented as items of the `samples` array, separated by `,\n`.
+        var json = ""
     }
 
     // MARK: TSV
@@ -181,23 +199,17 @@ public struct CohortTable: Sendable, Equatable {
         ])
     }
 
-    /// ``json()``'s text, from the samples' objects already rendered by ``indentedJSON(_:)``.
-    private func json(renderedSamples: [String]) -> String {
-        let empty = document(samples: []).serialized()
-        let emptyEnd = "[]\n}\n"
-        guard !renderedSamples.isEmpty, empty.hasSuffix(emptyEnd) else { return json() }
-        // The document ends with `  "samples": []\n}\n`: put the items between the brackets.
-        return empty.dropLast(emptyEnd.utf8.count) + "[\n" + renderedSamples.joined(separator: ",\n")
-            + "\n  ]\n}\n"
-    }
-
     /// `value` as an item of the document's `samples` array: each line indented by two levels
     /// (JSON text holds no raw newline inside a string), without a final newline.
     private static func indentedJSON(_ value: JSONValue) -> String {
-        var text = value.serialized()
-        text.removeLast()
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
-            .joined(separator: "\n")
+        let text = value.serialized()
+        var bytes: [UInt8] = [0x20, 0x20, 0x20, 0x20]
+        bytes.reserveCapacity(text.utf8.count * 5 / 4 + 4)
+        for byte in text.utf8.dropLast() {
+            bytes.append(byte)
+            if byte == 0x0A { bytes.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func sampleJSON(_ result: CohortSampleResult) -> JSONValue {
