@@ -93,10 +93,13 @@ public struct CohortMAFSource: Sendable {
     }
 
     /// Matches the sample of `entry` (its `input_sample`, else its `sample`) and writes `outputs`.
+    ///
+    /// `matcher`, when given, must have been made from `rules` and `oncoTree`; a cohort makes it
+    /// once for all its samples.
     public func report(
         for entry: SampleSheet.Entry, rules: CompiledRuleSet, oncoTree: OncoTree,
         includeFilteredAlterations: Bool,
-        outputs: [ReportFormat: String]
+        outputs: [ReportFormat: String], matcher: Matcher? = nil
     ) throws -> MatchReport {
         let barcode = entry.inputSample ?? entry.sample
         guard let node = oncoTree.node(entry.tumourType) else {
@@ -151,7 +154,7 @@ public struct CohortMAFSource: Sendable {
             annotationSource: .maf, tumourMutationalBurden: burden, alternativeBurdens: alternatives,
             msi: entry.msi,
             hrd: entry.hrd, includeFilteredAlterations: includeFilteredAlterations)
-        let result = Matcher(ruleSet: rules, oncoTree: oncoTree).match(profile)
+        let result = (matcher ?? Matcher(ruleSet: rules, oncoTree: oncoTree)).match(profile)
         let builder = MatchReportBuilder(
             ruleSet: rules.ruleSet, inputPath: path, inputSHA256: sha256,
             inputFormat: InputFormat.maf.rawValue,
