@@ -213,6 +213,30 @@ import Testing
         }
     }
 
+    @Test func gzipMAFCohortIsStreamedAndGivesTheSameTables() throws {
+        let (maf, sheet) = try interleavedMAFCohort(copies: 160, samples: [3, 90])
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "gzip -k \"$0\"", maf]
+        try gzip.run()
+        gzip.waitUntilExit()
+        try #require(gzip.terminationStatus == 0)
+        let compressedSheet = SampleSheet(
+            file: sheet.file,
+            entries: sheet.entries.map { entry in
+                var copy = entry
+                copy.inputPath = maf + ".gz"
+                return copy
+            })
+        let source = try CohortMAFSource(path: maf + ".gz", rules: Self.rules, strict: false, threads: 2)
+        #expect(source.parts.count == 1)
+        let plain = try run(sheet, .init(threads: 2))
+        let compressed = try run(compressedSheet, .init(threads: 2))
+        for file in CohortTable.File.allCases {
+            #expect(plain.render(file) == compressed.render(file), "\(file)")
+        }
+    }
+
     @Test func mafSampleWithoutRowsFails() throws {
         let maf = TestData.fixture("maf/cohort.maf")
         let sheet = SampleSheet(
