@@ -120,6 +120,7 @@ public struct MAFAlterationLoader: Sendable {
             tumourOnlyOrigin: options.tumourOnlyOrigin)
         var samples = SampleTable(minimumAlleleFraction: options.minimumAlleleFractionForCounts)
         let wantedSample = options.sample.map { Array($0.utf8) }
+        let wantedGenes = index.genesOfInterest.map { ByteStringSet($0) }
         while true {
             let record: MAFRecord?
             do {
@@ -133,7 +134,8 @@ public struct MAFAlterationLoader: Sendable {
             statistics.rowsRead += 1
             do {
                 try loadRow(
-                    record, interpreter: interpreter, wantedSample: wantedSample, samples: &samples,
+                    record, interpreter: interpreter, wantedSample: wantedSample, wantedGenes: wantedGenes,
+                    samples: &samples,
                     index: &index, statistics: &statistics)
             } catch let error as FormatError where isRowError(error) {
                 skip(error, &statistics)
@@ -145,6 +147,7 @@ public struct MAFAlterationLoader: Sendable {
 
     private func loadRow(
         _ record: MAFRecord, interpreter: MAFRowInterpreter, wantedSample: [UInt8]?,
+        wantedGenes: ByteStringSet?,
         samples: inout SampleTable, index: inout VariantIndex, statistics: inout MAFLoadStatistics
     ) throws {
         let barcode = try interpreter.sampleBarcode(record)
@@ -153,14 +156,14 @@ public struct MAFAlterationLoader: Sendable {
             return
         }
         let facts = try interpreter.facts(record)
-        let gene = interpreter.gene(record)
         if !facts.passesFilter { statistics.rowsFailingFilter += 1 }
         if statistics.build == nil, let name = record.string(.ncbiBuild), !name.isEmpty {
             statistics.build = GenomeBuild.fromAssemblyName(name)
         }
         var alteration: Alteration?
-        if index.genesOfInterest?.contains(gene) ?? true {
-            alteration = try interpreter.alteration(record, gene: gene, facts: facts)
+        // The gene is compared as bytes: rows outside the genes of interest build no string.
+        if wantedGenes?.contains(interpreter.geneBytes(record)) ?? true {
+            alteration = try interpreter.alteration(record, gene: interpreter.gene(record), facts: facts)
         }
         // Everything that can fail has been read: the row now counts.
         let slot = samples.slot(ofBarcode: barcode, in: &index)

@@ -57,6 +57,14 @@ struct MAFRowInterpreter {
         return symbol
     }
 
+    /// The bytes of ``gene(_:)`` without making a string (empty for no gene).
+    func geneBytes(_ record: MAFRecord) -> UnsafeRawBufferPointer {
+        guard let symbol = record.bytes(.hugoSymbol), !Self.isMissing(symbol),
+            !AnnotationBytes(symbol).equals("Unknown")
+        else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return symbol
+    }
+
     func facts(_ record: MAFRecord) throws -> Facts {
         let (depth, altDepth, depthSource) = try readCounts(record)
         var alleleFraction: Double?
