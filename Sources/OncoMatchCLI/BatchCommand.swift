@@ -85,7 +85,7 @@ struct BatchCommand: ParsableCommand {
             let table = try batch.run(
                 rules: rules, oncoTree: try OncoTree.bundled(), progress: display?.update)
             display?.finish()
-            try table.write(toDirectory: out)
+            try table.write(toDirectory: out, threads: batch.options.threads)
             let failed = table.results.filter { $0.status != .ok }.count
             if failed > 0 {
                 FileHandleOutput.standardError(

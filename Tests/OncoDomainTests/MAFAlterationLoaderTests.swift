@@ -398,3 +398,43 @@ private func vcf2maf(_ name: String) -> String { TestData.shared("callers/vcf2ma
         #expect(error.message == "12 ALT reads exceed t_depth 10")
     }
 }
+
+/// A missense row is reclassified only by a delins protein change; rows whose HGVSp has none keep
+/// their class without being parsed for it, whether or not they become alterations.
+@Suite struct MAFLoaderClassRefinementTests {
+    static let rows = [
+        ("EGFR", "Missense_Mutation", "p.L747_P753delinsS"),
+        ("BRAF", "Missense_Mutation", "p.V600E"),
+        ("BRAF", "Missense_Mutation", "p.V600_K601delinsEN"),
+        ("TTN", "Missense_Mutation", "p.L10_P16delinsS"),
+        ("TTN", "Missense_Mutation", "p.R10Q"),
+        ("TTN", "In_Frame_Del", "p.E746_A750del"),
+    ]
+
+    static func write() throws -> String {
+        var text =
+            "Hugo_Symbol\tChromosome\tStart_Position\tReference_Allele\tTumor_Seq_Allele2\t"
+            + "Tumor_Sample_Barcode\tVariant_Classification\tHGVSp_Short\n"
+        for (offset, row) in rows.enumerated() {
+            text += "\(row.0)\t7\t\(1000 + offset)\tA\tT\tS1\t\(row.1)\t\(row.2)\n"
+        }
+        let path = try TestData.temporaryDirectory().appendingPathComponent("refine.maf").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func onlyADelinsChangesAMissenseRow() throws {
+        let (index, statistics) = try load(try Self.write(), genes: ["EGFR", "BRAF"])
+        #expect(index.alterations.map(\.variantClass) == [.inframeDelins, .missense, .missense])
+        #expect(
+            index.alterations.map { $0.principal?.proteinChange?.kind } == [
+                .deletionInsertion, .missense, .deletionInsertion,
+            ])
+        let counts = try #require(statistics.mutationCounts(ofSample: "S1"))
+        // Missense: V600E, the same-length delins, R10Q; the two longer delins are not.
+        #expect(counts.missense == 3)
+        #expect(counts.codingNonSynonymous == 6)
+        let (_, allGenes) = try load(try Self.write(), genes: nil)
+        #expect(allGenes.mutationCounts == statistics.mutationCounts)
+    }
+}

@@ -138,6 +138,105 @@ import Testing
         }
     }
 
+    /// Rows of `cohort.maf` repeated for `copies` × 3 samples (`T<copy>-A|B|C`), interleaved so that
+    /// every sample has rows all over the file, with malformed rows of `broken.maf` among them;
+    /// with its clinical table of `samples` of them.
+    private func interleavedMAFCohort(copies: Int, samples: [Int]) throws -> (maf: String, sheet: SampleSheet)
+    {
+        let cohort = try String(contentsOfFile: TestData.fixture("maf/cohort.maf"), encoding: .utf8)
+        let broken = try String(contentsOfFile: TestData.fixture("maf/broken.maf"), encoding: .utf8)
+        let lines = cohort.split(separator: "\n").map(String.init)
+        let header = lines.prefix { $0.hasPrefix("#") || $0.hasPrefix("Hugo_Symbol") }
+        let badRows = broken.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("Hugo") }
+        var text = header.joined(separator: "\n") + "\n"
+        for (rowNumber, row) in lines.dropFirst(header.count).enumerated() {
+            for copy in 1...copies {
+                text += row.replacingOccurrences(of: "TUMOUR-", with: "T\(copy)-") + "\n"
+                if copy % 97 == 0 { text += badRows[(rowNumber + copy) % badRows.count] + "\n" }
+            }
+        }
+        let directory = try TestData.temporaryDirectory()
+        let maf = directory.appendingPathComponent("interleaved.maf").path
+        try text.write(toFile: maf, atomically: true, encoding: .utf8)
+        var clinical = "PATIENT_ID\tSAMPLE_ID\tONCOTREE_CODE\n"
+        for copy in samples {
+            clinical +=
+                "P\(copy)-A\tT\(copy)-A\tCOADREAD\nP\(copy)-B\tT\(copy)-B\tBRCA\nP\(copy)-C\tT\(copy)-C\tMEL\n"
+        }
+        let clinicalPath = directory.appendingPathComponent("clinical.tsv").path
+        try clinical.write(toFile: clinicalPath, atomically: true, encoding: .utf8)
+        return (maf, try ClinicalSampleTable.load(path: clinicalPath, mafPath: maf))
+    }
+
+    @Test func mafCohortReadInPartsIsIdenticalWithAnyThreadCount() throws {
+        let (maf, sheet) = try interleavedMAFCohort(copies: 160, samples: [1, 2, 80, 159, 160])
+        let source = try CohortMAFSource(path: maf, rules: Self.rules, strict: false, threads: 2)
+        #expect(source.parts.count > 1, "the MAF should be read in several parts")
+        #expect(source.statistics.rowsSkipped > 0)
+        var directories: [String] = []
+        var tables: [CohortTable] = []
+        for threads in [1, 2, 3] {
+            let directory = try TestData.temporaryDirectory().path
+            directories.append(directory)
+            tables.append(try run(sheet, .init(threads: threads, reportsDirectory: directory)))
+        }
+        for table in tables.dropFirst() {
+            for file in CohortTable.File.allCases {
+                #expect(tables[0].render(file) == table.render(file), "\(file)")
+            }
+        }
+        for entry in sheet.entries {
+            for format in ReportFormat.allCases {
+                let name = "\(entry.sample).\(format.fileExtension)"
+                let reference = FileManager.default.contents(atPath: directories[0] + "/" + name)
+                #expect(reference != nil)
+                for directory in directories.dropFirst() {
+                    #expect(
+                        FileManager.default.contents(atPath: directory + "/" + name) == reference, "\(name)")
+                }
+            }
+        }
+        // Each sample's row is what a single-sample run over the whole file gives, except that the
+        // cohort's skipped rows are those of the whole file (a single-sample run does not check
+        // the rows of other samples), as a serial load counts them.
+        var index = VariantIndex(samples: [], genesOfInterest: nil)
+        let serial = try MAFAlterationLoader(options: .init(isLenient: true)).load(path: maf, into: &index)
+        #expect(source.statistics.rowsSkipped == serial.rowsSkipped)
+        #expect(source.statistics.rowsRead == serial.rowsRead)
+        for entry in sheet.entries.prefix(3) {
+            let report = try MatchJob.run(
+                .init(inputPath: maf, tumourType: entry.tumourType, sample: entry.sample), rules: Self.rules,
+                oncoTree: Self.oncoTree)
+            var single = try CohortSampleResult(sample: entry.sample, report: report)
+            single.recordsSkipped = serial.rowsSkipped
+            #expect(tables[1].results.first { $0.sample == entry.sample } == single, "\(entry.sample)")
+        }
+    }
+
+    @Test func gzipMAFCohortIsStreamedAndGivesTheSameTables() throws {
+        let (maf, sheet) = try interleavedMAFCohort(copies: 160, samples: [3, 90])
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "gzip -k \"$0\"", maf]
+        try gzip.run()
+        gzip.waitUntilExit()
+        try #require(gzip.terminationStatus == 0)
+        let compressedSheet = SampleSheet(
+            file: sheet.file,
+            entries: sheet.entries.map { entry in
+                var copy = entry
+                copy.inputPath = maf + ".gz"
+                return copy
+            })
+        let source = try CohortMAFSource(path: maf + ".gz", rules: Self.rules, strict: false, threads: 2)
+        #expect(source.parts.count == 1)
+        let plain = try run(sheet, .init(threads: 2))
+        let compressed = try run(compressedSheet, .init(threads: 2))
+        for file in CohortTable.File.allCases {
+            #expect(plain.render(file) == compressed.render(file), "\(file)")
+        }
+    }
+
     @Test func mafSampleWithoutRowsFails() throws {
         let maf = TestData.fixture("maf/cohort.maf")
         let sheet = SampleSheet(

@@ -15,6 +15,33 @@ import Testing
         }
     }
 
+    @Test func renderingOnSeveralThreadsGivesTheSameText() throws {
+        let melanoma = try CohortSampleResult(sample: "M", report: ReportFixtures.melanoma)
+        let hostile = try CohortSampleResult(sample: "H\t<&>\"", report: ReportFixtures.hostile)
+        let empty = try CohortSampleResult(sample: "E", report: ReportFixtures.empty)
+        let failed = CohortSampleResult.failed(
+            sample: "F", tumourType: "LUAD",
+            error: SampleSheetError(file: "x.vcf", line: 3, message: "bad\nline"))
+        var many: [CohortSampleResult] = []
+        for index in 0..<23 {
+            var result = [melanoma, hostile, empty, failed][index % 4]
+            result.sample += "-\(index)"
+            many.append(result)
+        }
+        // Ten samples in eight runs leave the last runs empty.
+        for results in [[], [melanoma], [failed], [melanoma, failed, hostile], Array(many.prefix(10)), many] {
+            let table = CohortTable(results: results)
+            for threads in [1, 2, 3, 8] {
+                let texts = table.renderAll(threads: threads)
+                for file in CohortTable.File.allCases {
+                    #expect(
+                        texts[file] == table.render(file),
+                        "\(results.count) samples, \(threads) threads, \(file)")
+                }
+            }
+        }
+    }
+
     @Test func matchesWithTheSameTherapiesAndEffectMergeKeepingTheBestTier() {
         var better = ReportFixtures.onLabelBRAF
         better.ampTier = "I-A"

@@ -27,8 +27,31 @@ public final class MAFReader {
     public let comments: [String]
     /// The column layout.
     public let layout: MAFLayout
+    /// How the input is stored.
+    public let compression: InputCompression
 
-    private let lines: LineReader
+    /// Where the lines come from: a whole (possibly compressed) input, or the rows of one part
+    /// of a plain file (``MAFFileParts``).
+    private enum LineSource {
+        case whole(LineReader)
+        case part(MAFRangeLineReader)
+
+        func nextLine() throws -> UnsafeRawBufferPointer? {
+            switch self {
+            case .whole(let reader): try reader.nextLine()
+            case .part(let reader): try reader.nextLine()
+            }
+        }
+
+        var lineNumber: Int {
+            switch self {
+            case .whole(let reader): reader.lineNumber
+            case .part(let reader): reader.lineNumber
+            }
+        }
+    }
+
+    private let lines: LineSource
     /// Start offset of each field, plus one past the end of the line (`columnCount + 1` entries).
     private let fieldStarts: UnsafeMutableBufferPointer<Int>
 
@@ -47,7 +70,8 @@ public final class MAFReader {
 
     /// Reads a MAF from an open `LineReader` (plain or compressed), up to the column header.
     public init(lines: LineReader, requiredColumns: [MAFColumn] = MAFReader.requiredColumns) throws {
-        self.lines = lines
+        self.lines = .whole(lines)
+        compression = lines.compression
         var comments: [String] = []
         var header: [String]?
         while let line = try lines.nextLine() {
@@ -73,6 +97,15 @@ public final class MAFReader {
                 message: "required MAF column is missing from the column header")
         }
         fieldStarts = .allocate(capacity: header.count + 1)
+    }
+
+    /// Reads the rows of one part of a plain file whose header `layout` and `comments` are known.
+    init(part lines: MAFRangeLineReader, layout: MAFLayout, comments: [String]) {
+        self.lines = .part(lines)
+        self.layout = layout
+        self.comments = comments
+        compression = .plain
+        fieldStarts = .allocate(capacity: layout.columnNames.count + 1)
     }
 
     deinit {

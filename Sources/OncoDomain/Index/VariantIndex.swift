@@ -13,6 +13,8 @@ public struct VariantIndex: Sendable {
     /// All kept alterations, in insertion order.
     public private(set) var alterations: [Alteration] = []
 
+    /// Each sample name's first index in ``samples``.
+    private var sampleNumbers: [String: Int] = [:]
     private var byGene: [String: [Int]] = [:]
     private var bySample: [[Int]]
     private var byChromosome: [String: [Int]] = [:]
@@ -25,11 +27,15 @@ public struct VariantIndex: Sendable {
         self.samples = samples
         self.genesOfInterest = genesOfInterest
         self.bySample = Array(repeating: [], count: samples.count)
+        for (number, name) in samples.enumerated() where sampleNumbers[name] == nil {
+            sampleNumbers[name] = number
+        }
     }
 
     /// Adds a sample (for inputs such as MAF whose samples appear while streaming); returns its index.
     public mutating func addSample(_ name: String) -> Int {
-        if let existing = samples.firstIndex(of: name) { return existing }
+        if let existing = sampleNumbers[name] { return existing }
+        sampleNumbers[name] = samples.count
         samples.append(name)
         bySample.append([])
         return samples.count - 1

@@ -85,12 +85,42 @@ public struct MAFAlterationLoader: Sendable {
 
     /// Loads the remaining rows of `reader` into `index`.
     public func load(from reader: MAFReader, into index: inout VariantIndex) throws -> MAFLoadStatistics {
+        let statistics = try loadRows(from: reader, into: &index)
+        try checkSampleFound(statistics)
+        return statistics
+    }
+
+    /// Loads the rows of part `part` of `file` into a new index keeping `genesOfInterest` (all
+    /// genes when `nil`), for loading the parts of one file on separate threads. Merge the parts,
+    /// in file order, with ``MAFPartLoad/merged(_:options:)``.
+    ///
+    /// - Throws: as ``load(path:into:)``, except that a requested sample missing from this part is
+    ///   not an error (it may be in another part).
+    public func load(part: Int, of file: MAFFileParts, genesOfInterest: Set<String>?) throws -> MAFPartLoad {
+        var index = VariantIndex(samples: [], genesOfInterest: genesOfInterest)
+        let statistics = try loadRows(from: file.reader(forPart: part), into: &index)
+        return MAFPartLoad(index: index, statistics: statistics)
+    }
+
+    /// Throws when a requested sample has no row.
+    func checkSampleFound(_ statistics: MAFLoadStatistics) throws {
+        if let sample = options.sample, statistics.mutationCounts.isEmpty {
+            throw FormatError(
+                .value, file: statistics.file, field: MAFColumn.tumorSampleBarcode.rawValue,
+                message: "no row of sample '\(sample)' in the file")
+        }
+    }
+
+    /// Loads the remaining rows of `reader` into `index`, with no check of the requested sample.
+    private func loadRows(from reader: MAFReader, into index: inout VariantIndex) throws -> MAFLoadStatistics
+    {
         var statistics = MAFLoadStatistics(file: reader.path)
         let interpreter = MAFRowInterpreter(
             layout: reader.layout, stopLostIsTruncating: options.stopLostIsTruncating,
             tumourOnlyOrigin: options.tumourOnlyOrigin)
         var samples = SampleTable(minimumAlleleFraction: options.minimumAlleleFractionForCounts)
         let wantedSample = options.sample.map { Array($0.utf8) }
+        let wantedGenes = index.genesOfInterest.map { ByteStringSet($0) }
         while true {
             let record: MAFRecord?
             do {
@@ -104,16 +134,12 @@ public struct MAFAlterationLoader: Sendable {
             statistics.rowsRead += 1
             do {
                 try loadRow(
-                    record, interpreter: interpreter, wantedSample: wantedSample, samples: &samples,
+                    record, interpreter: interpreter, wantedSample: wantedSample, wantedGenes: wantedGenes,
+                    samples: &samples,
                     index: &index, statistics: &statistics)
             } catch let error as FormatError where isRowError(error) {
                 skip(error, &statistics)
             }
-        }
-        if let sample = options.sample, samples.counts.isEmpty {
-            throw FormatError(
-                .value, file: reader.path, field: MAFColumn.tumorSampleBarcode.rawValue,
-                message: "no row of sample '\(sample)' in the file")
         }
         statistics.mutationCounts = samples.counts
         return statistics
@@ -121,6 +147,7 @@ public struct MAFAlterationLoader: Sendable {
 
     private func loadRow(
         _ record: MAFRecord, interpreter: MAFRowInterpreter, wantedSample: [UInt8]?,
+        wantedGenes: ByteStringSet?,
         samples: inout SampleTable, index: inout VariantIndex, statistics: inout MAFLoadStatistics
     ) throws {
         let barcode = try interpreter.sampleBarcode(record)
@@ -129,14 +156,14 @@ public struct MAFAlterationLoader: Sendable {
             return
         }
         let facts = try interpreter.facts(record)
-        let gene = interpreter.gene(record)
         if !facts.passesFilter { statistics.rowsFailingFilter += 1 }
         if statistics.build == nil, let name = record.string(.ncbiBuild), !name.isEmpty {
             statistics.build = GenomeBuild.fromAssemblyName(name)
         }
         var alteration: Alteration?
-        if index.genesOfInterest?.contains(gene) ?? true {
-            alteration = try interpreter.alteration(record, gene: gene, facts: facts)
+        // The gene is compared as bytes: rows outside the genes of interest build no string.
+        if wantedGenes?.contains(interpreter.geneBytes(record)) ?? true {
+            alteration = try interpreter.alteration(record, gene: interpreter.gene(record), facts: facts)
         }
         // Everything that can fail has been read: the row now counts.
         let slot = samples.slot(ofBarcode: barcode, in: &index)

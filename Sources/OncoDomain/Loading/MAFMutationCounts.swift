@@ -51,6 +51,17 @@ public struct MAFMutationCounts: Sendable, Hashable {
         }
     }
 
+    /// Adds the counts of `other` (the same sample, counted on other rows of the file).
+    mutating func add(_ other: MAFMutationCounts) {
+        rows += other.rows
+        eligible += other.eligible
+        eligibleWithoutAlleleFraction += other.eligibleWithoutAlleleFraction
+        codingNonSynonymous += other.codingNonSynonymous
+        coding += other.coding
+        missense += other.missense
+        rowsWithoutMatchedNormal += other.rowsWithoutMatchedNormal
+    }
+
     /// Counts one well-formed row of this sample.
     mutating func count(
         variantClass: VariantClass, passesFilter: Bool, origin: Origin, alleleFraction: Double?,

@@ -57,6 +57,14 @@ struct MAFRowInterpreter {
         return symbol
     }
 
+    /// The bytes of ``gene(_:)`` without making a string (empty for no gene).
+    func geneBytes(_ record: MAFRecord) -> UnsafeRawBufferPointer {
+        guard let symbol = record.bytes(.hugoSymbol), !Self.isMissing(symbol),
+            !AnnotationBytes(symbol).equals("Unknown")
+        else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return symbol
+    }
+
     func facts(_ record: MAFRecord) throws -> Facts {
         let (depth, altDepth, depthSource) = try readCounts(record)
         var alleleFraction: Double?
@@ -111,7 +119,7 @@ struct MAFRowInterpreter {
             let terms = consequence.split(whereSeparator: { $0 == "&" || $0 == "," || $0 == ";" })
                 .map(String.init)
             let base = VariantClass.classify(consequences: terms, stopLostIsTruncating: stopLostIsTruncating)
-            guard Self.isRefinable(base), let change = proteinChange(record) else {
+            guard mayRefine(base, record), let change = proteinChange(record) else {
                 return (terms, base, nil)
             }
             let refined = VariantClass.classify(
@@ -128,7 +136,7 @@ struct MAFRowInterpreter {
                     "unknown value '\(classification)' (expected a MAF class such as Missense_Mutation, "
                         + "Frame_Shift_Del, Silent, Intron)")
             }
-            guard Self.isRefinable(base), let change = proteinChange(record) else { return ([], base, nil) }
+            guard mayRefine(base, record), let change = proteinChange(record) else { return ([], base, nil) }
             let refined = VariantClass.classify(
                 mafVariantClassification: classification, proteinChange: change,
                 stopLostIsTruncating: stopLostIsTruncating)
@@ -137,12 +145,31 @@ struct MAFRowInterpreter {
         return ([], .nonCoding, nil)
     }
 
-    /// The classes a protein change can refine (see `VariantClass.classify(consequences:proteinChange:)`).
-    private static func isRefinable(_ variantClass: VariantClass) -> Bool {
+    /// Whether the row's protein change could refine `variantClass` (see
+    /// `VariantClass.classify(consequences:proteinChange:)`), so that it is worth parsing now.
+    ///
+    /// Other-coding is refined by any deletion, insertion, duplication or delins; missense and the
+    /// in-frame classes only by a delins, which the parser reads only from the letters `delins`
+    /// (any case) — so a row whose HGVSp columns lack them keeps its class, and its protein
+    /// change is parsed later only if the row becomes an alteration.
+    private func mayRefine(_ variantClass: VariantClass, _ record: MAFRecord) -> Bool {
         switch variantClass {
-        case .missense, .inframeDeletion, .inframeInsertion, .inframeDelins, .otherCoding: true
-        default: false
+        case .otherCoding: return true
+        case .missense, .inframeDeletion, .inframeInsertion, .inframeDelins:
+            return Self.containsDelins(record.bytes(.hgvspShort)) || Self.containsDelins(record.bytes(.hgvsp))
+        default: return false
         }
+    }
+
+    /// Whether `value` holds `delins`, ASCII case ignored.
+    private static func containsDelins(_ value: UnsafeRawBufferPointer?) -> Bool {
+        guard let value, value.count >= 6 else { return false }
+        for start in 0...(value.count - 6) where value[start] | 0x20 == UInt8(ascii: "d") {
+            if equalsIgnoringCase(UnsafeRawBufferPointer(rebasing: value[start..<(start + 6)]), "delins") {
+                return true
+            }
+        }
+        return false
     }
 
     /// `HGVSp_Short`, else `HGVSp`, parsed (an `ENSP…:` prefix is dropped).

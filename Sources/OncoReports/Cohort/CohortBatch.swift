@@ -1,4 +1,5 @@
 import OncoDomain
+import OncoMatch
 import OncoRules
 
 #if canImport(Glibc)
@@ -106,6 +107,7 @@ public struct CohortBatch: Sendable {
             throw MatchJob.RequestError("--skip-existing needs JSON per-sample reports")
         }
         let sharedMAFs = try loadSharedMAFs(rules: rules)
+        let matcher = sharedMAFs.isEmpty ? nil : Matcher(ruleSet: rules, oncoTree: oncoTree)
         let entries = sheet.entries
         let options = options
         let total = entries.count
@@ -117,7 +119,8 @@ public struct CohortBatch: Sendable {
                 let entry = entries[index]
                 do {
                     let (result, reused) = try Self.process(
-                        entry, rules: rules, oncoTree: oncoTree, options: options, sharedMAFs: sharedMAFs)
+                        entry, rules: rules, oncoTree: oncoTree, options: options, sharedMAFs: sharedMAFs,
+                        matcher: matcher)
                     if reused { counters.reusedOne() }
                     return .init(result: result, stop: false)
                 } catch {
@@ -143,7 +146,7 @@ public struct CohortBatch: Sendable {
     /// One sample: its row from an existing report, or a fresh match.
     private static func process(
         _ entry: SampleSheet.Entry, rules: CompiledRuleSet, oncoTree: OncoTree, options: Options,
-        sharedMAFs: [String: CohortMAFSource]
+        sharedMAFs: [String: CohortMAFSource], matcher: Matcher?
     ) throws -> (CohortSampleResult, reused: Bool) {
         var outputs: [ReportFormat: String] = [:]
         if let directory = options.reportsDirectory {
@@ -160,7 +163,8 @@ public struct CohortBatch: Sendable {
         if let source = sharedMAFs[entry.inputPath] {
             report = try source.report(
                 for: entry, rules: rules, oncoTree: oncoTree,
-                includeFilteredAlterations: options.includeFilteredAlterations, outputs: outputs)
+                includeFilteredAlterations: options.includeFilteredAlterations, outputs: outputs,
+                matcher: matcher)
         } else {
             var request = MatchJob.Request(
                 inputPath: entry.inputPath, tumourType: entry.tumourType, sample: entry.inputSample,
@@ -192,7 +196,7 @@ public struct CohortBatch: Sendable {
             }
             guard !needsOwnLoad, (try? InputFormat.detect(path: entry.inputPath)) == .maf else { continue }
             sources[entry.inputPath] = try CohortMAFSource(
-                path: entry.inputPath, rules: rules, strict: options.strict)
+                path: entry.inputPath, rules: rules, strict: options.strict, threads: options.threads)
         }
         return sources
     }

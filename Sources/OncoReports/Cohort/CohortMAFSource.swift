@@ -3,39 +3,103 @@ import OncoDomain
 import OncoMatch
 import OncoRules
 
-/// A MAF holding many samples, read once into one cohort-aware ``VariantIndex``, from which each
-/// sample's report is then built without reading the file again.
+/// A MAF holding many samples, read once, from which each sample's report is then built without
+/// reading the file again.
 ///
-/// Each sample is matched on an index of its own alterations only (copied out of the shared
-/// index, so matcher queries do not scan other samples'), with TMB from the sample's
-/// ``MAFMutationCounts``. The QC counts of its report are those of the whole file (rows read,
-/// skipped, failing FILTER), and the report says so in a warning.
+/// A plain MAF is read in parts on the worker threads (``MAFFileParts``), its SHA-256 computed on
+/// one of them at the same time; a compressed one is streamed on one thread while another hashes
+/// it. Each part keeps its own ``VariantIndex``; a sample is matched on an index of its own
+/// alterations only (gathered from the parts in file order, so matcher queries do not scan other
+/// samples'), with TMB from the sample's ``MAFMutationCounts`` over the whole file. The QC counts
+/// of its report are those of the whole file (rows read, skipped, failing FILTER), and the report
+/// says so in a warning. Reports are the same whatever the number of threads or parts.
 public struct CohortMAFSource: Sendable {
     public let path: String
-    public let index: VariantIndex
+    /// The file's rows as loaded, one entry per part, in file order.
+    public let parts: [MAFPartLoad]
+    /// The statistics of the whole file.
     public let statistics: MAFLoadStatistics
     /// SHA-256 of the file, computed once.
     public let sha256: String
     private let mutationCounts: [String: MAFMutationCounts]
+    /// For each sample, its index in each part that has rows of it, in part order.
+    private let sampleSlots: [String: [SampleSlot]]
 
-    /// Reads the MAF at `path`, keeping alterations in the genes `rules` mention.
-    public init(path: String, rules: CompiledRuleSet, strict: Bool) throws {
-        var index = VariantIndex(samples: [], genesOfInterest: rules.mentionedGenes)
-        let loader = MAFAlterationLoader(options: .init(sample: nil, isLenient: !strict))
-        self.statistics = try loader.load(path: path, into: &index)
-        self.index = index
+    private struct SampleSlot: Sendable {
+        var part: Int
+        var sample: Int
+    }
+
+    /// What one loading job gives: the file's digest, or the rows of one part.
+    private enum LoadResult: Sendable {
+        case digest(Result<String, any Error>)
+        case part(Result<MAFPartLoad, any Error>)
+    }
+
+    /// Reads the MAF at `path` on up to `threads` threads, keeping alterations in the genes
+    /// `rules` mention.
+    public init(path: String, rules: CompiledRuleSet, strict: Bool, threads: Int = 1) throws {
+        let options = MAFAlterationLoader.Options(sample: nil, isLenient: !strict)
+        let loader = MAFAlterationLoader(options: options)
+        let genes = rules.mentionedGenes
+        let threads = max(1, threads)
+        let file = try MAFFileParts(
+            path: path, count: threads == 1 ? 1 : threads * 4, requiredColumns: options.requiredColumns)
+        let partCount = file?.parts.count ?? 1
+        // Job 0 hashes the file; jobs 1… load the parts (or stream the whole compressed file).
+        let results = OrderedWorkQueue<LoadResult>(threads: threads).run(
+            count: partCount + 1,
+            job: { job in
+                if job == 0 {
+                    return .init(result: .digest(Result { try SHA256.hexDigest(ofFile: path) }), stop: false)
+                }
+                let loaded = Result {
+                    if let file { return try loader.load(part: job - 1, of: file, genesOfInterest: genes) }
+                    var index = VariantIndex(samples: [], genesOfInterest: genes)
+                    let statistics = try loader.load(path: path, into: &index)
+                    return MAFPartLoad(index: index, statistics: statistics)
+                }
+                // A failing part stops the others from starting: the error of the first failing
+                // part in file order is thrown below, as a serial read would throw it.
+                return .init(result: .part(loaded), stop: (try? loaded.get()) == nil)
+            },
+            completed: { _, _ in })
+        var parts: [MAFPartLoad] = []
+        var digest: String?
+        for result in results {
+            switch result {
+            case .digest(let value)?: digest = try value.get()
+            case .part(let value)?: parts.append(try value.get())
+            case nil: break
+            }
+        }
+        guard let digest, parts.count == partCount else {
+            throw FormatError(.io, file: path, message: "the MAF was not read completely")
+        }
         self.path = path
-        self.sha256 = try SHA256.hexDigest(ofFile: path)
+        self.parts = parts
+        self.sha256 = digest
+        statistics = try MAFPartLoad.mergedStatistics(parts, file: path, options: options)
         var counts: [String: MAFMutationCounts] = [:]
         for item in statistics.mutationCounts { counts[item.sample] = item }
-        self.mutationCounts = counts
+        mutationCounts = counts
+        var slots: [String: [SampleSlot]] = [:]
+        for (partIndex, part) in parts.enumerated() {
+            for (sampleIndex, name) in part.index.samples.enumerated() {
+                slots[name, default: []].append(SampleSlot(part: partIndex, sample: sampleIndex))
+            }
+        }
+        sampleSlots = slots
     }
 
     /// Matches the sample of `entry` (its `input_sample`, else its `sample`) and writes `outputs`.
+    ///
+    /// `matcher`, when given, must have been made from `rules` and `oncoTree`; a cohort makes it
+    /// once for all its samples.
     public func report(
         for entry: SampleSheet.Entry, rules: CompiledRuleSet, oncoTree: OncoTree,
         includeFilteredAlterations: Bool,
-        outputs: [ReportFormat: String]
+        outputs: [ReportFormat: String], matcher: Matcher? = nil
     ) throws -> MatchReport {
         let barcode = entry.inputSample ?? entry.sample
         guard let node = oncoTree.node(entry.tumourType) else {
@@ -44,16 +108,17 @@ public struct CohortMAFSource: Sendable {
                 "unknown OncoTree code '\(entry.tumourType)'"
                     + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
         }
-        guard let sharedIndex = index.samples.firstIndex(of: barcode), let counts = mutationCounts[barcode]
-        else {
+        guard let slots = sampleSlots[barcode], let counts = mutationCounts[barcode] else {
             throw FormatError(
                 .value, file: path, field: MAFColumn.tumorSampleBarcode.rawValue,
                 message: "no row of sample '\(barcode)' in the file")
         }
-        var sampleIndex = VariantIndex(samples: [barcode], genesOfInterest: index.genesOfInterest)
-        for var alteration in index.alterations(ofSample: sharedIndex) {
-            alteration.sampleIndex = 0
-            sampleIndex.add(alteration)
+        var sampleIndex = VariantIndex(samples: [barcode], genesOfInterest: rules.mentionedGenes)
+        for slot in slots {
+            for var alteration in parts[slot.part].index.alterations(ofSample: slot.sample) {
+                alteration.sampleIndex = 0
+                sampleIndex.add(alteration)
+            }
         }
         let territory: CallableTerritory
         if let megabases = entry.targetMegabases {
@@ -89,7 +154,7 @@ public struct CohortMAFSource: Sendable {
             annotationSource: .maf, tumourMutationalBurden: burden, alternativeBurdens: alternatives,
             msi: entry.msi,
             hrd: entry.hrd, includeFilteredAlterations: includeFilteredAlterations)
-        let result = Matcher(ruleSet: rules, oncoTree: oncoTree).match(profile)
+        let result = (matcher ?? Matcher(ruleSet: rules, oncoTree: oncoTree)).match(profile)
         let builder = MatchReportBuilder(
             ruleSet: rules.ruleSet, inputPath: path, inputSHA256: sha256,
             inputFormat: InputFormat.maf.rawValue,
