@@ -97,6 +97,7 @@ struct AnnotationSurveyFields {
     /// Once an entry's essential fields (allele, allele number, symbol, consequence) are read,
     /// `needsRanking` is asked whether its ranking fields (MANE Select, canonical, biotype) are
     /// needed; when not, the entry's other fields read `nil` and the scan moves to the next entry.
+    @inline(__always)
     func forEachEntry(
         in value: UnsafeRawBufferPointer, gluesPieces: Bool, needsRanking: (Values) -> Bool = { _ in true },
         _ body: (Values) throws -> Void
