@@ -86,6 +86,13 @@ enum JSONValue: Sendable, Equatable {
     /// U+2028/U+2029 as `\uXXXX`; every other character, including non-ASCII, kept as UTF-8.
     static func appendQuoted(_ text: String, to output: inout String) {
         output.append("\"")
+        // Most strings need no escape: append them whole. 0xE2 starts U+2028/U+2029 (and other
+        // characters), which take the scalar path below.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            output.append(text)
+            output.append("\"")
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output.append("\\\"")
