@@ -123,8 +123,18 @@ while :; do
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$part_log" | tail -1)
     total_execs=$(( total_execs + ${execs:-0} ))
     grep -E '^#[0-9]+\s+(INITED|DONE)|^stat::|ERROR|Fatal error|SUMMARY|Test unit written' "$part_log" | tail -15 || true
+    # A slow unit reported across a pause is the pause's doing when the input replays fast.
+    if [ "$paused_during_run" = 1 ]; then
+        for slow in $(sed -n 's/.*Test unit written to \(.*slow-unit-.*\)$/\1/p' "$part_log"); do
+            if [ -f "$slow" ] && timeout 10 "$binary" "$slow" >/dev/null 2>&1; then
+                mkdir -p "$crashes/after-pause"
+                mv "$slow" "$crashes/after-pause/"
+                echo "slow unit across a pause replays fast: moved to $crashes/after-pause/" >&2
+            fi
+        done
+    fi
     # A timeout right after a pause is the pause's doing when the input replays fast.
-    artifact=$(sed -n 's/^Test unit written to \(.*timeout-.*\)$/\1/p' "$part_log" | tail -1)
+    artifact=$(sed -n 's/.*Test unit written to \(.*timeout-.*\)$/\1/p' "$part_log" | tail -1)
     if [ "$status" != 0 ] && [ "$paused_during_run" = 1 ] && [ -n "$artifact" ] &&
         "$binary" -timeout=5 "$artifact" >/dev/null 2>&1; then
         mkdir -p "$crashes/after-pause"

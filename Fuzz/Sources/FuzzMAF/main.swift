@@ -9,7 +9,7 @@ import GenomicFormats
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard
         let lines = try? LineReader(
-            bytes: [UInt8](inputBytes(data, size)), name: "fuzz.maf", maximumLineLength: 1 << 20,
+            bytes: inputArray(data, size), name: "fuzz.maf", maximumLineLength: 1 << 20,
             inflateThreads: 0),
         let reader = try? MAFReader(lines: lines, requiredColumns: MAFReader.minimalColumns)
     else {
