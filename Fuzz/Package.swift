@@ -16,6 +16,9 @@ let package = Package(
             name: "FuzzAnnotation",
             dependencies: ["FuzzSupport", .product(name: "GenomicFormats", package: "OncoMatch")]),
         .executableTarget(
+            name: "FuzzInput",
+            dependencies: ["FuzzSupport", .product(name: "GenomicFormats", package: "OncoMatch")]),
+        .executableTarget(
             name: "FuzzMAF",
             dependencies: ["FuzzSupport", .product(name: "GenomicFormats", package: "OncoMatch")]),
         .executableTarget(

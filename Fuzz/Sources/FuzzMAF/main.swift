@@ -1,14 +1,18 @@
 import FuzzSupport
 import GenomicFormats
 
-/// Reads the input as a MAF (minimal required columns) and touches every typed column of every row.
-let scratch = ScratchFile(harness: "maf", suffix: ".maf")
+/// Reads the input as a MAF (minimal required columns), in memory through `LineReader(bytes:name:)`
+/// with inline inflation, and touches every typed column of every row.
 
 /// The libFuzzer entry point: one input per call, always returns 0.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    scratch.replaceContents(with: data, size)
-    guard let reader = try? MAFReader(path: scratch.path, requiredColumns: MAFReader.minimalColumns) else {
+    guard
+        let lines = try? LineReader(
+            bytes: inputArray(data, size), name: "fuzz.maf", maximumLineLength: 1 << 20,
+            inflateThreads: 0),
+        let reader = try? MAFReader(lines: lines, requiredColumns: MAFReader.minimalColumns)
+    else {
         return 0
     }
     _ = reader.comments

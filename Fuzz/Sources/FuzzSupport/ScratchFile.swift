@@ -35,3 +35,10 @@ public struct ScratchFile: Sendable {
 public func inputBytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> UnsafeRawBufferPointer {
     UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size)
 }
+
+/// The input copied into an array (one `memcpy`: building it from the raw buffer's elements would
+/// copy byte by byte through instrumented code).
+public func inputArray(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
+    guard let data else { return [] }
+    return Array(UnsafeBufferPointer(start: data, count: size))
+}
