@@ -149,12 +149,12 @@ public struct SHA256: Sendable {
     /// SHA extensions when it has them (several times faster), otherwise in Swift.
     private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
         if Self.usesHardware && !portable {
-            var words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-            words.withUnsafeMutableBufferPointer { buffer in
+            // A homogeneous tuple is laid out as eight contiguous words: no copy, no allocation.
+            withUnsafeMutableBytes(of: &state) { words in
                 oncomatch_sha256_hardware_compress(
-                    buffer.baseAddress!, blocks.assumingMemoryBound(to: UInt8.self), count)
+                    words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                    blocks.assumingMemoryBound(to: UInt8.self), count)
             }
-            state = (words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7])
             return
         }
         compressInSwift(blocks: blocks, count: count)

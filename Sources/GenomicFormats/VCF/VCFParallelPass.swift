@@ -37,8 +37,6 @@ public enum VCFParallelPass {
         public var skipped: Int
         /// The first `maximumExamples` skip reasons, in file order.
         public var skippedExamples: [FormatError]
-        /// Whether the parsing ran on two threads.
-        public var usedTwoThreads: Bool
         /// The hex SHA-256 of the stored bytes of the input, when asked for.
         public var inputSHA256: String?
     }
@@ -214,7 +212,7 @@ public enum VCFParallelPass {
         let first = Part<Worker.PartOutput>()
         let second = Part<Worker.PartOutput>()
         var summary = Summary(
-            header: finished, recordsRead: 0, skipped: 0, skippedExamples: [], usedTwoThreads: splitting,
+            header: finished, recordsRead: 0, skipped: 0, skippedExamples: [],
             inputSHA256: nil)
         /// Lines before the part being taken.
         var linesBefore = input.lineNumber

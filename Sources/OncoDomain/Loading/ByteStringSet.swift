@@ -16,14 +16,6 @@ struct ByteStringSet: Sendable {
     func contains(_ bytes: UnsafeRawBufferPointer) -> Bool { table.value(for: bytes) != nil }
 }
 
-extension AnnotationEntry {
-    /// Whether the entry's gene symbol is in `set` (no allocation).
-    func symbol(in set: ByteStringSet) -> Bool {
-        guard let symbol = self[.symbol] else { return false }
-        return set.contains(symbol.bytes)
-    }
-}
-
 /// Memoises ``VariantClass/classify(consequences:stopLostIsTruncating:)`` by the raw bytes of a
 /// consequence field (`missense_variant&splice_region_variant`): a file holds few distinct
 /// combinations, so after warm-up no string is built per record.
