@@ -108,6 +108,31 @@ struct AnnotationEntryTests {
         }
     }
 
+    @Test("An indexed entry reads every field as the scanning one does")
+    func indexedEntryAgreesWithScanning() throws {
+        let schema = try AnnotationSchema(infoHeaderLine: vepHeader)
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("A|x|%3D&".utf8)
+        var entries: [[UInt8]] = [[], Array("|".utf8), Array("||".utf8), Array("A|missense_variant".utf8)]
+        for _ in 0..<500 {
+            let length = Int.random(in: 0..<40, using: &generator)
+            entries.append((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+        }
+        for bytes in entries {
+            bytes.withUnsafeBytes { buffer in
+                let scanning = AnnotationEntry(buffer, schema: schema)
+                let indexed = scanning.indexed()
+                for index in -1...(bytes.count + 2) {
+                    let expected = scanning.field(at: index).map { Array($0.bytes) }
+                    #expect(indexed.field(at: index).map { Array($0.bytes) } == expected)
+                }
+                #expect(indexed.hgvsp == scanning.hgvsp)
+                #expect(indexed.symbol == scanning.symbol)
+                #expect(indexed.fieldCount == scanning.fieldCount)
+            }
+        }
+    }
+
     @Test("Short entries are tolerated: missing trailing fields read as absent")
     func shortEntries() throws {
         let schema = try AnnotationSchema(infoHeaderLine: vepHeader)

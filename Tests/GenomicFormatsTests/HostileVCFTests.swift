@@ -279,7 +279,7 @@ struct HostileVCFTests {
 
     @Test("binary garbage: refused as not text in both modes")
     func binaryGarbage() throws {
-        var generator = SplitMix64(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let bytes = (0..<200_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let path = try Self.writeBytes(bytes)
         for options in [VCFReaderOptions.lenient, .strict] {
@@ -287,18 +287,5 @@ struct HostileVCFTests {
             #expect(error?.kind == .io)
             #expect(error?.message.contains("not a text file") == true)
         }
-    }
-}
-
-/// A small deterministic generator for garbage bytes.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import OncoDomain
 import OncoMatch
 import OncoRules
+import TestSupport
 import Testing
 
 /// Near-miss reasons are worked out once per gene (rules, leaves, requirement texts) and shared by

@@ -11,42 +11,7 @@ extension VCFRecord {
     func infoValueBounds(_ key: String) -> Range<Int>? {
         var key = key
         return key.withUTF8 { keyBytes in
-            bytes.withUnsafeBytes { buffer -> Range<Int>? in
-                let bounds = columnBounds(7)
-                var index = bounds.lowerBound
-                let end = bounds.upperBound
-                if end - index == 1 && buffer[index] == UInt8(ascii: ".") { return nil }
-                let base = buffer.baseAddress!
-                while index < end {
-                    // The key runs to the first `=` or `;`; a value (often long: CSQ, ANN) is skipped
-                    // with memchr rather than byte by byte.
-                    var keyEnd = index
-                    while keyEnd < end && buffer[keyEnd] != UInt8(ascii: ";")
-                        && buffer[keyEnd] != UInt8(ascii: "=")
-                    {
-                        keyEnd += 1
-                    }
-                    let hasValue = keyEnd < end && buffer[keyEnd] == UInt8(ascii: "=")
-                    var entryEnd = keyEnd
-                    if hasValue {
-                        let valueStart = keyEnd + 1
-                        if valueStart < end, let semicolon = memchr(base + valueStart, 0x3B, end - valueStart)
-                        {
-                            entryEnd = base.distance(to: UnsafeRawPointer(semicolon))
-                        } else {
-                            entryEnd = end
-                        }
-                    }
-                    if keyEnd - index == keyBytes.count
-                        && (keyBytes.count == 0
-                            || memcmp(base + index, keyBytes.baseAddress!, keyBytes.count) == 0)
-                    {
-                        return hasValue ? (keyEnd + 1)..<entryEnd : entryEnd..<entryEnd
-                    }
-                    index = entryEnd + 1
-                }
-                return nil
-            }
+            withRawLine { $0.infoValueBounds(forKey: UnsafeRawBufferPointer(keyBytes)) }
         }
     }
 

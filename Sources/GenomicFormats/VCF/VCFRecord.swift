@@ -16,14 +16,14 @@
 public struct VCFRecord: Sendable {
     /// The line's bytes (without terminator) in `bytes[0..<length]`; the array only grows, so
     /// refilling it allocates nothing once it fits the longest line.
-    var bytes: [UInt8] = []
+    @usableFromInline var bytes: [UInt8] = []
     /// Number of valid bytes in `bytes`.
-    var length = 0
+    @usableFromInline var length = 0
     /// Byte offsets of the tab characters separating the columns, in `tabs[0..<tabCount]`
     /// (sized like `bytes`, so it never needs to grow while a line is scanned).
-    var tabs: [Int32] = []
+    @usableFromInline var tabs: [Int32] = []
     /// Number of valid entries in `tabs`.
-    var tabCount = 0
+    @usableFromInline var tabCount = 0
     /// The header this record was read under (declares types, samples and version).
     public internal(set) var header: VCFHeader
     /// The file name, for errors.

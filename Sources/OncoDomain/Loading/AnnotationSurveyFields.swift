@@ -25,6 +25,11 @@ struct AnnotationSurveyFields {
     /// consequence); the others (MANE Select, canonical, biotype) only rank an entry against
     /// the others of its allele, so an entry that cannot win is not read further.
     private let lastEssentialColumn: Int
+    /// For each column up to the last needed one, the first column at or after it whose closing
+    /// `|` must be looked at one by one: one that fills a slot, one before such a column (its
+    /// end starts the next), or a column where the scan may stop. The `|`s closing the columns
+    /// before it are only counted.
+    private let nextNeededColumn: [Int]
 
     init(schema: AnnotationSchema) {
         let fields: [(Slot, AnnotationField)] = [
@@ -46,6 +51,17 @@ struct AnnotationSurveyFields {
     private init(slotOfColumn: [Int8], lastEssentialColumn: Int) {
         self.slotOfColumn = slotOfColumn
         self.lastEssentialColumn = lastEssentialColumn
+        let lastColumn = slotOfColumn.count - 1
+        var next = [Int](repeating: lastColumn, count: slotOfColumn.count)
+        var following = lastColumn
+        for column in stride(from: lastColumn, through: 0, by: -1) {
+            let needed =
+                slotOfColumn[column] >= 0 || (column < lastColumn && slotOfColumn[column + 1] >= 0)
+                || column == lastEssentialColumn || column == lastColumn
+            if needed { following = column }
+            next[column] = following
+        }
+        nextNeededColumn = next
     }
 
     /// Reads no field (for a VCF without annotation).
@@ -142,6 +158,19 @@ struct AnnotationSurveyFields {
                     var bars = ~(((x & low7) &+ low7) | x | low7)
                     let commas = ~(((y & low7) &+ low7) | y | low7)
                     if commas != 0 { bars &= (commas & (0 &- commas)) &- 1 }
+                    // The `|`s closing columns nobody reads are only counted (one operation each).
+                    let skippable = nextNeededColumn[column] - column
+                    if skippable > 0 && bars != 0 {
+                        var skipped = 0
+                        var last = bars
+                        while bars != 0 && skipped < skippable {
+                            last = bars
+                            bars &= bars &- 1
+                            skipped += 1
+                        }
+                        column += skipped
+                        fieldStart = index + last.trailingZeroBitCount >> 3 + 1
+                    }
                     while bars != 0 {
                         let position = index + bars.trailingZeroBitCount >> 3
                         let slot = slotOfColumn[column]

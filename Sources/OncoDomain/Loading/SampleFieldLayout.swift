@@ -33,6 +33,8 @@ struct SampleFieldLayout {
     private var depthIndex = -1
     private var fractionIndex = -1
     private var mutectFractionIndex = -1
+    /// The highest of the indexes above (-1: none is present).
+    private var lastIndex = -1
     /// `AD` is declared Number=R or `.` (the general reader's first case).
     private let alleleDepthsPerAllele: Bool
     /// `AF` / `FA` are declared Number=A (the only case the general reader reads them), and
@@ -62,6 +64,7 @@ struct SampleFieldLayout {
             depthIndex = -1
             fractionIndex = -1
             mutectFractionIndex = -1
+            lastIndex = -1
             return
         }
         let same = record.withColumn(8) { column in
@@ -84,35 +87,60 @@ struct SampleFieldLayout {
         depthIndex = keys.depth
         fractionIndex = keys.fraction
         mutectFractionIndex = keys.mutectFraction
+        lastIndex = max(keys.genotype, keys.alleleDepths, keys.depth, keys.fraction, keys.mutectFraction)
         format = record.withColumn(8) { Array($0) }
         resolved = true
     }
 
-    /// The bytes of field `index` of `sample`, `nil` when FORMAT lacks it or the sample dropped it.
-    private func withValue<R>(
-        _ record: VCFRecord, sample: Int, index: Int, _ body: (UnsafeRawBufferPointer) -> R?
-    ) -> R?? {
-        guard index >= 0 else { return .some(nil) }
-        return record.withSampleColumn(sample) { column -> R?? in
-            guard let piece = VCFByteParsing.piece(index, of: column, separatedBy: 58) else {
-                return .some(nil)
-            }
-            guard let result = body(piece) else { return nil }
-            return .some(result)
-        } ?? .some(nil)
+    /// Where the read fields are in one sample column: byte ranges in the column, `nil` when
+    /// FORMAT lacks the field or the sample dropped it (trailing fields omitted).
+    struct Located {
+        var genotype: Range<Int>?
+        var alleleDepths: Range<Int>?
+        var depth: Range<Int>?
+        var fraction: Range<Int>?
+        var mutectFraction: Range<Int>?
+    }
+
+    /// Locates the read fields of a sample column in one scan of its `:`-separated pieces.
+    @inline(__always)
+    func locate(_ column: UnsafeRawBufferPointer) -> Located {
+        var located = Located()
+        guard lastIndex >= 0, let base = column.baseAddress else { return located }
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        let count = column.count
+        var piece = 0
+        var start = 0
+        var index = 0
+        while true {
+            while index < count && bytes[index] != 0x3A { index += 1 }
+            let range = start..<index
+            if piece == genotypeIndex { located.genotype = range }
+            if piece == alleleDepthIndex { located.alleleDepths = range }
+            if piece == depthIndex { located.depth = range }
+            if piece == fractionIndex { located.fraction = range }
+            if piece == mutectFractionIndex { located.mutectFraction = range }
+            if piece == lastIndex || index >= count { break }
+            piece += 1
+            index += 1
+            start = index
+        }
+        return located
     }
 
     /// The sample's genotype (an all-missing one when there is no GT), or `nil` for anything
     /// the general parser should handle: a malformed GT, an allele beyond the ALTs or above 63.
     func genotype(_ record: VCFRecord, sample: Int, alternates: Int) -> Genotype? {
-        let parsed: Genotype?? = withValue(record, sample: sample, index: genotypeIndex) { bytes in
-            Self.parseGenotype(bytes, alternates: alternates)
-        }
-        switch parsed {
-        case nil: return nil
-        case .some(nil): return Genotype(calledAlleles: 0, isAllMissing: true)
-        case .some(let genotype?): return genotype
-        }
+        record.withSampleColumn(sample) { column in
+            genotype(column, at: locate(column), alternates: alternates)
+        } ?? Genotype(calledAlleles: 0, isAllMissing: true)
+    }
+
+    /// ``genotype(_:sample:alternates:)`` on a located sample column.
+    @inline(__always)
+    func genotype(_ column: UnsafeRawBufferPointer, at located: Located, alternates: Int) -> Genotype? {
+        guard let range = located.genotype else { return Genotype(calledAlleles: 0, isAllMissing: true) }
+        return Self.parseGenotype(UnsafeRawBufferPointer(rebasing: column[range]), alternates: alternates)
     }
 
     private static func parseGenotype(_ bytes: UnsafeRawBufferPointer, alternates: Int) -> Genotype? {
@@ -150,65 +178,69 @@ struct SampleFieldLayout {
     /// general reader's first case computes it; `nil` in every other case.
     func support(_ record: VCFRecord, sample: Int, allele: Int, alternates: Int) -> Support? {
         guard alleleDepthsPerAllele, alleleDepthIndex >= 0 else { return nil }
+        return record.withSampleColumn(sample) { column in
+            support(column, at: locate(column), allele: allele, alternates: alternates)
+        } ?? nil
+    }
+
+    /// ``support(_:sample:allele:alternates:)`` on a located sample column.
+    func support(_ column: UnsafeRawBufferPointer, at located: Located, allele: Int, alternates: Int)
+        -> Support?
+    {
+        guard alleleDepthsPerAllele, alleleDepthIndex >= 0 else { return nil }
         // FORMAT/DP: its first value; `.` is unknown, anything else unparsable is for the general reader.
-        let depth: Int??? = withValue(record, sample: sample, index: depthIndex) { value -> Int?? in
-            let first = VCFByteParsing.piece(0, of: value, separatedBy: 44)!
-            if let number = VCFByteParsing.integer(first) { return .some(number) }
-            return VCFByteParsing.isMissing(first) ? .some(nil) : nil
-        }
-        guard case .some(let formatDepth) = depth else { return nil }
-        let counts: (alt: Int, sum: Int)?? = withValue(record, sample: sample, index: alleleDepthIndex) {
-            value -> (alt: Int, sum: Int)? in
-            var sum = 0
-            var alt: Int?
-            var position = 0
-            var valid = true
-            VCFByteParsing.forEachPiece(of: value, separatedBy: 44) { piece in
-                if let number = VCFByteParsing.integer(piece) {
-                    sum += number
-                    if position == allele { alt = number }
-                } else if !VCFByteParsing.isMissing(piece) {
-                    valid = false
-                }
-                position += 1
+        var formatDepth: Int?
+        if let range = located.depth {
+            let first = VCFByteParsing.piece(
+                0, of: UnsafeRawBufferPointer(rebasing: column[range]), separatedBy: 44)!
+            if let number = VCFByteParsing.integer(first) {
+                formatDepth = number
+            } else if !VCFByteParsing.isMissing(first) {
+                return nil
             }
-            guard valid, position == alternates + 1, let alt else { return nil }
-            return (alt, sum)
         }
-        guard case .some(let found?) = counts else { return nil }
+        guard let range = located.alleleDepths else { return nil }
+        var sum = 0
+        var alt: Int?
+        var position = 0
+        var valid = true
+        VCFByteParsing.forEachPiece(of: UnsafeRawBufferPointer(rebasing: column[range]), separatedBy: 44) {
+            piece in
+            if let number = VCFByteParsing.integer(piece) {
+                sum += number
+                if position == allele { alt = number }
+            } else if !VCFByteParsing.isMissing(piece) {
+                valid = false
+            }
+            position += 1
+        }
+        guard valid, position == alternates + 1, let alt else { return nil }
         // `AF`, then Mutect's `FA`, as the general reader tries them.
         var vaf: Double?
-        switch fraction(record, sample: sample, index: fractionIndex, type: fractionType, allele, alternates)
-        {
+        switch fraction(column, located.fraction, type: fractionType, allele, alternates) {
         case nil: return nil
         case .some(let value?): vaf = value
         case .some(nil):
-            switch fraction(
-                record, sample: sample, index: mutectFractionIndex, type: mutectFractionType, allele,
-                alternates)
-            {
+            switch fraction(column, located.mutectFraction, type: mutectFractionType, allele, alternates) {
             case nil: return nil
             case .some(let value): vaf = value
             }
         }
-        if vaf == nil, found.sum > 0 { vaf = Double(found.alt) / Double(found.sum) }
-        return Support(depth: formatDepth ?? found.sum, altDepth: found.alt, vaf: vaf)
+        if vaf == nil, sum > 0 { vaf = Double(alt) / Double(sum) }
+        return Support(depth: formatDepth ?? sum, altDepth: alt, vaf: vaf)
     }
 
-    /// The allele's value of FORMAT field `index` (declared `type`): `.some(nil)` when the
+    /// The allele's value of a located FORMAT field (declared `type`): `.some(nil)` when the
     /// field is not read, absent or missing; `nil` when the general reader must decide.
     private func fraction(
-        _ record: VCFRecord, sample: Int, index: Int, type: VCFValueType??, _ allele: Int, _ alternates: Int
+        _ column: UnsafeRawBufferPointer, _ range: Range<Int>?, type: VCFValueType??, _ allele: Int,
+        _ alternates: Int
     ) -> Double?? {
         guard case .some(let declared) = type else { return nil }
-        guard let declared, index >= 0 else { return .some(nil) }
-        let found: Double??? = withValue(record, sample: sample, index: index) { value -> Double?? in
-            Self.fraction(value, type: declared, allele: allele, alternates: alternates)
-        }
-        switch found {
-        case nil: return nil
-        case .some(let value): return .some(value ?? nil)
-        }
+        guard let declared, let range else { return .some(nil) }
+        return Self.fraction(
+            UnsafeRawBufferPointer(rebasing: column[range]), type: declared, allele: allele,
+            alternates: alternates)
     }
 
     /// The allele's value of a Number=A list: `.some(nil)` when missing, `nil` when the list

@@ -1,0 +1,118 @@
+import GenomicFormats
+
+/// The loader's path for the common record: one that cannot become an alteration.
+///
+/// Most records of a tumour VCF touch no gene of interest and no allele a rule names; all they
+/// contribute is a FILTER count and, allele by allele, a TMB count. This path decides that from
+/// the line's bytes in one pass over the columns it needs (ALT, INFO's annotation value, the
+/// tumour's and the normal's sample columns), with the allocation-free readers of
+/// ``SampleFieldLayout`` and the annotation survey.
+///
+/// It gives up — having changed nothing but scratch state — as soon as the record is anything
+/// else: an allele that is not plain bases (symbolic, breakend, `*`, `.`), more than 32 ALT
+/// alleles, an allele of a gene of interest, a REF span where a rule names an allele, no tumour
+/// sample, or a sample field the quick readers leave to the general ones (which also produce
+/// the errors). The general path (``VCFLoadWorker/add(_:)``) then reads the record; tests check
+/// that both paths give the same load.
+extension VCFLoadWorker {
+    /// Counts `record` when it cannot become an alteration; `false` when the general path must
+    /// read it (nothing was counted then).
+    mutating func addWithoutAlterations(_ record: VCFRecord) -> Bool {
+        guard let schema, let tumour = pair.tumour, !index.keepsAllGenes else { return false }
+        sampleFields.update(record)
+        return record.withRawLine { line in
+            addWithoutAlterations(line, position: record.position, schema: schema, tumour: tumour)
+        }
+    }
+
+    private mutating func addWithoutAlterations(
+        _ line: VCFRawLine, position: Int, schema: AnnotationSchema, tumour: Int
+    ) -> Bool {
+        guard line.columnCount > 9 + max(tumour, pair.normal ?? 0) else { return false }
+        let reference = line.buffer(line.bounds(3))
+        let alternates = line.buffer(line.bounds(4))
+        guard let alternateCount = Self.plainBaseAlleleCount(alternates), alternateCount <= 32,
+            !rulePositions.anyWithin(position, referenceLength: reference.count)
+        else { return false }
+        let tumourColumn = line.buffer(line.bounds(9 + tumour))
+        let tumourFields = sampleFields.locate(tumourColumn)
+        guard
+            let tumourGenotype = sampleFields.genotype(
+                tumourColumn, at: tumourFields, alternates: alternateCount)
+        else { return false }
+        surveyAnnotations(
+            value: annotationValue(line, schema: schema),
+            alleles: AnnotationAlleles(reference: reference, alternates: alternates), schema: schema,
+            alternateCount: alternateCount)
+        for allele in 1...alternateCount where surveyInteresting[allele] { return false }
+
+        let filter = line.buffer(line.bounds(6))
+        let passes = VCFByteParsing.equals(filter, "PASS") || VCFByteParsing.isMissing(filter)
+        // Decided for every allele before anything is counted: bit `n` for ALT allele `n`.
+        var present: UInt64 = 0
+        var counted: UInt64 = 0
+        var normal: (column: UnsafeRawBufferPointer, fields: SampleFieldLayout.Located, call: SampleCall)?
+        for allele in 1...alternateCount {
+            guard
+                let support = sampleFields.support(
+                    tumourColumn, at: tumourFields, allele: allele, alternates: alternateCount)
+            else { return false }
+            guard isPresent(allele, call: .quick(tumourGenotype), support: support) else { continue }
+            var origin = Origin.unknown
+            if let normalSample = pair.normal {
+                if normal == nil {
+                    let column = line.buffer(line.bounds(9 + normalSample))
+                    let fields = sampleFields.locate(column)
+                    guard
+                        let genotype = sampleFields.genotype(column, at: fields, alternates: alternateCount)
+                    else { return false }
+                    normal = (column, fields, .quick(genotype))
+                }
+                let (column, fields, call) = normal!
+                if !call.isUncalled {
+                    origin = call.contains(allele) ? .germline : .somatic
+                } else {
+                    guard
+                        let normalSupport = sampleFields.support(
+                            column, at: fields, allele: allele, alternates: alternateCount)
+                    else { return false }
+                    origin = .somatic
+                    if let alt = normalSupport.altDepth, alt >= 2, (normalSupport.vaf ?? 0) >= 0.05 {
+                        origin = .germline
+                    }
+                }
+            }
+            let deepEnough = support.depth.map { $0 >= options.tmbMinimumDepth } ?? true
+            let frequentEnough = support.vaf.map { $0 >= options.tmbMinimumVAF } ?? true
+            present |= 1 << UInt64(allele)
+            if passes && deepEnough && frequentEnough && origin != .germline {
+                counted |= 1 << UInt64(allele)
+            }
+        }
+        if !passes { filtered += 1 }
+        for allele in 1...alternateCount where present & (1 << UInt64(allele)) != 0 {
+            tmb.record(
+                surveyClass[allele] ?? .nonCoding, passesFilters: counted & (1 << UInt64(allele)) != 0)
+        }
+        return true
+    }
+
+    /// The number of ALT alleles when every one is plain bases (`A`, `C`, `G`, `T`, `N`, either
+    /// case); `nil` otherwise.
+    static func plainBaseAlleleCount(_ alternates: UnsafeRawBufferPointer) -> Int? {
+        var count = 1
+        var length = 0
+        for byte in alternates {
+            switch byte | 0x20 {
+            case UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "g"), UInt8(ascii: "t"),
+                UInt8(ascii: "n"):
+                length += 1
+            default:
+                guard byte == UInt8(ascii: ","), length > 0 else { return nil }
+                count += 1
+                length = 0
+            }
+        }
+        return length > 0 ? count : nil
+    }
+}

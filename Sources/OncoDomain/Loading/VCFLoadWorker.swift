@@ -1,0 +1,447 @@
+import GenomicFormats
+
+/// One thread's share of a load: the alterations of the current part (taken in file order) and
+/// the TMB and FILTER counts (summed at the end).
+struct VCFLoadWorker: VCFPassWorker {
+    /// An empty index with the load's samples and genes of interest, asked what it would keep.
+    let index: VariantIndex
+    /// Alterations of the current part, in file order.
+    var pending: [Alteration] = []
+    /// Per ALT allele of the current record (see `surveyAnnotations`); empty while it runs.
+    var surveyInteresting: [Bool] = []
+    var surveyClass: [VariantClass?] = []
+    var surveyRank: [Int] = []
+    /// Records whose FILTER is neither PASS nor `.`.
+    var filtered = 0
+    let options: VCFAlterationLoader.Options
+    let pair: TumourNormalPair
+    let schema: AnnotationSchema?
+    let source: AnnotationSource
+    let build: GenomeBuild
+    /// The genes of interest as bytes, for allocation-free membership tests.
+    let geneSet: ByteStringSet
+    /// Consequence fields already classified (a file has few distinct `&`-joined term lists).
+    var consequenceClasses: ConsequenceClassCache
+    /// Positions of the alleles rules name, to skip normalising alleles no rule can name.
+    let rulePositions: SortedPositions
+    /// The FORMAT fields read for every record, located once per distinct FORMAT column.
+    var sampleFields: SampleFieldLayout
+    /// The annotation columns the survey reads, resolved once.
+    let surveyFields: AnnotationSurveyFields
+    /// The annotation INFO key's bytes (`CSQ` or `ANN`).
+    let annotationTag: [UInt8]
+    var tmb = TMBCounter()
+    /// Whether records that cannot become alterations take the quick path (tests turn it off to
+    /// compare it with the general one).
+    let usesQuickPath: Bool
+
+    init(
+        template index: VariantIndex, options: VCFAlterationLoader.Options, pair: TumourNormalPair,
+        schema: AnnotationSchema?, source: AnnotationSource, header: VCFHeader
+    ) {
+        self.index = index
+        self.build = header.genomeBuild
+        self.options = options
+        self.pair = pair
+        self.schema = schema
+        self.source = source
+        self.geneSet = ByteStringSet(index.genesOfInterest ?? [])
+        self.consequenceClasses = ConsequenceClassCache(stopLostIsTruncating: options.stopLostIsTruncating)
+        self.rulePositions = SortedPositions(options.allelesOfInterest.keys.map(\.position))
+        self.sampleFields = SampleFieldLayout(header: header)
+        self.surveyFields = schema.map { AnnotationSurveyFields(schema: $0) } ?? AnnotationSurveyFields.none
+        self.annotationTag = Array((schema?.tag ?? "").utf8)
+        self.usesQuickPath = options.usesQuickPath
+    }
+
+    mutating func finishPart() -> [Alteration] {
+        let part = pending
+        pending = []
+        return part
+    }
+
+    mutating func add(_ record: VCFRecord) throws {
+        if usesQuickPath && addWithoutAlterations(record) { return }
+        if record.isFiltered { filtered += 1 }
+        let alternateCount = record.alternateAlleleCount
+        guard alternateCount > 0 else { return }
+        if try addCopyNumberEvent(record) { return }
+        sampleFields.update(record)
+        let tumourCall = try call(record, sample: pair.tumour, alternates: alternateCount)
+        // One pass over the annotation bytes: which ALT alleles touch a gene of interest, and the
+        // consequence of each allele's principal entry (for TMB), without building strings for
+        // the alleles nobody asked about.
+        if let schema { surveyAnnotations(record, schema: schema, alternateCount: alternateCount) }
+        let passes = record.isPass || !record.isFiltered
+        var annotations: [Int: [TranscriptAnnotation]]?
+        var normalCall: SampleCall?
+        for offset in 0..<alternateCount {
+            let allele = offset + 1
+            switch record.alternateAlleleKind(offset) {
+            case .spanningDeletion?, .missing?, nil: continue
+            case .symbolic?:
+                let text = record.withAlternateAllele(offset) { String(decoding: $0, as: UTF8.self) }
+                if text == "<*>" || text == "<NON_REF>" { continue }
+            default: break
+            }
+            let support = try self.support(
+                record, sample: pair.tumour, allele: allele, alternates: alternateCount)
+            guard isPresent(allele, call: tumourCall, support: support) else { continue }
+            if normalCall == nil {
+                normalCall = try call(record, sample: pair.normal, alternates: alternateCount)
+            }
+            let origin = try self.origin(
+                of: allele, record: record, call: normalCall!, alternates: alternateCount)
+            if schema != nil {
+                let deepEnough = support.depth.map { $0 >= options.tmbMinimumDepth } ?? true
+                let frequentEnough = support.vaf.map { $0 >= options.tmbMinimumVAF } ?? true
+                tmb.record(
+                    surveyClass[allele] ?? .nonCoding,
+                    passesFilters: passes && deepEnough && frequentEnough && origin != .germline)
+            }
+            let interesting = schema != nil ? surveyInteresting[allele] : index.keepsAllGenes
+            // Normalising builds strings; an allele of no gene of interest needs it only when a rule
+            // names an allele that could start within this record's REF span.
+            guard
+                interesting
+                    || rulePositions.anyWithin(record.position, referenceLength: record.referenceLength)
+            else { continue }
+            let alternate = record.withAlternateAllele(offset) { String(decoding: $0, as: UTF8.self) } ?? "."
+            let genomic = GenomicAllele.normalised(
+                chromosome: record.chromosome, position: record.position, reference: record.reference,
+                alternate: alternate)
+            let ruleGene = options.allelesOfInterest[genomic]
+            guard interesting || ruleGene != nil else { continue }
+            if annotations == nil {
+                annotations = schema.map { annotationsByAllele(record, schema: $0) } ?? [:]
+            }
+            let transcripts = annotations?[allele] ?? []
+            let principal = TranscriptAnnotation.principalIndex(in: transcripts)
+            var gene = principal.map { transcripts[$0].gene } ?? ""
+            if gene.isEmpty, let ruleGene { gene = ruleGene }
+            let genes = Set(transcripts.map(\.gene)).union([gene]).filter { !$0.isEmpty }
+            let kind: Alteration.Kind =
+                record.alternateAlleleKind(offset) == .base ? .smallVariant : structuralKind(transcripts)
+            // The kept few get the general readers' full detail (fields used, genotype text).
+            let detail = try ReadSupport.read(record, sample: pair.tumour, allele: allele)
+            let tumourGenotype =
+                try tumourCall.general ?? pair.tumour.flatMap { try record.genotype(sample: $0) }
+            var alteration = Alteration(
+                sampleIndex: 0, gene: gene, kind: kind, allele: genomic, transcripts: transcripts,
+                principalTranscriptIndex: principal, filter: record.filters.joined(separator: ";"),
+                depth: detail.depth, altDepth: detail.altDepth, vaf: detail.vaf,
+                depthSource: detail.source,
+                genotype: tumourGenotype?.description,
+                zygosity: zygosity(of: allele, genotype: tumourGenotype),
+                origin: origin, annotationSource: source, sourceLine: record.lineNumber)
+            if let ruleGene, !index.wants(anyOf: genes) {
+                // Kept for an exact-allele rule although its annotation names no gene of interest.
+                alteration.gene = ruleGene
+                alteration.transcripts = []
+                alteration.principalTranscriptIndex = nil
+            }
+            pending.append(alteration)
+        }
+    }
+
+    /// A CNV/SV record (`<DEL>`, `<DUP>`, `<CNV>` or `SVTYPE=DEL/DUP/CNV`) with a tumour copy
+    /// number (`FORMAT/CN`, else `INFO/CN`; a deletion whose tumour genotype is homozygous counts as
+    /// 0 copies) becomes an amplification or homozygous-deletion alteration of each gene of interest
+    /// it covers: the genes its annotation names, or — unannotated — the genes of the bundled
+    /// coordinate table of the header's build (GRCh37 or GRCh38) its span overlaps. Returns whether the record was such an event (then no small variant is made).
+    mutating func addCopyNumberEvent(_ record: VCFRecord) throws -> Bool {
+        // Only symbolic alleles describe copy-number events; test that before reading INFO.
+        guard record.alternateAlleleKind(0) == .symbolic else { return false }
+        let alternate = record.withAlternateAllele(0) { String(decoding: $0, as: UTF8.self) } ?? ""
+        let svType = record.infoString("SVTYPE") ?? ""
+        let isDeletion = alternate.hasPrefix("<DEL") || (svType == "DEL" && !alternate.hasPrefix("["))
+        let isGain = alternate.hasPrefix("<DUP") || svType == "DUP"
+        let isCNV = alternate.hasPrefix("<CNV") || svType == "CNV"
+        guard isDeletion || isGain || isCNV else {
+            return false
+        }
+        var copies = try pair.tumour.flatMap { try record.sampleInteger(sample: $0, key: "CN") }
+        var source = copies == nil ? nil : "FORMAT/CN"
+        if copies == nil, let value = try record.infoInteger("CN") {
+            copies = value
+            source = "INFO/CN"
+        }
+        if copies == nil, isDeletion,
+            let genotype = try pair.tumour.flatMap({ try record.genotype(sample: $0) }),
+            genotype.ploidy > 0, genotype.alleles.allSatisfy({ $0 == 1 })
+        {
+            copies = 0
+            source = "FORMAT/GT (homozygous deletion)"
+        }
+        let state: CopyNumberState
+        switch copies {
+        case 0?: state = .homozygousDeletion
+        case let total? where CopyNumberThresholds.default.isAmplified(total: total): state = .amplification
+        default: return true  // A CNV/SV record, but no actionable copy-number state.
+        }
+        var genes: [String] = []
+        if let schema {
+            _ = record.withInfoValue(forKey: schema.tag) { value in
+                for entry in AnnotationEntries(value, schema: schema) {
+                    if let symbol = entry.symbol, !symbol.isEmpty, !genes.contains(symbol) {
+                        genes.append(symbol)
+                    }
+                }
+            }
+        }
+        if genes.isEmpty, GeneCoordinateTable.isBundled(build),
+            let table = try? GeneCoordinateTable.bundled(build)
+        {
+            let end = (try? record.endPosition()) ?? record.position
+            let chromosome = GenomicAllele.normalised(
+                chromosome: record.chromosome, position: 1, reference: "N", alternate: "N"
+            ).chromosome
+            genes = table.genes(overlapping: chromosome, start: record.position, end: end).map(\.gene)
+        }
+        for gene in genes where index.wants(anyOf: [gene]) {
+            pending.append(
+                Alteration(
+                    sampleIndex: 0, gene: gene, kind: .copyNumber(state),
+                    allele: GenomicAllele.normalised(
+                        chromosome: record.chromosome, position: record.position, reference: record.reference,
+                        alternate: alternate),
+                    filter: record.filters.joined(separator: ";"),
+                    depthSource: source.map { "\($0) = \(copies ?? 0) copies" },
+                    annotationSource: self.source,
+                    sourceLine: record.lineNumber))
+        }
+        return true
+    }
+
+    /// One pass over a record's annotation: for each ALT allele (1-based), whether an entry
+    /// names a gene of interest (every annotated allele when all genes are kept) into
+    /// `surveyInteresting`, and the variant class of its principal entry (MANE Select →
+    /// canonical → protein-coding → first) into `surveyClass`. The scratch arrays are reused
+    /// from record to record, so the survey allocates nothing.
+    mutating func surveyAnnotations(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int) {
+        record.withRawLine { line in
+            let value = annotationValue(line, schema: schema)
+            let alleles = AnnotationAlleles(
+                reference: line.buffer(line.bounds(3)), alternates: line.buffer(line.bounds(4)))
+            surveyAnnotations(value: value, alleles: alleles, schema: schema, alternateCount: alternateCount)
+        }
+    }
+
+    /// The bytes of the record's annotation INFO value, `nil` when it has none.
+    func annotationValue(_ line: VCFRawLine, schema: AnnotationSchema) -> UnsafeRawBufferPointer? {
+        annotationTag.withUnsafeBytes { tag in line.infoValueBounds(forKey: tag) }.map { line.buffer($0) }
+    }
+
+    /// ``surveyAnnotations(_:schema:alternateCount:)`` on an annotation value (`nil`: none).
+    mutating func surveyAnnotations(
+        value: UnsafeRawBufferPointer?, alleles: AnnotationAlleles, schema: AnnotationSchema,
+        alternateCount: Int
+    ) {
+        let size = alternateCount + 1
+        if surveyInteresting.count < size {
+            surveyInteresting = [Bool](repeating: false, count: size)
+            surveyClass = [VariantClass?](repeating: nil, count: size)
+            surveyRank = [Int](repeating: Int.max, count: size)
+        } else {
+            for allele in 0..<size {
+                surveyInteresting[allele] = false
+                surveyClass[allele] = nil
+                surveyRank[allele] = Int.max
+            }
+        }
+        guard let value else { return }
+        // Moved out (and back at the end) so the closures below mutate unshared arrays through
+        // unsafe buffers, without run-time exclusivity checks.
+        var interesting: [Bool] = []
+        var classes: [VariantClass?] = []
+        var ranks: [Int] = []
+        swap(&interesting, &surveyInteresting)
+        swap(&classes, &surveyClass)
+        swap(&ranks, &surveyRank)
+        var cache = consequenceClasses
+        let keepsAll = index.keepsAllGenes
+        let gluesPieces = schema.fieldNames.count > 1
+        let tool = schema.tool
+        let fields = surveyFields
+        let genes = geneSet
+        interesting.withUnsafeMutableBufferPointer { interesting in
+            classes.withUnsafeMutableBufferPointer { classes in
+                ranks.withUnsafeMutableBufferPointer { ranks in
+                    // An entry can only displace its allele's principal entry when that one is
+                    // not MANE Select already: otherwise its ranking fields are not read.
+                    let needsRanking = { (entry: AnnotationSurveyFields.Values) -> Bool in
+                        guard let allele = Self.alternateIndex(entry, tool: tool, in: alleles),
+                            allele >= 1, allele <= alternateCount
+                        else { return false }
+                        return ranks[allele] > 0
+                    }
+                    fields.forEachEntry(in: value, gluesPieces: gluesPieces, needsRanking: needsRanking) {
+                        entry in
+                        guard let allele = Self.alternateIndex(entry, tool: tool, in: alleles),
+                            allele >= 1, allele <= alternateCount
+                        else { return }
+                        if keepsAll || (entry[.symbol].map { genes.contains($0.bytes) } ?? false) {
+                            interesting[allele] = true
+                        }
+                        let rank = Self.principalRank(entry)
+                        if rank < ranks[allele] {
+                            ranks[allele] = rank
+                            classes[allele] =
+                                entry[.consequence].map { cache.variantClass(of: $0.bytes) } ?? .nonCoding
+                        }
+                    }
+                }
+            }
+        }
+        consequenceClasses = cache
+        surveyInteresting = interesting
+        surveyClass = classes
+        surveyRank = ranks
+    }
+
+    /// The order ``TranscriptAnnotation/principalIndex(in:)`` uses, from raw entry bytes.
+    static func principalRank(_ fields: AnnotationSurveyFields.Values) -> Int {
+        if let mane = fields[.maneSelect], !mane.isEmpty { return 0 }
+        if let canonical = fields[.canonical], canonical.equals("YES") { return 1 }
+        if let biotype = fields[.biotype], biotype.equals("protein_coding") { return 2 }
+        return 3
+    }
+
+    /// ``AnnotationEntry/alternateIndex(in:)`` from the surveyed fields.
+    static func alternateIndex(
+        _ fields: AnnotationSurveyFields.Values, tool: AnnotationSchema.Tool, in alleles: AnnotationAlleles
+    ) -> Int? {
+        if let number = fields[.alleleNumber]?.integer { return number }
+        guard let allele = fields[.allele] else { return nil }
+        switch tool {
+        case .vep: return alleles.vepAlternateIndex(of: allele.bytes)
+        case .snpEff: return alleles.snpEffAlternateIndex(of: allele.bytes)
+        case .bcftoolsCSQ, .other: return nil
+        }
+    }
+
+    /// A sample's genotype: read by the allocation-free reader when it can, otherwise by the
+    /// general one (which also throws for a malformed GT).
+    enum SampleCall {
+        case quick(SampleFieldLayout.Genotype)
+        /// `nil`: no sample, no GT, or a dropped GT.
+        case general(VCFGenotype?)
+
+        /// No allele is called (no genotype, or all `.`).
+        var isUncalled: Bool {
+            switch self {
+            case .quick(let genotype): genotype.isAllMissing
+            case .general(let genotype): genotype.map { $0.alleles.allSatisfy { $0 == nil } } ?? true
+            }
+        }
+
+        func contains(_ allele: Int) -> Bool {
+            switch self {
+            case .quick(let genotype): genotype.contains(allele)
+            case .general(let genotype): genotype?.alleles.contains(allele) ?? false
+            }
+        }
+
+        /// The general reader's genotype, when it was the one used.
+        var general: VCFGenotype? {
+            if case .general(let genotype) = self { return genotype }
+            return nil
+        }
+    }
+
+    func call(_ record: VCFRecord, sample: Int?, alternates: Int) throws -> SampleCall {
+        guard let sample else { return .general(nil) }
+        if let quick = sampleFields.genotype(record, sample: sample, alternates: alternates) {
+            return .quick(quick)
+        }
+        return .general(try record.genotype(sample: sample))
+    }
+
+    /// Depth and support of `allele` in `sample`, as ``ReadSupport/read(_:sample:allele:)`` gives them.
+    func support(_ record: VCFRecord, sample: Int?, allele: Int, alternates: Int) throws
+        -> SampleFieldLayout.Support
+    {
+        if let sample,
+            let quick = sampleFields.support(record, sample: sample, allele: allele, alternates: alternates)
+        {
+            return quick
+        }
+        let general = try ReadSupport.read(record, sample: sample, allele: allele)
+        return SampleFieldLayout.Support(depth: general.depth, altDepth: general.altDepth, vaf: general.vaf)
+    }
+
+    /// Whether the tumour carries ALT `allele`: its genotype says so (a missing or absent genotype
+    /// defers to the reads), and it does not have zero alt reads.
+    func isPresent(_ allele: Int, call: SampleCall, support: SampleFieldLayout.Support) -> Bool {
+        if let altDepth = support.altDepth, altDepth == 0 { return false }
+        if call.isUncalled { return true }
+        return call.contains(allele)
+    }
+
+    /// Somatic when the matched normal lacks the allele, germline when it carries it (genotype, or
+    /// at least 2 alt reads and VAF ≥ 5% without a genotype), unknown without a normal.
+    func origin(of allele: Int, record: VCFRecord, call: SampleCall, alternates: Int) throws -> Origin {
+        guard let normal = pair.normal else { return .unknown }
+        if !call.isUncalled { return call.contains(allele) ? .germline : .somatic }
+        let support = try self.support(record, sample: normal, allele: allele, alternates: alternates)
+        if let alt = support.altDepth, alt >= 2, (support.vaf ?? 0) >= 0.05 { return .germline }
+        return .somatic
+    }
+
+    func zygosity(of allele: Int, genotype: VCFGenotype?) -> Zygosity {
+        guard let genotype, genotype.alleles.contains(allele) else { return .unknown }
+        if genotype.ploidy == 1 { return .hemizygous }
+        return genotype.alleles.allSatisfy { $0 == allele } ? .homozygous : .heterozygous
+    }
+
+    /// A fusion when an annotation says so (SnpEff `gene_fusion`, `bidirectional_gene_fusion`,
+    /// gene names `A&B`), otherwise a structural variant.
+    func structuralKind(_ transcripts: [TranscriptAnnotation]) -> Alteration.Kind {
+        for transcript in transcripts
+        where transcript.consequences.contains(where: { $0.hasSuffix("gene_fusion") }) {
+            let parts = transcript.gene.split(whereSeparator: { $0 == "&" || $0 == "-" }).map(String.init)
+            if parts.count == 2 { return .fusion(fivePrime: parts[0], threePrime: parts[1]) }
+        }
+        return .structural
+    }
+
+    /// The annotation entries of each ALT allele (1-based), decoded into domain values.
+    func annotationsByAllele(_ record: VCFRecord, schema: AnnotationSchema) -> [Int: [TranscriptAnnotation]] {
+        var result: [Int: [TranscriptAnnotation]] = [:]
+        record.withReference { reference in
+            record.withAlternateAlleles { alternates in
+                let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
+                _ = record.withInfoValue(forKey: schema.tag) { value in
+                    for entry in AnnotationEntries(value, schema: schema) {
+                        let entry = entry.indexed()  // most of its fields are read
+                        guard let allele = entry.alternateIndex(in: alleles) else { continue }
+                        result[allele, default: []].append(transcriptAnnotation(entry))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    func transcriptAnnotation(_ entry: AnnotationEntry) -> TranscriptAnnotation {
+        let consequences = entry.consequences.strings
+        let hgvsp = entry.hgvsp
+        let change = hgvsp.flatMap { ProteinChange.parse($0) }
+        return TranscriptAnnotation(
+            gene: entry.symbol ?? "", transcript: entry.transcriptID, biotype: entry.biotype,
+            consequences: consequences,
+            variantClass: VariantClass.classify(
+                consequences: consequences, proteinChange: change,
+                stopLostIsTruncating: options.stopLostIsTruncating),
+            hgvsp: hgvsp, proteinChange: change, hgvsc: entry.hgvsc,
+            exon: entry.exon.map { .init(number: $0.number, total: $0.total) },
+            intron: entry.intron.map { .init(number: $0.number, total: $0.total) },
+            isCanonical: entry.isCanonical ?? false, maneSelect: entry.maneSelect,
+            clinicalSignificance: entry.clinicalSignificance?.strings.joined(separator: "&"))
+    }
+}
+
+extension VCFRecord {
+    /// The length of REF in bytes.
+    fileprivate var referenceLength: Int { withReference { $0.count } }
+}
