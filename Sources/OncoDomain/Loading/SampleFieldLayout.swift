@@ -1,5 +1,11 @@
 import GenomicFormats
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The FORMAT fields the VCF loader reads for every record (`GT`, `AD`, `DP`, `AF`, `FA`),
 /// located by position once per distinct FORMAT column, with allocation-free readers for the
 /// common shapes of those fields.
@@ -68,7 +74,11 @@ struct SampleFieldLayout {
             return
         }
         let same = record.withColumn(8) { column in
-            resolved && column.count == format.count && column.elementsEqual(format)
+            resolved && column.count == format.count
+                && (column.isEmpty
+                    || format.withUnsafeBytes {
+                        memcmp($0.baseAddress!, column.baseAddress!, column.count) == 0
+                    })
         }
         if same { return }
         var keys = (genotype: -1, alleleDepths: -1, depth: -1, fraction: -1, mutectFraction: -1)

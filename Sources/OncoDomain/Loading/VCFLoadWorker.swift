@@ -250,53 +250,54 @@ struct VCFLoadWorker: VCFPassWorker {
             }
         }
         guard let value else { return }
-        // Moved out (and back at the end) so the closures below mutate unshared arrays through
-        // unsafe buffers, without run-time exclusivity checks.
-        var interesting: [Bool] = []
-        var classes: [VariantClass?] = []
-        var ranks: [Int] = []
-        swap(&interesting, &surveyInteresting)
-        swap(&classes, &surveyClass)
-        swap(&ranks, &surveyRank)
-        var cache = consequenceClasses
         let keepsAll = index.keepsAllGenes
-        let gluesPieces = schema.fieldNames.count > 1
-        let tool = schema.tool
-        let fields = surveyFields
-        let genes = geneSet
-        interesting.withUnsafeMutableBufferPointer { interesting in
-            classes.withUnsafeMutableBufferPointer { classes in
-                ranks.withUnsafeMutableBufferPointer { ranks in
-                    // An entry can only displace its allele's principal entry when that one is
-                    // not MANE Select already: otherwise its ranking fields are not read.
-                    let needsRanking = { (entry: AnnotationSurveyFields.Values) -> Bool in
-                        guard let allele = Self.alternateIndex(entry, tool: tool, in: alleles),
-                            allele >= 1, allele <= alternateCount
-                        else { return false }
-                        return ranks[allele] > 0
-                    }
-                    fields.forEachEntry(in: value, gluesPieces: gluesPieces, needsRanking: needsRanking) {
-                        entry in
-                        guard let allele = Self.alternateIndex(entry, tool: tool, in: alleles),
-                            allele >= 1, allele <= alternateCount
-                        else { return }
-                        if keepsAll || (entry[.symbol].map { genes.contains($0.bytes) } ?? false) {
-                            interesting[allele] = true
-                        }
-                        let rank = Self.principalRank(entry)
-                        if rank < ranks[allele] {
-                            ranks[allele] = rank
-                            classes[allele] =
-                                entry[.consequence].map { cache.variantClass(of: $0.bytes) } ?? .nonCoding
-                        }
-                    }
+        surveyInteresting.withUnsafeMutableBufferPointer { interesting in
+            surveyClass.withUnsafeMutableBufferPointer { classes in
+                surveyRank.withUnsafeMutableBufferPointer { ranks in
+                    Self.survey(
+                        value, alleles: alleles, schema: schema, alternateCount: alternateCount,
+                        fields: surveyFields, genes: geneSet, keepsAll: keepsAll, cache: &consequenceClasses,
+                        interesting: interesting, classes: classes, ranks: ranks)
                 }
             }
         }
-        consequenceClasses = cache
-        surveyInteresting = interesting
-        surveyClass = classes
-        surveyRank = ranks
+    }
+
+    /// The survey proper, on borrowed inputs (nothing retained per record).
+    private static func survey(
+        _ value: UnsafeRawBufferPointer, alleles: AnnotationAlleles, schema: AnnotationSchema,
+        alternateCount: Int, fields: borrowing AnnotationSurveyFields, genes: borrowing ByteStringSet,
+        keepsAll: Bool,
+        cache: inout ConsequenceClassCache, interesting: UnsafeMutableBufferPointer<Bool>,
+        classes: UnsafeMutableBufferPointer<VariantClass?>, ranks: UnsafeMutableBufferPointer<Int>
+    ) {
+        let tool = schema.tool
+        // An entry can only displace its allele's principal entry when that one is not MANE
+        // Select already: otherwise its ranking fields are not read.
+        let needsRanking = { (entry: AnnotationSurveyFields.Values) -> Bool in
+            guard let allele = alternateIndex(entry, tool: tool, in: alleles), allele >= 1,
+                allele <= alternateCount
+            else { return false }
+            return ranks[allele] > 0
+        }
+        fields.forEachEntry(in: value, gluesPieces: schema.fieldNames.count > 1, needsRanking: needsRanking) {
+            entry in
+            guard let allele = alternateIndex(entry, tool: tool, in: alleles), allele >= 1,
+                allele <= alternateCount
+            else { return }
+            if !interesting[allele] {
+                if keepsAll {
+                    interesting[allele] = true
+                } else if let symbol = entry[.symbol], genes.contains(symbol.bytes) {
+                    interesting[allele] = true
+                }
+            }
+            let rank = principalRank(entry)
+            if rank < ranks[allele] {
+                ranks[allele] = rank
+                classes[allele] = entry[.consequence].map { cache.variantClass(of: $0.bytes) } ?? .nonCoding
+            }
+        }
     }
 
     /// The order ``TranscriptAnnotation/principalIndex(in:)`` uses, from raw entry bytes.
