@@ -54,15 +54,26 @@ public final class DecompressingReader {
         name = input.name
         let prefix = try input.peek(upTo: 512)
         compression = prefix.withUnsafeBytes { InputCompression.detect(prefix: $0) }
+        // Buffers are sized for large files; a small input (a tumour of a few records, a test,
+        // a fuzzer's input) gets buffers in proportion, bounded below by 64 KiB (a BGZF block).
+        let size = input.sizeHint
+        func bounded(_ preferred: Int, scale: Int) -> Int {
+            guard let size else { return preferred }
+            let (scaled, overflow) = size.multipliedReportingOverflow(by: scale)
+            return overflow ? preferred : min(preferred, max(64 << 10, scaled))
+        }
         switch compression {
-        case .plain: source = PlainChunkSource(input: input)
+        case .plain: source = PlainChunkSource(input: input, chunkSize: bounded(1 << 20, scale: 1))
         case .gzip:
             // zlib is the bottleneck for plain gzip; with a worker to spare, inflate ahead.
-            let gzip = try GzipChunkSource(input: input, outputSize: 1 << 20)
-            source =
-                inflateThreads > 0
-                ? PrefetchingChunkSource(inner: gzip, chunkCapacity: 1 << 20) : gzip
-        case .bgzf: source = BGZFChunkSource(input: input, threads: inflateThreads)
+            let output = bounded(1 << 20, scale: 8)
+            let gzip = try GzipChunkSource(
+                input: input, inputSize: bounded(256 << 10, scale: 1), outputSize: output)
+            source = inflateThreads > 0 ? PrefetchingChunkSource(inner: gzip, chunkCapacity: output) : gzip
+        case .bgzf:
+            source = BGZFChunkSource(
+                input: input, threads: inflateThreads, compressedBatchSize: bounded(256 << 10, scale: 1),
+                outputBatchSize: bounded(2 << 20, scale: 8))
         }
     }
 

@@ -20,6 +20,9 @@ final class RawInput {
     private var memoryOffset = 0
     /// Whether a read has seen the end of the input.
     private(set) var reachedEnd = false
+    /// The input's size in bytes when known before reading (in memory, or a regular file);
+    /// `nil` for a pipe. Only a hint for sizing buffers: the reads decide where the input ends.
+    private(set) var sizeHint: Int?
     /// The SHA-256 of the bytes read so far, when asked for (bytes are hashed as they arrive,
     /// while they are in cache, instead of in a second read of the file).
     private var hasher: SHA256?
@@ -58,6 +61,9 @@ final class RawInput {
                 close(descriptor)
                 throw FormatError(.io, file: path, message: "cannot read: is a directory")
             }
+            if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
+                sizeHint = Int(status.st_size)
+            }
             #if os(Linux)
                 _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
             #endif
@@ -67,6 +73,7 @@ final class RawInput {
     init(bytes: [UInt8], name: String) {
         self.name = name
         memory = bytes
+        sizeHint = bytes.count
         descriptor = -1
         ownsDescriptor = false
     }
