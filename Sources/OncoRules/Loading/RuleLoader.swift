@@ -120,8 +120,10 @@ private struct LoadSession {
         let root: Node
         do {
             // The basic resolver tags every scalar as a string: the rule parser interprets scalars itself,
-            // and skipping the default resolver's regular expressions halves the load time.
-            guard let composed = try Yams.compose(yaml: text, .basic) else {
+            // and skipping the default resolver's regular expressions halves the load time. The encoding
+            // is given: Yams' default reads the whole process environment on every call (and prints to
+            // standard output when `YAMS_DEFAULT_ENCODING` is set, which would corrupt a JSON report).
+            guard let composed = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 sink.report(RuleDiagnostic(file: displayPath, message: "rule file holds no YAML document"))
                 return
             }
