@@ -26,9 +26,11 @@ let package = Package(
 
         // SHA-256 compression with the x86 SHA extensions (chosen at run time).
         .target(name: "CSHA256"),
+        // One pass over a VCF line for its tabs and its end, with AVX2/SSE2 (chosen at run time).
+        .target(name: "CLineScan"),
 
         // Format layer
-        .target(name: "GenomicFormats", dependencies: ["CLibDeflate", "CZlib", "CSHA256"]),
+        .target(name: "GenomicFormats", dependencies: ["CLibDeflate", "CZlib", "CSHA256", "CLineScan"]),
 
         // Oncology core
         .target(
@@ -57,7 +59,9 @@ let package = Package(
 
         // Tests mirror targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "GenomicFormatsTests", dependencies: ["GenomicFormats", "CZlib", "TestSupport"]),
+        .testTarget(
+            name: "GenomicFormatsTests",
+            dependencies: ["GenomicFormats", "CZlib", "CLineScan", "TestSupport"]),
         .testTarget(name: "OncoDomainTests", dependencies: ["OncoDomain", "TestSupport"]),
         .testTarget(name: "OncoRulesTests", dependencies: ["OncoRules", "TestSupport"]),
         .testTarget(name: "OncoMatchTests", dependencies: ["OncoMatch", "TestSupport"]),

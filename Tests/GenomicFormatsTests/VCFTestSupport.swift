@@ -16,7 +16,7 @@ enum VCFTestSupport {
     static func plainCopy(of path: String) throws -> String {
         guard path.hasSuffix(".gz") else { return path }
         let output = try TestData.temporaryDirectory().appendingPathComponent("decompressed.vcf")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         defer { try? handle.close() }
         let process = Process()

@@ -96,10 +96,17 @@ public enum VCFParallelPass {
         /// Present except while `process` runs.
         var worker: Worker?
         var record: VCFRecord? = VCFRecord()
+        /// Scratch for the tab offsets of one line.
+        var tabs: [Int32] = [Int32](repeating: 0, count: 64)
 
         init(index: Int, worker: Worker) {
             queue = DispatchQueue(label: "oncomatch.vcf.parse.\(index)", qos: .userInitiated)
             self.worker = worker
+        }
+
+        /// Processes the slices it can claim until none is left.
+        func processClaimed(_ slices: [Part<Worker.PartOutput>], claims: SliceClaims, settings: Settings) {
+            while let index = claims.claim() { process(slices[index], settings: settings) }
         }
 
         /// Splits `part` into lines and feeds its records to the worker.
@@ -108,14 +115,19 @@ public enum VCFParallelPass {
             // property of a class costs a run-time exclusivity check and retains per access.
             var worker = self.worker.take()!
             var record = self.record.take()!
-            Self.split(part, settings: settings, worker: &worker, record: &record)
+            var tabs: [Int32] = []
+            swap(&tabs, &self.tabs)
+            Self.split(part, settings: settings, worker: &worker, record: &record, tabs: &tabs)
             part.output = worker.finishPart()
             self.worker = worker
             self.record = record
+            swap(&tabs, &self.tabs)
         }
 
         private static func split(
-            _ part: Part<Worker.PartOutput>, settings: Settings, worker: inout Worker, record: inout VCFRecord
+            _ part: Part<Worker.PartOutput>, settings: Settings, worker: inout Worker,
+            record: inout VCFRecord,
+            tabs: inout [Int32]
         ) {
             part.lineCount = 0
             part.recordCount = 0
@@ -136,12 +148,8 @@ public enum VCFParallelPass {
             }
             while position < end {
                 let start = base + position
-                let length: Int
-                if let newline = memchr(start, 0x0A, end - position) {
-                    length = start.distance(to: UnsafeRawPointer(newline))
-                } else {
-                    length = end - position
-                }
+                // The line's end and its tabs in one pass.
+                let (length, lineTabCount) = VCFTabScan.scanLine(start, count: end - position, tabs: &tabs)
                 position += length + 1
                 lineCount += 1
                 var count = length
@@ -161,7 +169,11 @@ public enum VCFParallelPass {
                     error = FormatError(
                         .record, file: path, line: lineCount, message: "header line after the '#CHROM' line")
                 } else {
-                    error = record.load(line, header: header, path: path, lineNumber: lineCount)
+                    error = tabs.withUnsafeBufferPointer { tabs in
+                        record.load(
+                            line, tabs: UnsafeBufferPointer(rebasing: tabs[0..<lineTabCount]), header: header,
+                            path: path, lineNumber: lineCount)
+                    }
                     if error == nil {
                         recordCount += 1
                         do {
@@ -208,7 +220,7 @@ public enum VCFParallelPass {
     ///
     /// With `twoThreads` false (e.g. when the caller already runs one pass per core), every
     /// record is parsed on the caller's thread.
-    public static func run<Worker: VCFPassWorker>(
+    public static func run<Worker: VCFPassWorker & SendableMetatype>(
         path: String, options: VCFReaderOptions, computesChecksum: Bool = false, twoThreads: Bool = true,
         makeWorker: (VCFHeader) throws -> Worker,
         take: (Worker.PartOutput, _ linesBefore: Int) throws -> Void
@@ -292,12 +304,12 @@ public enum VCFParallelPass {
             let shared = sliceCount > 1
             if shared {
                 helper.queue.async {
-                    while let index = claims.claim() { helper.process(slices[index], settings: settings) }
+                    helper.processClaimed(slices, claims: claims, settings: settings)
                     helperDone.signal()
                 }
             }
             caller.process(head, settings: settings)
-            while let index = claims.claim() { caller.process(slices[index], settings: settings) }
+            caller.processClaimed(slices, claims: claims, settings: settings)
             if shared { helperDone.wait() }
             try takePart(head)
             for slice in slices[0..<sliceCount] { try takePart(slice) }

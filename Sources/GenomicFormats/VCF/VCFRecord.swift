@@ -52,13 +52,44 @@ public struct VCFRecord: Sendable {
     mutating func load(
         _ line: UnsafeRawBufferPointer, header: VCFHeader, path: String, lineNumber: Int
     ) -> FormatError? {
+        guard copy(line, header: header, path: path, lineNumber: lineNumber) else { return tooLongError() }
+        let count = line.count
+        tabCount = bytes.withUnsafeBytes { buffer in
+            tabs.withUnsafeMutableBufferPointer { tabs in
+                guard let base = buffer.baseAddress else { return 0 }
+                return VCFTabScan.locateTabs(base, count: count, into: tabs.baseAddress!)
+            }
+        }
+        return checkColumns()
+    }
+
+    /// ``load(_:header:path:lineNumber:)`` for a line whose tabs were already located
+    /// (`lineTabs`: their offsets in the line, all of them).
+    mutating func load(
+        _ line: UnsafeRawBufferPointer, tabs lineTabs: UnsafeBufferPointer<Int32>, header: VCFHeader,
+        path: String, lineNumber: Int
+    ) -> FormatError? {
+        guard copy(line, header: header, path: path, lineNumber: lineNumber) else { return tooLongError() }
+        if let source = lineTabs.baseAddress, lineTabs.count > 0 {
+            tabs.withUnsafeMutableBufferPointer {
+                $0.baseAddress!.update(from: source, count: lineTabs.count)
+            }
+        }
+        tabCount = lineTabs.count
+        return checkColumns()
+    }
+
+    /// Copies the line's bytes in (growing the buffers); `false` when it is too long to index.
+    private mutating func copy(
+        _ line: UnsafeRawBufferPointer, header: VCFHeader, path: String, lineNumber: Int
+    ) -> Bool {
         if self.header.storage !== header.storage { self.header = header }
         if self.path != path { self.path = path }
         self.lineNumber = lineNumber
         if line.count >= Int(Int32.max) {
             length = 0
             tabCount = 0
-            return recordError(nil, "line too long")
+            return false
         }
         if bytes.count < line.count {
             let capacity = Swift.max(line.count, bytes.count * 2, 256)
@@ -70,12 +101,13 @@ public struct VCFRecord: Sendable {
         bytes.withUnsafeMutableBytes { destination in
             if count > 0 { destination.baseAddress!.copyMemory(from: line.baseAddress!, byteCount: count) }
         }
-        tabCount = bytes.withUnsafeBytes { buffer in
-            tabs.withUnsafeMutableBufferPointer { tabs in
-                guard let base = buffer.baseAddress else { return 0 }
-                return VCFTabScan.locateTabs(base, count: count, into: tabs.baseAddress!)
-            }
-        }
+        return true
+    }
+
+    private func tooLongError() -> FormatError { recordError(nil, "line too long") }
+
+    /// The checks every record passes once its columns are located.
+    private mutating func checkColumns() -> FormatError? {
         let columns = tabCount + 1
         let samples = header.sampleNames.count
         if samples > 0 {

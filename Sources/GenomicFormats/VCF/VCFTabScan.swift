@@ -1,29 +1,36 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import CLineScan
 
-/// Finds the tab separators of a VCF line.
+/// Finds the tab separators (and the end) of a VCF line.
+///
+/// One vector pass (`CLineScan`: AVX2 or SSE2, chosen at run time) finds a line's tabs and its
+/// newline together: a VEP-annotated line is hundreds of bytes, and one `memchr` per column plus
+/// one for the newline cost twice as much.
 enum VCFTabScan {
     /// Writes the offset of every tab of `line[0..<count]` to `tabs` (which has room for
-    /// `count` entries) and returns how many there are.
-    ///
-    /// One `memchr` per column: glibc's vector `memchr` crosses the long INFO column (hundreds of
-    /// bytes with VEP annotations) many times faster than a word-at-a-time loop, and a short
-    /// column costs one call.
+    /// `count` entries) and returns how many there are. A newline ends the scan.
     @inline(__always)
     static func locateTabs(
         _ line: UnsafeRawPointer, count: Int, into tabs: UnsafeMutablePointer<Int32>
     ) -> Int {
         var found = 0
-        var offset = 0
-        while offset < count, let tab = memchr(line + offset, 0x09, count - offset) {
-            let position = line.distance(to: UnsafeRawPointer(tab))
-            tabs[found] = Int32(truncatingIfNeeded: position)
-            found += 1
-            offset = position + 1
-        }
+        _ = oncomatch_scan_line(line.assumingMemoryBound(to: UInt8.self), count, tabs, count, &found)
         return found
+    }
+
+    /// Scans `bytes[0..<count]` up to the first newline: returns its offset (or `count`) and
+    /// the number of tabs before it, whose offsets are in `tabs[0..<tabCount]` (grown as needed).
+    @inline(__always)
+    static func scanLine(_ bytes: UnsafeRawPointer, count: Int, tabs: inout [Int32]) -> (
+        end: Int, tabCount: Int
+    ) {
+        let start = bytes.assumingMemoryBound(to: UInt8.self)
+        while true {
+            var found = 0
+            let end = tabs.withUnsafeMutableBufferPointer { tabs in
+                oncomatch_scan_line(start, count, tabs.baseAddress!, tabs.count, &found)
+            }
+            if found <= tabs.count { return (end, found) }
+            tabs = [Int32](repeating: 0, count: max(found, tabs.count * 2))
+        }
     }
 }
