@@ -26,11 +26,12 @@ let package = Package(
 
         // SHA-256 compression with the x86 SHA extensions (chosen at run time).
         .target(name: "CSHA256"),
-        // One pass over a VCF line for its tabs and its end, with AVX2/SSE2 (chosen at run time).
-        .target(name: "CLineScan"),
+        // Vector scan for separators up to a terminator (a VCF line's tabs and its end), AVX2 or SSE2
+        // chosen at run time.
+        .target(name: "CVectorScan"),
 
         // Format layer
-        .target(name: "GenomicFormats", dependencies: ["CLibDeflate", "CZlib", "CSHA256", "CLineScan"]),
+        .target(name: "GenomicFormats", dependencies: ["CLibDeflate", "CZlib", "CSHA256", "CVectorScan"]),
 
         // Oncology core
         .target(
@@ -61,7 +62,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "GenomicFormatsTests",
-            dependencies: ["GenomicFormats", "CZlib", "CLineScan", "TestSupport"]),
+            dependencies: ["GenomicFormats", "CZlib", "CVectorScan", "TestSupport"]),
         .testTarget(name: "OncoDomainTests", dependencies: ["OncoDomain", "TestSupport"]),
         .testTarget(name: "OncoRulesTests", dependencies: ["OncoRules", "TestSupport"]),
         .testTarget(name: "OncoMatchTests", dependencies: ["OncoMatch", "TestSupport"]),

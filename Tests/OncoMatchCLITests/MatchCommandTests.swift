@@ -27,7 +27,10 @@ import Testing
         process.standardOutput = out
         process.standardError = err
         if let stdinPath {
-            process.standardInput = try #require(FileHandle(forReadingAtPath: stdinPath))
+            guard let handle = FileHandle(forReadingAtPath: stdinPath) else {
+                throw CocoaError(.fileReadNoSuchFile)
+            }
+            process.standardInput = handle
         } else {
             process.standardInput = FileHandle.nullDevice
         }
@@ -47,7 +50,7 @@ import Testing
         while let item = enumerator?.nextObject() as? String {
             if item == "Fixtures" || item.hasPrefix("Fixtures/") { continue }
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(
+            _ = FileManager.default.fileExists(
                 atPath: directory.appendingPathComponent(item).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { found.append(item) }
         }

@@ -1,8 +1,8 @@
-import CLineScan
+import CVectorScan
 
 /// Finds the tab separators (and the end) of a VCF line.
 ///
-/// One vector pass (`CLineScan`: AVX2 or SSE2, chosen at run time) finds a line's tabs and its
+/// One vector pass (`CVectorScan`: AVX2 or SSE2, chosen at run time) finds a line's tabs and its
 /// newline together: a VEP-annotated line is hundreds of bytes, and one `memchr` per column plus
 /// one for the newline cost twice as much.
 enum VCFTabScan {
@@ -13,7 +13,8 @@ enum VCFTabScan {
         _ line: UnsafeRawPointer, count: Int, into tabs: UnsafeMutablePointer<Int32>
     ) -> Int {
         var found = 0
-        _ = oncomatch_scan_line(line.assumingMemoryBound(to: UInt8.self), count, tabs, count, &found)
+        _ = oncomatch_scan_separators(
+            line.assumingMemoryBound(to: UInt8.self), count, 0x09, 0x0A, tabs, count, &found)
         return found
     }
 
@@ -27,7 +28,7 @@ enum VCFTabScan {
         while true {
             var found = 0
             let end = tabs.withUnsafeMutableBufferPointer { tabs in
-                oncomatch_scan_line(start, count, tabs.baseAddress!, tabs.count, &found)
+                oncomatch_scan_separators(start, count, 0x09, 0x0A, tabs.baseAddress!, tabs.count, &found)
             }
             if found <= tabs.count { return (end, found) }
             tabs = [Int32](repeating: 0, count: max(found, tabs.count * 2))

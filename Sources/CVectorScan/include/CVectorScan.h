@@ -1,0 +1,24 @@
+#ifndef ONCOMATCH_CVECTORSCAN_H
+#define ONCOMATCH_CVECTORSCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Scans `bytes[0..<count]` up to the first `terminator` in one pass, writing the offset of each
+/// `separator` before it to `positions` (at most `capacity` of them). Returns the offset of the
+/// terminator, or `count` when there is none. `*found` receives the number of separators before
+/// the terminator (or the end), which may exceed `capacity`: only the first `capacity` offsets
+/// are then written, and a caller that needs them all scans again with room for `*found`.
+///
+/// A VCF line: separator tab, terminator newline (`VCFTabScan`).
+/// Uses AVX2 when the CPU has it (checked once), SSE2 otherwise on x86-64, bytes elsewhere.
+size_t oncomatch_scan_separators(const uint8_t *bytes, size_t count, uint8_t separator,
+                                 uint8_t terminator, int32_t *positions, size_t capacity,
+                                 size_t *found);
+
+/// The byte-at-a-time reference implementation (for tests).
+size_t oncomatch_scan_separators_portable(const uint8_t *bytes, size_t count, uint8_t separator,
+                                          uint8_t terminator, int32_t *positions, size_t capacity,
+                                          size_t *found);
+
+#endif
