@@ -40,12 +40,6 @@ extension VCFLoadWorker {
             let tumourGenotype = sampleFields.genotype(
                 tumourColumn, at: tumourFields, alternates: alternateCount)
         else { return false }
-        surveyAnnotations(
-            value: annotationValue(line, schema: schema),
-            alleles: AnnotationAlleles(reference: reference, alternates: alternates), schema: schema,
-            alternateCount: alternateCount)
-        for allele in 1...alternateCount where surveyInteresting[allele] { return false }
-
         let filter = line.buffer(line.bounds(6))
         let passes = VCFByteParsing.equals(filter, "PASS") || VCFByteParsing.isMissing(filter)
         // Decided for every allele before anything is counted: bit `n` for ALT allele `n`.
@@ -89,6 +83,13 @@ extension VCFLoadWorker {
                 counted |= 1 << UInt64(allele)
             }
         }
+        // The survey tells whether any allele touches a gene of interest; the principal entries
+        // (whose ranking fields lie deep in each entry) are needed only for an allele TMB counts.
+        surveyAnnotations(
+            value: annotationValue(line, schema: schema),
+            alleles: AnnotationAlleles(reference: reference, alternates: alternates), schema: schema,
+            alternateCount: alternateCount, ranksEntries: counted != 0)
+        for allele in 1...alternateCount where surveyInteresting[allele] { return false }
         if !passes { filtered += 1 }
         for allele in 1...alternateCount where present & (1 << UInt64(allele)) != 0 {
             tmb.record(

@@ -233,9 +233,12 @@ struct VCFLoadWorker: VCFPassWorker {
     }
 
     /// ``surveyAnnotations(_:schema:alternateCount:)`` on an annotation value (`nil`: none).
+    /// Without `ranksEntries`, `surveyClass` holds the class of each allele's first entry rather
+    /// than its principal one (for a caller that does not use it), and the ranking fields deep in
+    /// each entry are not read.
     mutating func surveyAnnotations(
         value: UnsafeRawBufferPointer?, alleles: AnnotationAlleles, schema: AnnotationSchema,
-        alternateCount: Int
+        alternateCount: Int, ranksEntries: Bool = true
     ) {
         let size = alternateCount + 1
         if surveyInteresting.count < size {
@@ -256,8 +259,8 @@ struct VCFLoadWorker: VCFPassWorker {
                 surveyRank.withUnsafeMutableBufferPointer { ranks in
                     Self.survey(
                         value, alleles: alleles, schema: schema, alternateCount: alternateCount,
-                        fields: surveyFields, genes: geneSet, keepsAll: keepsAll, cache: &consequenceClasses,
-                        interesting: interesting, classes: classes, ranks: ranks)
+                        fields: surveyFields, genes: geneSet, keepsAll: keepsAll, ranksEntries: ranksEntries,
+                        cache: &consequenceClasses, interesting: interesting, classes: classes, ranks: ranks)
                 }
             }
         }
@@ -267,7 +270,7 @@ struct VCFLoadWorker: VCFPassWorker {
     private static func survey(
         _ value: UnsafeRawBufferPointer, alleles: AnnotationAlleles, schema: AnnotationSchema,
         alternateCount: Int, fields: borrowing AnnotationSurveyFields, genes: borrowing ByteStringSet,
-        keepsAll: Bool,
+        keepsAll: Bool, ranksEntries: Bool,
         cache: inout ConsequenceClassCache, interesting: UnsafeMutableBufferPointer<Bool>,
         classes: UnsafeMutableBufferPointer<VariantClass?>, ranks: UnsafeMutableBufferPointer<Int>
     ) {
@@ -275,7 +278,7 @@ struct VCFLoadWorker: VCFPassWorker {
         // An entry can only displace its allele's principal entry when that one is not MANE
         // Select already: otherwise its ranking fields are not read.
         let needsRanking = { (entry: AnnotationSurveyFields.Values) -> Bool in
-            guard let allele = alternateIndex(entry, tool: tool, in: alleles), allele >= 1,
+            guard ranksEntries, let allele = alternateIndex(entry, tool: tool, in: alleles), allele >= 1,
                 allele <= alternateCount
             else { return false }
             return ranks[allele] > 0
