@@ -116,14 +116,15 @@ struct SampleFieldLayout {
     @inline(__always)
     func locate(_ column: UnsafeRawBufferPointer) -> Located {
         var located = Located()
-        guard lastIndex >= 0, let base = column.baseAddress else { return located }
-        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        guard lastIndex >= 0 else { return located }
+        // An empty column still has one (empty) piece, as `VCFByteParsing.piece` counts them.
         let count = column.count
+        let bytes = column.baseAddress?.assumingMemoryBound(to: UInt8.self)
         var piece = 0
         var start = 0
         var index = 0
         while true {
-            while index < count && bytes[index] != 0x3A { index += 1 }
+            while index < count && bytes![index] != 0x3A { index += 1 }
             let range = start..<index
             if piece == genotypeIndex { located.genotype = range }
             if piece == alleleDepthIndex { located.alleleDepths = range }
