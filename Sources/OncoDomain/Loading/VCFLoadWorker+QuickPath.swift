@@ -86,7 +86,7 @@ extension VCFLoadWorker {
         // The survey tells whether any allele touches a gene of interest; the principal entries
         // (whose ranking fields lie deep in each entry) are needed only for an allele TMB counts.
         surveyAnnotations(
-            value: annotationValue(line, schema: schema),
+            value: annotationValue(line),
             alleles: AnnotationAlleles(reference: reference, alternates: alternates), schema: schema,
             alternateCount: alternateCount, ranksEntries: counted != 0)
         for allele in 1...alternateCount where surveyInteresting[allele] { return false }

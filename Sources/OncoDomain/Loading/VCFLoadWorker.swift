@@ -220,7 +220,7 @@ struct VCFLoadWorker: VCFPassWorker {
     /// from record to record, so the survey allocates nothing.
     mutating func surveyAnnotations(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int) {
         record.withRawLine { line in
-            let value = annotationValue(line, schema: schema)
+            let value = annotationValue(line)
             let alleles = AnnotationAlleles(
                 reference: line.buffer(line.bounds(3)), alternates: line.buffer(line.bounds(4)))
             surveyAnnotations(value: value, alleles: alleles, schema: schema, alternateCount: alternateCount)
@@ -228,7 +228,7 @@ struct VCFLoadWorker: VCFPassWorker {
     }
 
     /// The bytes of the record's annotation INFO value, `nil` when it has none.
-    func annotationValue(_ line: VCFRawLine, schema: AnnotationSchema) -> UnsafeRawBufferPointer? {
+    func annotationValue(_ line: VCFRawLine) -> UnsafeRawBufferPointer? {
         annotationTag.withUnsafeBytes { tag in line.infoValueBounds(forKey: tag) }.map { line.buffer($0) }
     }
 
