@@ -67,36 +67,44 @@ struct AnnotationSurveyFields {
     /// Reads no field (for a VCF without annotation).
     static let none = AnnotationSurveyFields(slotOfColumn: [], lastEssentialColumn: -1)
 
-    /// The byte ranges of one entry's surveyed fields, as offsets in the annotation value.
+    /// The byte ranges of one entry's surveyed fields, as offsets in the annotation value. Kept
+    /// small (72 bytes, offsets as `Int32`: a value lies within a line, below 2 GiB), as it is
+    /// passed by value for every entry.
     struct Values {
-        var ranges:
-            (Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?) =
-                (nil, nil, nil, nil, nil, nil, nil)
+        /// Start and end offset of each slot's field; a start of -1 for an absent field.
+        private var starts: (Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1, -1)
+        private var ends: (Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0)
         let bytes: UnsafeRawBufferPointer
 
+        init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
         subscript(slot: Slot) -> AnnotationBytes? {
-            let range: Range<Int>?
+            let start: Int32
+            let end: Int32
             switch slot {
-            case .allele: range = ranges.0
-            case .alleleNumber: range = ranges.1
-            case .symbol: range = ranges.2
-            case .maneSelect: range = ranges.3
-            case .canonical: range = ranges.4
-            case .biotype: range = ranges.5
-            case .consequence: range = ranges.6
+            case .allele: (start, end) = (starts.0, ends.0)
+            case .alleleNumber: (start, end) = (starts.1, ends.1)
+            case .symbol: (start, end) = (starts.2, ends.2)
+            case .maneSelect: (start, end) = (starts.3, ends.3)
+            case .canonical: (start, end) = (starts.4, ends.4)
+            case .biotype: (start, end) = (starts.5, ends.5)
+            case .consequence: (start, end) = (starts.6, ends.6)
             }
-            return range.map { AnnotationBytes(UnsafeRawBufferPointer(rebasing: bytes[$0])) }
+            guard start >= 0 else { return nil }
+            return AnnotationBytes(UnsafeRawBufferPointer(rebasing: bytes[Int(start)..<Int(end)]))
         }
 
         mutating func set(_ slot: Int8, _ range: Range<Int>) {
+            let start = Int32(truncatingIfNeeded: range.lowerBound)
+            let end = Int32(truncatingIfNeeded: range.upperBound)
             switch slot {
-            case 0: ranges.0 = range
-            case 1: ranges.1 = range
-            case 2: ranges.2 = range
-            case 3: ranges.3 = range
-            case 4: ranges.4 = range
-            case 5: ranges.5 = range
-            default: ranges.6 = range
+            case 0: (starts.0, ends.0) = (start, end)
+            case 1: (starts.1, ends.1) = (start, end)
+            case 2: (starts.2, ends.2) = (start, end)
+            case 3: (starts.3, ends.3) = (start, end)
+            case 4: (starts.4, ends.4) = (start, end)
+            case 5: (starts.5, ends.5) = (start, end)
+            default: (starts.6, ends.6) = (start, end)
             }
         }
     }

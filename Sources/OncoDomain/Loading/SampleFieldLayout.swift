@@ -103,13 +103,28 @@ struct SampleFieldLayout {
     }
 
     /// Where the read fields are in one sample column: byte ranges in the column, `nil` when
-    /// FORMAT lacks the field or the sample dropped it (trailing fields omitted).
+    /// FORMAT lacks the field or the sample dropped it (trailing fields omitted). Kept small (40
+    /// bytes) so that passing it around copies little.
     struct Located {
-        var genotype: Range<Int>?
-        var alleleDepths: Range<Int>?
-        var depth: Range<Int>?
-        var fraction: Range<Int>?
-        var mutectFraction: Range<Int>?
+        /// A byte range of the column, or none (`start < 0`).
+        struct Piece {
+            var start: Int32 = -1
+            var end: Int32 = 0
+
+            var range: Range<Int>? { start < 0 ? nil : Int(start)..<Int(end) }
+        }
+
+        var genotypePiece = Piece()
+        var alleleDepthsPiece = Piece()
+        var depthPiece = Piece()
+        var fractionPiece = Piece()
+        var mutectFractionPiece = Piece()
+
+        var genotype: Range<Int>? { genotypePiece.range }
+        var alleleDepths: Range<Int>? { alleleDepthsPiece.range }
+        var depth: Range<Int>? { depthPiece.range }
+        var fraction: Range<Int>? { fractionPiece.range }
+        var mutectFraction: Range<Int>? { mutectFractionPiece.range }
     }
 
     /// Locates the read fields of a sample column in one scan of its `:`-separated pieces.
@@ -125,12 +140,14 @@ struct SampleFieldLayout {
         var index = 0
         while true {
             while index < count && bytes![index] != 0x3A { index += 1 }
-            let range = start..<index
-            if piece == genotypeIndex { located.genotype = range }
-            if piece == alleleDepthIndex { located.alleleDepths = range }
-            if piece == depthIndex { located.depth = range }
-            if piece == fractionIndex { located.fraction = range }
-            if piece == mutectFractionIndex { located.mutectFraction = range }
+            // Sample columns are bounded by the line length, which is below 2 GiB.
+            let range = Located.Piece(
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index))
+            if piece == genotypeIndex { located.genotypePiece = range }
+            if piece == alleleDepthIndex { located.alleleDepthsPiece = range }
+            if piece == depthIndex { located.depthPiece = range }
+            if piece == fractionIndex { located.fractionPiece = range }
+            if piece == mutectFractionIndex { located.mutectFractionPiece = range }
             if piece == lastIndex || index >= count { break }
             piece += 1
             index += 1

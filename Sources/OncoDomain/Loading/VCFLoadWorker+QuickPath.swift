@@ -45,30 +45,38 @@ extension VCFLoadWorker {
         // Decided for every allele before anything is counted: bit `n` for ALT allele `n`.
         var present: UInt64 = 0
         var counted: UInt64 = 0
-        var normal: (column: UnsafeRawBufferPointer, fields: SampleFieldLayout.Located, call: SampleCall)?
+        // The normal's column, read when an allele is present (separate variables: an optional
+        // tuple of them would be copied whole at each use).
+        var normalRead = false
+        var normalColumn = UnsafeRawBufferPointer(start: nil, count: 0)
+        var normalFields = SampleFieldLayout.Located()
+        var normalGenotype = SampleFieldLayout.Genotype(calledAlleles: 0, isAllMissing: true)
         for allele in 1...alternateCount {
             guard
                 let support = sampleFields.support(
                     tumourColumn, at: tumourFields, allele: allele, alternates: alternateCount)
             else { return false }
-            guard isPresent(allele, call: .quick(tumourGenotype), support: support) else { continue }
+            // As `isPresent(_:call:support:)`: no alt reads, or a genotype without the allele, is absent.
+            if support.altDepth == 0 { continue }
+            if !tumourGenotype.isAllMissing && !tumourGenotype.contains(allele) { continue }
             var origin = Origin.unknown
             if let normalSample = pair.normal {
-                if normal == nil {
-                    let column = line.buffer(line.bounds(9 + normalSample))
-                    let fields = sampleFields.locate(column)
+                if !normalRead {
+                    normalColumn = line.buffer(line.bounds(9 + normalSample))
+                    normalFields = sampleFields.locate(normalColumn)
                     guard
-                        let genotype = sampleFields.genotype(column, at: fields, alternates: alternateCount)
+                        let genotype = sampleFields.genotype(
+                            normalColumn, at: normalFields, alternates: alternateCount)
                     else { return false }
-                    normal = (column, fields, .quick(genotype))
+                    normalGenotype = genotype
+                    normalRead = true
                 }
-                let (column, fields, call) = normal!
-                if !call.isUncalled {
-                    origin = call.contains(allele) ? .germline : .somatic
+                if !normalGenotype.isAllMissing {
+                    origin = normalGenotype.contains(allele) ? .germline : .somatic
                 } else {
                     guard
                         let normalSupport = sampleFields.support(
-                            column, at: fields, allele: allele, alternates: alternateCount)
+                            normalColumn, at: normalFields, allele: allele, alternates: alternateCount)
                     else { return false }
                     origin = .somatic
                     if let alt = normalSupport.altDepth, alt >= 2, (normalSupport.vaf ?? 0) >= 0.05 {
@@ -86,7 +94,7 @@ extension VCFLoadWorker {
         // The survey tells whether any allele touches a gene of interest; the principal entries
         // (whose ranking fields lie deep in each entry) are needed only for an allele TMB counts.
         surveyAnnotations(
-            value: annotationValue(line),
+            value: Self.annotationValue(line, tag: annotationTag),
             alleles: AnnotationAlleles(reference: reference, alternates: alternates), schema: schema,
             alternateCount: alternateCount, ranksEntries: counted != 0)
         for allele in 1...alternateCount where surveyInteresting[allele] { return false }

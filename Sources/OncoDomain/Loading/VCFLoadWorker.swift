@@ -220,16 +220,19 @@ struct VCFLoadWorker: VCFPassWorker {
     /// from record to record, so the survey allocates nothing.
     mutating func surveyAnnotations(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int) {
         record.withRawLine { line in
-            let value = annotationValue(line)
+            let value = Self.annotationValue(line, tag: annotationTag)
             let alleles = AnnotationAlleles(
                 reference: line.buffer(line.bounds(3)), alternates: line.buffer(line.bounds(4)))
             surveyAnnotations(value: value, alleles: alleles, schema: schema, alternateCount: alternateCount)
         }
     }
 
-    /// The bytes of the record's annotation INFO value, `nil` when it has none.
-    func annotationValue(_ line: VCFRawLine) -> UnsafeRawBufferPointer? {
-        annotationTag.withUnsafeBytes { tag in line.infoValueBounds(forKey: tag) }.map { line.buffer($0) }
+    /// The bytes of the record's annotation INFO value (key `tag`), `nil` when it has none.
+    ///
+    /// Static, with the tag passed in: a non-mutating method called from a mutating one copies the
+    /// whole worker (hundreds of bytes) for the call.
+    static func annotationValue(_ line: VCFRawLine, tag: [UInt8]) -> UnsafeRawBufferPointer? {
+        tag.withUnsafeBytes { tag in line.infoValueBounds(forKey: tag) }.map { line.buffer($0) }
     }
 
     /// ``surveyAnnotations(_:schema:alternateCount:)`` on an annotation value (`nil`: none).
