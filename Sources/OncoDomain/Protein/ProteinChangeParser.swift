@@ -143,25 +143,30 @@ struct ProteinChangeParser {
 
     private var atEnd: Bool { index == characters.count }
 
-    /// Consumes `literal` when it comes next; `fs`, `del`, `ins`, `dup`, `ext` match in any case.
-    private mutating func consume(_ literal: String) -> Bool {
-        let literalCharacters = Array(literal)
-        guard index + literalCharacters.count <= characters.count else { return false }
-        for (offset, expected) in literalCharacters.enumerated() {
-            let actual = characters[index + offset]
-            if actual == expected { continue }
-            guard let lowerActual = Self.asciiLowercase(actual), lowerActual == Self.asciiLowercase(expected)
-            else { return false }
+    /// Consumes the ASCII `literal` when it comes next; `fs`, `del`, `ins`, `dup`, `ext` match in
+    /// any case. (A `StaticString`, compared byte by byte: no allocation per call.)
+    private mutating func consume(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= characters.count else { return false }
+        let matches = literal.withUTF8Buffer { expected in
+            for offset in 0..<count {
+                let actual = characters[index + offset]
+                // `asciiValue` maps "\r\n" to 10: require a single scalar as well.
+                guard actual.unicodeScalars.count == 1, let byte = actual.asciiValue else { return false }
+                if byte != expected[offset]
+                    && Self.asciiLowercase(byte) != Self.asciiLowercase(expected[offset])
+                {
+                    return false
+                }
+            }
+            return true
         }
-        index += literalCharacters.count
-        return true
+        if matches { index += count }
+        return matches
     }
 
-    /// The ASCII byte of `character`, lower-cased; `nil` outside ASCII.
-    private static func asciiLowercase(_ character: Character) -> UInt8? {
-        guard let byte = character.asciiValue else { return nil }
-        return byte >= 65 && byte <= 90 ? byte + 32 : byte
-    }
+    /// An ASCII byte, lower-cased.
+    private static func asciiLowercase(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 
     private mutating func consumeFrameshift() -> Bool {
         consume("fs")
