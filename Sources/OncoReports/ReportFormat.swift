@@ -33,10 +33,13 @@ public protocol ReportWriter: Sendable {
     /// Throws ``ReportError/nonFiniteNumber(field:)`` when a number in the report is NaN or
     /// infinite: a report never shows a number it cannot state exactly.
     func render(_ report: MatchReport) throws(ReportError) -> String
+
+    /// The document for `report` as UTF-8 bytes (what report files hold).
+    func renderBytes(_ report: MatchReport) throws(ReportError) -> [UInt8]
 }
 
 extension ReportWriter {
-    /// The document for `report` as UTF-8 bytes.
+    /// The document for `report` as UTF-8 bytes: ``render(_:)``'s text.
     public func renderBytes(_ report: MatchReport) throws(ReportError) -> [UInt8] {
         Array(try render(report).utf8)
     }

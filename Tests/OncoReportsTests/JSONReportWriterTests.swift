@@ -129,9 +129,9 @@ struct JSONReportWriterTests {
     }
 
     @Test func stringEscapingCoversEveryControlCharacter() {
-        var text = ""
-        JSONValue.appendQuoted("\u{08}\u{0C}\u{1F}\u{7F}\u{2028}\"\\/é", to: &text)
-        #expect(text == #""\b\f\u001f\u007f\u2028\"\\/é""#)
+        var bytes: [UInt8] = []
+        JSONValue.appendQuoted("\u{08}\u{0C}\u{1F}\u{7F}\u{2028}\"\\/é", to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == #""\b\f\u001f\u007f\u2028\"\\/é""#)
     }
 
     @Test func sameReportGivesSameBytes() throws {

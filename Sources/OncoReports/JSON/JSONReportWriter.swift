@@ -23,6 +23,11 @@ public struct JSONReportWriter: ReportWriter {
         try document(for: report).serialized()
     }
 
+    /// The JSON as bytes, written straight into a byte array (no intermediate `String`).
+    public func renderBytes(_ report: MatchReport) throws(ReportError) -> [UInt8] {
+        try document(for: report).serializedBytes()
+    }
+
     func document(for report: MatchReport) throws(ReportError) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("schema_version", .string(MatchReport.schemaVersion)),

@@ -33,83 +33,90 @@ enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed text: two-space indentation, `": "` after keys, `[]`/`{}` when empty, and a
     /// final newline.
-    func serialized() -> String {
-        var output = ""
+    func serialized() -> String { String(decoding: serializedBytes(), as: UTF8.self) }
+
+    /// ``serialized()`` as UTF-8 bytes, written straight into a byte array (a report's JSON can
+    /// be megabytes: appending to a `String` costs several times more).
+    func serializedBytes() -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
         write(to: &output, indent: 0)
-        output.append("\n")
+        output.append(0x0A)
         return output
     }
 
-    private func write(to output: inout String, indent: Int) {
+    private func write(to output: inout [UInt8], indent: Int) {
         switch self {
         case .string(let text): JSONValue.appendQuoted(text, to: &output)
-        case .number(let text): output.append(text)
-        case .bool(let flag): output.append(flag ? "true" : "false")
-        case .null: output.append("null")
+        case .number(let text): output.append(contentsOf: text.utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
         case .array(let items):
             if items.isEmpty {
-                output.append("[]")
+                output.append(contentsOf: "[]".utf8)
                 return
             }
-            output.append("[\n")
+            output.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
                 JSONValue.appendIndent(indent + 1, to: &output)
                 item.write(to: &output, indent: indent + 1)
-                output.append(index + 1 < items.count ? ",\n" : "\n")
+                if index + 1 < items.count { output.append(0x2C) }
+                output.append(0x0A)
             }
             JSONValue.appendIndent(indent, to: &output)
-            output.append("]")
+            output.append(0x5D)
         case .object(let members):
             if members.isEmpty {
-                output.append("{}")
+                output.append(contentsOf: "{}".utf8)
                 return
             }
-            output.append("{\n")
+            output.append(contentsOf: "{\n".utf8)
             for (index, member) in members.enumerated() {
                 JSONValue.appendIndent(indent + 1, to: &output)
                 JSONValue.appendQuoted(member.key, to: &output)
-                output.append(": ")
+                output.append(contentsOf: ": ".utf8)
                 member.value.write(to: &output, indent: indent + 1)
-                output.append(index + 1 < members.count ? ",\n" : "\n")
+                if index + 1 < members.count { output.append(0x2C) }
+                output.append(0x0A)
             }
             JSONValue.appendIndent(indent, to: &output)
-            output.append("}")
+            output.append(0x7D)
         }
     }
 
-    private static func appendIndent(_ level: Int, to output: inout String) {
-        for _ in 0..<level { output.append("  ") }
+    private static func appendIndent(_ level: Int, to output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(0x20 as UInt8, count: 2 * level))
     }
 
     /// Appends `text` as a JSON string literal (RFC 8259): `"` and `\` escaped, control
     /// characters as `\b \f \n \r \t` or `\u00XX`, DEL and the JavaScript line separators
     /// U+2028/U+2029 as `\uXXXX`; every other character, including non-ASCII, kept as UTF-8.
-    static func appendQuoted(_ text: String, to output: inout String) {
-        output.append("\"")
+    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(0x22)
         // Most strings need no escape: append them whole. 0xE2 starts U+2028/U+2029 (and other
         // characters), which take the scalar path below.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-            output.append(text)
-            output.append("\"")
+            output.append(contentsOf: text.utf8)
+            output.append(0x22)
             return
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\u{08}": output.append("\\b")
-            case "\u{0C}": output.append("\\f")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
+            case "\"": output.append(contentsOf: "\\\"".utf8)
+            case "\\": output.append(contentsOf: "\\\\".utf8)
+            case "\u{08}": output.append(contentsOf: "\\b".utf8)
+            case "\u{0C}": output.append(contentsOf: "\\f".utf8)
+            case "\n": output.append(contentsOf: "\\n".utf8)
+            case "\r": output.append(contentsOf: "\\r".utf8)
+            case "\t": output.append(contentsOf: "\\t".utf8)
             case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-                output.append("\\u")
-                output.append(hex4(scalar.value))
+                output.append(contentsOf: "\\u".utf8)
+                output.append(contentsOf: hex4(scalar.value).utf8)
             default:
-                output.unicodeScalars.append(scalar)
+                output.append(contentsOf: String(scalar).utf8)
             }
         }
-        output.append("\"")
+        output.append(0x22)
     }
 
     private static func hex4(_ value: UInt32) -> String {
