@@ -18,15 +18,15 @@ extension VCFLoadWorker {
     /// Counts `record` when it cannot become an alteration; `false` when the general path must
     /// read it (nothing was counted then).
     mutating func addWithoutAlterations(_ record: VCFRecord) -> Bool {
-        guard let schema, let tumour = pair.tumour, !index.keepsAllGenes else { return false }
+        guard schema != nil, let tumour = pair.tumour, !index.keepsAllGenes else { return false }
         sampleFields.update(record)
         return record.withRawLine { line in
-            addWithoutAlterations(line, position: record.position, schema: schema, tumour: tumour)
+            addWithoutAlterations(line, position: record.position, tumour: tumour)
         }
     }
 
     private mutating func addWithoutAlterations(
-        _ line: VCFRawLine, position: Int, schema: AnnotationSchema, tumour: Int
+        _ line: VCFRawLine, position: Int, tumour: Int
     ) -> Bool {
         guard line.columnCount > 9 + max(tumour, pair.normal ?? 0) else { return false }
         let reference = line.buffer(line.bounds(3))
@@ -95,7 +95,7 @@ extension VCFLoadWorker {
         // (whose ranking fields lie deep in each entry) are needed only for an allele TMB counts.
         surveyAnnotations(
             value: Self.annotationValue(line, tag: annotationTag),
-            alleles: AnnotationAlleles(reference: reference, alternates: alternates), schema: schema,
+            alleles: AnnotationAlleles(reference: reference, alternates: alternates),
             alternateCount: alternateCount, ranksEntries: counted != 0)
         for allele in 1...alternateCount where surveyInteresting[allele] { return false }
         if !passes { filtered += 1 }

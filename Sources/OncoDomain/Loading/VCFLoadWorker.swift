@@ -30,6 +30,11 @@ struct VCFLoadWorker: VCFPassWorker {
     let surveyFields: AnnotationSurveyFields
     /// The annotation INFO key's bytes (`CSQ` or `ANN`).
     let annotationTag: [UInt8]
+    /// The annotating tool and whether a comma can lie inside an entry's last field (a schema
+    /// of several fields), kept apart from `schema`: reading them per record then retains no
+    /// object that both threads' workers share (a contended reference count).
+    let annotationTool: AnnotationSchema.Tool
+    let annotationGluesPieces: Bool
     var tmb = TMBCounter()
     /// Whether records that cannot become alterations take the quick path (tests turn it off to
     /// compare it with the general one).
@@ -51,6 +56,8 @@ struct VCFLoadWorker: VCFPassWorker {
         self.sampleFields = SampleFieldLayout(header: header)
         self.surveyFields = schema.map { AnnotationSurveyFields(schema: $0) } ?? AnnotationSurveyFields.none
         self.annotationTag = Array((schema?.tag ?? "").utf8)
+        self.annotationTool = schema?.tool ?? .other
+        self.annotationGluesPieces = (schema?.fieldNames.count ?? 0) > 1
         self.usesQuickPath = options.usesQuickPath
     }
 
@@ -71,7 +78,7 @@ struct VCFLoadWorker: VCFPassWorker {
         // One pass over the annotation bytes: which ALT alleles touch a gene of interest, and the
         // consequence of each allele's principal entry (for TMB), without building strings for
         // the alleles nobody asked about.
-        if let schema { surveyAnnotations(record, schema: schema, alternateCount: alternateCount) }
+        if schema != nil { surveyAnnotations(record, alternateCount: alternateCount) }
         let passes = record.isPass || !record.isFiltered
         var annotations: [Int: [TranscriptAnnotation]]?
         var normalCall: SampleCall?
@@ -218,12 +225,12 @@ struct VCFLoadWorker: VCFPassWorker {
     /// `surveyInteresting`, and the variant class of its principal entry (MANE Select →
     /// canonical → protein-coding → first) into `surveyClass`. The scratch arrays are reused
     /// from record to record, so the survey allocates nothing.
-    mutating func surveyAnnotations(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int) {
+    mutating func surveyAnnotations(_ record: VCFRecord, alternateCount: Int) {
         record.withRawLine { line in
             let value = Self.annotationValue(line, tag: annotationTag)
             let alleles = AnnotationAlleles(
                 reference: line.buffer(line.bounds(3)), alternates: line.buffer(line.bounds(4)))
-            surveyAnnotations(value: value, alleles: alleles, schema: schema, alternateCount: alternateCount)
+            surveyAnnotations(value: value, alleles: alleles, alternateCount: alternateCount)
         }
     }
 
@@ -240,8 +247,8 @@ struct VCFLoadWorker: VCFPassWorker {
     /// than its principal one (for a caller that does not use it), and the ranking fields deep in
     /// each entry are not read.
     mutating func surveyAnnotations(
-        value: UnsafeRawBufferPointer?, alleles: AnnotationAlleles, schema: AnnotationSchema,
-        alternateCount: Int, ranksEntries: Bool = true
+        value: UnsafeRawBufferPointer?, alleles: AnnotationAlleles, alternateCount: Int,
+        ranksEntries: Bool = true
     ) {
         let size = alternateCount + 1
         if surveyInteresting.count < size {
@@ -261,7 +268,8 @@ struct VCFLoadWorker: VCFPassWorker {
             surveyClass.withUnsafeMutableBufferPointer { classes in
                 surveyRank.withUnsafeMutableBufferPointer { ranks in
                     Self.survey(
-                        value, alleles: alleles, schema: schema, alternateCount: alternateCount,
+                        value, alleles: alleles, tool: annotationTool, gluesPieces: annotationGluesPieces,
+                        alternateCount: alternateCount,
                         fields: surveyFields, genes: geneSet, keepsAll: keepsAll, ranksEntries: ranksEntries,
                         cache: &consequenceClasses, interesting: interesting, classes: classes, ranks: ranks)
                 }
@@ -271,13 +279,13 @@ struct VCFLoadWorker: VCFPassWorker {
 
     /// The survey proper, on borrowed inputs (nothing retained per record).
     private static func survey(
-        _ value: UnsafeRawBufferPointer, alleles: AnnotationAlleles, schema: AnnotationSchema,
+        _ value: UnsafeRawBufferPointer, alleles: AnnotationAlleles, tool: AnnotationSchema.Tool,
+        gluesPieces: Bool,
         alternateCount: Int, fields: borrowing AnnotationSurveyFields, genes: borrowing ByteStringSet,
         keepsAll: Bool, ranksEntries: Bool,
         cache: inout ConsequenceClassCache, interesting: UnsafeMutableBufferPointer<Bool>,
         classes: UnsafeMutableBufferPointer<VariantClass?>, ranks: UnsafeMutableBufferPointer<Int>
     ) {
-        let tool = schema.tool
         // An entry can only displace its allele's principal entry when that one is not MANE
         // Select already: otherwise its ranking fields are not read.
         let needsRanking = { (entry: AnnotationSurveyFields.Values) -> Bool in
@@ -286,7 +294,7 @@ struct VCFLoadWorker: VCFPassWorker {
             else { return false }
             return ranks[allele] > 0
         }
-        fields.forEachEntry(in: value, gluesPieces: schema.fieldNames.count > 1, needsRanking: needsRanking) {
+        fields.forEachEntry(in: value, gluesPieces: gluesPieces, needsRanking: needsRanking) {
             entry in
             guard let allele = alternateIndex(entry, tool: tool, in: alleles), allele >= 1,
                 allele <= alternateCount
