@@ -3,8 +3,9 @@ import CVectorScan
 /// Finds the tab separators (and the end) of a VCF line.
 ///
 /// One vector pass (`CVectorScan`: AVX2 or SSE2, chosen at run time) finds a line's tabs and its
-/// newline together: a VEP-annotated line is hundreds of bytes, and one `memchr` per column plus
-/// one for the newline cost twice as much.
+/// newline together, where one `memchr` per column plus one for the newline crossed a
+/// VEP-annotated line (hundreds of bytes) twice, in ~11 calls (`stats` on 1M records: CPU
+/// 1.03 s → 0.99 s).
 enum VCFTabScan {
     /// Writes the offset of every tab of `line[0..<count]` to `tabs` (which has room for
     /// `count` entries) and returns how many there are. A newline ends the scan.
