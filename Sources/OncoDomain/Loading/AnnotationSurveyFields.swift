@@ -75,6 +75,9 @@ struct AnnotationSurveyFields {
         private var starts: (Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1, -1)
         private var ends: (Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0)
         let bytes: UnsafeRawBufferPointer
+        /// The ALT allele (1-based) the entry belongs to, once a caller has worked it out: -2 not
+        /// yet, -1 none (so `needsRanking` and the body do not both compute it).
+        var allele: Int32 = -2
 
         init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -123,7 +126,8 @@ struct AnnotationSurveyFields {
     /// needed; when not, the entry's other fields read `nil` and the scan moves to the next entry.
     @inline(__always)
     func forEachEntry(
-        in value: UnsafeRawBufferPointer, gluesPieces: Bool, needsRanking: (Values) -> Bool = { _ in true },
+        in value: UnsafeRawBufferPointer, gluesPieces: Bool,
+        needsRanking: (inout Values) -> Bool = { _ in true },
         _ body: (Values) throws -> Void
     ) rethrows {
         let lastColumn = slotOfColumn.count - 1
@@ -186,7 +190,7 @@ struct AnnotationSurveyFields {
                         column += 1
                         fieldStart = position + 1
                         if column > limit {
-                            if limit < lastColumn && needsRanking(values) {
+                            if limit < lastColumn && needsRanking(&values) {
                                 limit = lastColumn
                             } else {
                                 index = fieldStart
@@ -218,7 +222,7 @@ struct AnnotationSurveyFields {
                     index += 1
                     fieldStart = index
                     if column <= limit { continue }
-                    if limit < lastColumn && needsRanking(values) {
+                    if limit < lastColumn && needsRanking(&values) {
                         limit = lastColumn
                         continue
                     }

@@ -288,17 +288,22 @@ struct VCFLoadWorker: VCFPassWorker {
     ) {
         // An entry can only displace its allele's principal entry when that one is not MANE
         // Select already: otherwise its ranking fields are not read.
-        let needsRanking = { (entry: AnnotationSurveyFields.Values) -> Bool in
-            guard ranksEntries, let allele = alternateIndex(entry, tool: tool, in: alleles), allele >= 1,
-                allele <= alternateCount
-            else { return false }
+        /// The entry's ALT allele when it is one of the record's, worked out once per entry.
+        func allele(of entry: inout AnnotationSurveyFields.Values) -> Int? {
+            if entry.allele == -2 {
+                let found = alternateIndex(entry, tool: tool, in: alleles)
+                entry.allele = found.map { $0 >= 1 && $0 <= alternateCount ? Int32($0) : -1 } ?? -1
+            }
+            return entry.allele >= 1 ? Int(entry.allele) : nil
+        }
+        let needsRanking = { (entry: inout AnnotationSurveyFields.Values) -> Bool in
+            guard ranksEntries, let allele = allele(of: &entry) else { return false }
             return ranks[allele] > 0
         }
         fields.forEachEntry(in: value, gluesPieces: gluesPieces, needsRanking: needsRanking) {
             entry in
-            guard let allele = alternateIndex(entry, tool: tool, in: alleles), allele >= 1,
-                allele <= alternateCount
-            else { return }
+            var entry = entry
+            guard let allele = allele(of: &entry) else { return }
             if !interesting[allele] {
                 if keepsAll {
                     interesting[allele] = true
