@@ -122,7 +122,7 @@ private struct LoadSession {
             // The basic resolver tags every scalar as a string: the rule parser interprets scalars itself,
             // and skipping the default resolver's regular expressions halves the load time. The encoding
             // is given: Yams' default reads the whole process environment on every call (and prints to
-            // standard output when `YAMS_DEFAULT_ENCODING` is set, which would corrupt a JSON report).
+            // standard output when `YAMS_DEFAULT_ENCODING` is set, which would mix into the command's own output).
             guard let composed = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 sink.report(RuleDiagnostic(file: displayPath, message: "rule file holds no YAML document"))
                 return
