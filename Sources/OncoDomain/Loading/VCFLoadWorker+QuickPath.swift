@@ -56,9 +56,11 @@ extension VCFLoadWorker {
                 let support = sampleFields.support(
                     tumourColumn, at: tumourFields, allele: allele, alternates: alternateCount)
             else { return false }
-            // As `isPresent(_:call:support:)`: no alt reads, or a genotype without the allele, is absent.
-            if support.altDepth == 0 { continue }
-            if !tumourGenotype.isAllMissing && !tumourGenotype.contains(allele) { continue }
+            guard
+                Self.isPresent(
+                    altDepth: support.altDepth, isUncalled: tumourGenotype.isAllMissing,
+                    callsAllele: tumourGenotype.contains(allele))
+            else { continue }
             var origin = Origin.unknown
             if let normalSample = pair.normal {
                 if !normalRead {
@@ -78,16 +80,14 @@ extension VCFLoadWorker {
                         let normalSupport = sampleFields.support(
                             normalColumn, at: normalFields, allele: allele, alternates: alternateCount)
                     else { return false }
-                    origin = .somatic
-                    if let alt = normalSupport.altDepth, alt >= 2, (normalSupport.vaf ?? 0) >= 0.05 {
-                        origin = .germline
-                    }
+                    origin = Self.origin(fromNormalReads: normalSupport)
                 }
             }
-            let deepEnough = support.depth.map { $0 >= options.tmbMinimumDepth } ?? true
-            let frequentEnough = support.vaf.map { $0 >= options.tmbMinimumVAF } ?? true
             present |= 1 << UInt64(allele)
-            if passes && deepEnough && frequentEnough && origin != .germline {
+            if Self.countsForTMB(
+                support, passesFilter: passes, origin: origin, minimumDepth: options.tmbMinimumDepth,
+                minimumVAF: options.tmbMinimumVAF)
+            {
                 counted |= 1 << UInt64(allele)
             }
         }

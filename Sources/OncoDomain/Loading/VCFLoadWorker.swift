@@ -100,11 +100,11 @@ struct VCFLoadWorker: VCFPassWorker {
             let origin = try self.origin(
                 of: allele, record: record, call: normalCall!, alternates: alternateCount)
             if schema != nil {
-                let deepEnough = support.depth.map { $0 >= options.tmbMinimumDepth } ?? true
-                let frequentEnough = support.vaf.map { $0 >= options.tmbMinimumVAF } ?? true
                 tmb.record(
                     surveyClass[allele] ?? .nonCoding,
-                    passesFilters: passes && deepEnough && frequentEnough && origin != .germline)
+                    passesFilters: Self.countsForTMB(
+                        support, passesFilter: passes, origin: origin, minimumDepth: options.tmbMinimumDepth,
+                        minimumVAF: options.tmbMinimumVAF))
             }
             let interesting = schema != nil ? surveyInteresting[allele] : index.keepsAllGenes
             // Normalising builds strings; an allele of no gene of interest needs it only when a rule
@@ -393,9 +393,15 @@ struct VCFLoadWorker: VCFPassWorker {
     /// Whether the tumour carries ALT `allele`: its genotype says so (a missing or absent genotype
     /// defers to the reads), and it does not have zero alt reads.
     func isPresent(_ allele: Int, call: SampleCall, support: SampleFieldLayout.Support) -> Bool {
-        if let altDepth = support.altDepth, altDepth == 0 { return false }
-        if call.isUncalled { return true }
-        return call.contains(allele)
+        Self.isPresent(
+            altDepth: support.altDepth, isUncalled: call.isUncalled, callsAllele: call.contains(allele))
+    }
+
+    /// The presence rule both paths use: zero alt reads means absent; otherwise a genotype decides
+    /// when there is one (`callsAllele`), and an uncalled or absent genotype defers to the reads.
+    static func isPresent(altDepth: Int?, isUncalled: Bool, callsAllele: Bool) -> Bool {
+        if altDepth == 0 { return false }
+        return isUncalled || callsAllele
     }
 
     /// Somatic when the matched normal lacks the allele, germline when it carries it (genotype, or
@@ -403,9 +409,26 @@ struct VCFLoadWorker: VCFPassWorker {
     func origin(of allele: Int, record: VCFRecord, call: SampleCall, alternates: Int) throws -> Origin {
         guard let normal = pair.normal else { return .unknown }
         if !call.isUncalled { return call.contains(allele) ? .germline : .somatic }
-        let support = try self.support(record, sample: normal, allele: allele, alternates: alternates)
+        return Self.origin(
+            fromNormalReads: try support(record, sample: normal, allele: allele, alternates: alternates))
+    }
+
+    /// The origin of an allele whose matched normal has no genotype: germline with at least 2 alt
+    /// reads and a VAF of 5% or more in the normal, somatic otherwise.
+    static func origin(fromNormalReads support: SampleFieldLayout.Support) -> Origin {
         if let alt = support.altDepth, alt >= 2, (support.vaf ?? 0) >= 0.05 { return .germline }
         return .somatic
+    }
+
+    /// Whether TMB counts a present allele: the record passes FILTER, the tumour's depth and VAF
+    /// reach the thresholds (an unknown one does not exclude it), and it is not germline.
+    static func countsForTMB(
+        _ support: SampleFieldLayout.Support, passesFilter: Bool, origin: Origin, minimumDepth: Int,
+        minimumVAF: Double
+    ) -> Bool {
+        let deepEnough = support.depth.map { $0 >= minimumDepth } ?? true
+        let frequentEnough = support.vaf.map { $0 >= minimumVAF } ?? true
+        return passesFilter && deepEnough && frequentEnough && origin != .germline
     }
 
     func zygosity(of allele: Int, genotype: VCFGenotype?) -> Zygosity {
