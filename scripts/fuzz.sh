@@ -72,7 +72,9 @@ case "$harness" in
 esac
 
 export SWIFT_BACKTRACE=enable=no
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}"
+# No allocation stacks in reports (malloc_context_size=0): recording them was 15–20% of the
+# time; detection is unchanged, and a finding replayed with the default options shows them.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1:malloc_context_size=0}"
 runs="$fuzz/corpus-run/$harness/runs.tsv"
 [ -f "$runs" ] || printf 'date\tconfig\tseconds\texecutions\texec_per_s\tcov\tft\tcorpus_files\tcrashers\n' >"$runs"
 

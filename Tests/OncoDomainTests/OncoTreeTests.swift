@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import OncoDomain
@@ -83,6 +84,64 @@ struct OncoTreeTests {
         #expect(tree.closeMatches(for: "MEL").allSatisfy { $0 != "MEL" })
         #expect(tree.closeMatches(for: "QQQQQQQQQQ").isEmpty)
         #expect(tree.closeMatches(for: "LUAD", limit: 2).count <= 2)
+    }
+
+    /// The length and ASCII shortcuts of `closeMatches` answer what the plain definition does:
+    /// Levenshtein over characters of the upper-cased query, `contains` on lower-cased names.
+    @Test func closeMatchesAgreeWithThePlainDefinition() {
+        var queries = [
+            "LUADD", "COADRED", "melanoma", "MEL", "Lung", "carcinoma", "AML", "aml", "ÉCOLE", "Mélanome",
+            "ﬁ", "ß", "İ", "LUAD\u{301}", "🧬🧬🧬", "ab", "a", "LEUKEMIA", "myelo", "NSCLC", "breast",
+        ]
+        var generator = SeededGenerator(seed: 7)
+        let alphabet = Array("ABCDELMNORSTUaelmnorst éß İ")
+        for _ in 0..<120 {
+            let length = Int.random(in: 1...9, using: &generator)
+            queries.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for code in tree.codes.shuffled(using: &generator).prefix(25) {
+            queries.append(String(code.dropLast()))
+            queries.append(code + "X")
+        }
+        for query in queries {
+            #expect(tree.closeMatches(for: query) == plainCloseMatches(query), "query \(query)")
+        }
+    }
+
+    private func plainCloseMatches(_ code: String, limit: Int = 5) -> [String] {
+        let query = code.uppercased()
+        guard !query.isEmpty else { return [] }
+        let maximumDistance = query.count <= 4 ? 1 : 2
+        let lowerQuery = code.lowercased()
+        var scored: [(score: Double, code: String)] = []
+        for node in tree.allNodes where node.code != OncoTree.rootCode && node.code != query {
+            var score = Double.infinity
+            let distance = levenshtein(Array(query), Array(node.code))
+            if distance <= maximumDistance { score = Double(distance) }
+            if lowerQuery.count >= 3 {
+                let name = node.name.lowercased()
+                if name == lowerQuery {
+                    score = 0
+                } else if name.contains(lowerQuery) {
+                    score = min(score, 1.5)
+                }
+            }
+            if score.isFinite { scored.append((score, node.code)) }
+        }
+        scored.sort { $0.score != $1.score ? $0.score < $1.score : $0.code < $1.code }
+        return scored.prefix(limit).map(\.code)
+    }
+
+    private func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for i in a.indices {
+            var current = [i + 1] + [Int](repeating: 0, count: b.count)
+            for j in b.indices {
+                current[j + 1] = min(previous[j] + (a[i] == b[j] ? 0 : 1), previous[j + 1] + 1, current[j] + 1)
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     @Test func rejectsMalformedJSON() {

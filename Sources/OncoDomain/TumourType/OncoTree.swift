@@ -200,19 +200,18 @@ public struct OncoTree: Sendable {
     public func closeMatches(for code: String, limit: Int = 5) -> [String] {
         let query = code.uppercased()
         guard !query.isEmpty, limit > 0 else { return [] }
-        let maximumDistance = query.count <= 4 ? 1 : 2
+        let queryCharacters = Array(query)
+        let maximumDistance = queryCharacters.count <= 4 ? 1 : 2
         let lowerQuery = code.lowercased()
+        let matchesNames = lowerQuery.count >= 3
         var scored: [(score: Double, code: String)] = []
         for (candidate, node) in nodes where candidate != Self.rootCode && candidate != query {
             var score = Double.infinity
-            let distance = Self.editDistance(query, candidate, limit: maximumDistance)
+            let distance = Self.editDistance(queryCharacters, candidate, limit: maximumDistance)
             if distance <= maximumDistance { score = Double(distance) }
-            if lowerQuery.count >= 3 {
-                let name = node.name.lowercased()
-                if name == lowerQuery {
-                    score = 0
-                } else if name.contains(lowerQuery) {
-                    score = min(score, 1.5)
+            if matchesNames, score > 0 {
+                if let nameScore = Self.nameScore(node.name, lowerQuery: lowerQuery) {
+                    score = min(score, nameScore)
                 }
             }
             if score.isFinite { scored.append((score, candidate)) }
@@ -221,9 +220,41 @@ public struct OncoTree: Sendable {
         return scored.prefix(limit).map(\.code)
     }
 
-    /// Levenshtein distance, stopping early once it must exceed `limit`.
+    /// 0 when `name` lowercased equals the query, 1.5 when it contains it, `nil` otherwise.
+    private static func nameScore(_ name: String, lowerQuery: String) -> Double? {
+        let nameBytes = name.utf8
+        let queryBytes = lowerQuery.utf8
+        if nameBytes.allSatisfy({ $0 < 0x80 }) && queryBytes.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every OncoTree name): compare bytes, folding A–Z, without a lowercased copy.
+            let name = Array(nameBytes)
+            let query = Array(queryBytes)
+            guard name.count >= query.count else { return nil }
+            func folded(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+            for start in 0...(name.count - query.count) {
+                var offset = 0
+                while offset < query.count && folded(name[start + offset]) == query[offset] { offset += 1 }
+                if offset == query.count { return name.count == query.count ? 0 : 1.5 }
+            }
+            return nil
+        }
+        let lowerName = name.lowercased()
+        if lowerName == lowerQuery { return 0 }
+        return lowerName.contains(lowerQuery) ? 1.5 : nil
+    }
+
+    /// Levenshtein distance over characters, stopping early once it must exceed `limit`.
     static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a)
+        editDistance(Array(a), b, limit: limit)
+    }
+
+    /// `editDistance(_:_:limit:)` with the first string already split into characters (the
+    /// query of `closeMatches`, compared with every code).
+    static func editDistance(_ a: [Character], _ b: String, limit: Int) -> Int {
+        // A string's character count is at most its UTF-8 length and, for ASCII, equal to it:
+        // most candidates are ruled out by length without splitting them.
+        let bBytes = b.utf8.count
+        if bBytes < a.count - limit { return limit + 1 }
+        if bBytes > a.count + limit, b.utf8.allSatisfy({ $0 < 0x80 }) { return limit + 1 }
         let b = Array(b)
         if abs(a.count - b.count) > limit { return limit + 1 }
         var previous = Array(0...b.count)
