@@ -137,7 +137,8 @@ struct OncoTreeTests {
         for i in a.indices {
             var current = [i + 1] + [Int](repeating: 0, count: b.count)
             for j in b.indices {
-                current[j + 1] = min(previous[j] + (a[i] == b[j] ? 0 : 1), previous[j + 1] + 1, current[j] + 1)
+                let substitution = previous[j] + (a[i] == b[j] ? 0 : 1)
+                current[j + 1] = min(substitution, previous[j + 1] + 1, current[j] + 1)
             }
             previous = current
         }
