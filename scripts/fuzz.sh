@@ -84,7 +84,7 @@ paused_during_run=0
 run_once() {
     local budget="$1" log="$2" pid paused=0
     nice -n 19 "$binary" "$grown" "$seeds" "$fuzz/corpus/$harness" \
-        -dict="$dict" -max_len="$max_len" -max_total_time="$budget" -timeout=5 -rss_limit_mb=1024 \
+        -dict="$dict" -max_len="$max_len" -max_total_time="$budget" -timeout="$timeout" -rss_limit_mb=1024 \
         -artifact_prefix="$crashes/" -print_final_stats=1 "${extra[@]}" >"$log" 2>&1 &
     pid=$!
     paused_during_run=0
@@ -105,6 +105,10 @@ run_once() {
 }
 
 extra=("$@")
+# libFuzzer's per-input timeout runs on wall time, so a pause longer than it ends the run (and
+# the script restarts it, reloading the corpus). FUZZ_TIMEOUT=60 on a machine shared with
+# benchmarks keeps pauses from doing that; a genuine hang is still reported, a minute later.
+timeout="${FUZZ_TIMEOUT:-5}"
 log="$fuzz/corpus-run/$harness/last-run.log"
 start=$(date +%s)
 total_execs=0

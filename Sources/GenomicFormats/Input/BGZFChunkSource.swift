@@ -1,5 +1,6 @@
 import CLibDeflate
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -11,10 +12,14 @@ import Dispatch
 /// consumes earlier output.
 ///
 /// The caller's thread reads compressed bytes with large `read(2)` calls and frames them into
-/// batches of whole blocks; each batch goes to a worker, which inflates every block straight to
-/// its known offset (ISIZE gives the exact size) and checks its CRC32. Batches come back in
-/// input order. A fixed ring of batches bounds memory whatever the file size. The end-of-file
-/// marker (an empty block) must be the last block, otherwise the file is reported truncated.
+/// batches of whole blocks; each batch is put on offer, and the first thread to take it inflates
+/// every block straight to its known offset (ISIZE gives the exact size) and checks its CRC32.
+/// The takers are the source's own workers (any free worker takes the next batch), the threads
+/// of a caller that inflates ahead through ``CooperativeInflation`` (a parallel VCF pass whose
+/// second thread has nothing to parse), and the caller's thread itself, which inflates the batch
+/// it needs when nobody has taken it yet instead of waiting. Batches come back in input order. A fixed ring of
+/// batches bounds memory whatever the file size. The end-of-file marker (an empty block) must be
+/// the last block, otherwise the file is reported truncated.
 final class BGZFChunkSource: DecompressedChunkSource {
     /// A block framed inside a batch's compressed buffer.
     struct FramedBlock {
@@ -25,10 +30,14 @@ final class BGZFChunkSource: DecompressedChunkSource {
 
     /// Compressed bytes and their inflated output for a run of consecutive blocks.
     ///
-    /// Safety of `@unchecked Sendable`: after `submit`, only the worker writes `output`,
-    /// `error`, and reads `blocks` and `compressed[0..<framedEnd]`; the caller's thread meanwhile
-    /// only reads `compressed[framedEnd..<filled]` (the carry into the next batch). The caller
-    /// touches anything else only after `done.wait()`, which orders it after the worker's writes.
+    /// Safety of `@unchecked Sendable`: a submitted batch is inflated by the one thread that
+    /// takes it (``take()``: a worker, a cooperating thread or the reading thread). Meanwhile the caller's thread only
+    /// reads `compressed[framedEnd..<filled]` (the carry into the next batch); it touches anything
+    /// else only after taking the batch itself or, when a worker took it, after `done.wait()`,
+    /// which orders it after the worker's writes. `submit` offers the batch only after framing
+    /// it, and a batch is framed again only after it was consumed, so a late worker item (one
+    /// whose batch the caller took) can only take a later, fully framed submission, whose wait it
+    /// then satisfies.
     final class Batch: @unchecked Sendable {
         let compressed: UnsafeMutableRawBufferPointer
         let output: UnsafeMutableRawBufferPointer
@@ -39,40 +48,55 @@ final class BGZFChunkSource: DecompressedChunkSource {
         /// Offset in the input of `compressed[0]`.
         var streamOffset = 0
         var error: FormatError?
+        /// Signalled by the thread that took the batch when it is inflated, unless that thread is
+        /// the reading thread itself (which then does not wait).
         let done = DispatchSemaphore(value: 0)
+        /// Whether the batch is on offer (submitted and not yet taken by any thread).
+        private let offered = Atomic<Bool>(false)
+        /// The order of the latest offer (lower is older), for ``CooperativeInflation``.
+        let offerNumber = Atomic<Int>(0)
+        /// Each batch has its own decompressor: the thread that takes the batch uses it.
+        let decompressor: OpaquePointer
 
         init(compressedCapacity: Int, outputCapacity: Int) {
             compressed = .allocate(byteCount: compressedCapacity, alignment: 64)
             output = .allocate(byteCount: outputCapacity, alignment: 64)
             blocks.reserveCapacity(compressedCapacity / 1024)
+            decompressor = libdeflate_alloc_decompressor()!
+        }
+
+        /// Puts the framed batch on offer.
+        func offer(number: Int) {
+            offerNumber.store(number, ordering: .relaxed)
+            offered.store(true, ordering: .releasing)
+        }
+
+        /// Whether the batch is on offer now (it may be taken the next moment).
+        var isOffered: Bool { offered.load(ordering: .acquiring) }
+
+        /// Takes the batch if it is on offer: exactly one thread succeeds per offer.
+        func take() -> Bool {
+            offered.compareExchange(expected: true, desired: false, ordering: .acquiringAndReleasing)
+                .exchanged
         }
 
         deinit {
             compressed.deallocate()
             output.deallocate()
+            libdeflate_free_decompressor(decompressor)
         }
-    }
-
-    /// A libdeflate decompressor used from one serial queue only.
-    ///
-    /// Safety of `@unchecked Sendable`: the decompressor is used by one task at a time (the
-    /// queue is serial, or there is no queue and the caller's thread uses it) and freed only
-    /// when the last reference, held by the queued work, is released.
-    final class Inflater: @unchecked Sendable {
-        let queue: DispatchQueue?
-        let decompressor: OpaquePointer
-
-        init(queue: DispatchQueue?) {
-            self.queue = queue
-            decompressor = libdeflate_alloc_decompressor()!
-        }
-
-        deinit { libdeflate_free_decompressor(decompressor) }
     }
 
     private let input: RawInput
-    private let inflaters: [Inflater]
+    /// The workers' queue (concurrent: any free worker takes the next item), or `nil` when the
+    /// source has no workers of its own.
+    private let workers: DispatchQueue?
+    /// Whether batches are put on offer and inflated ahead (by workers or a cooperating caller);
+    /// otherwise the single batch is inflated on the caller's thread when it is framed.
     private let threaded: Bool
+    /// Set when the caller inflates ahead on its own threads.
+    let cooperativeInflation: CooperativeInflation?
+    private var offersMade = 0
     private var idle: [Batch]
     private var inFlight: [Batch] = []
     private var inFlightHead = 0
@@ -86,37 +110,39 @@ final class BGZFChunkSource: DecompressedChunkSource {
     private var framingError: FormatError?
     /// The first error raised; raised again by later calls.
     private var raisedError: FormatError?
-    private var submitted = 0
 
     /// - Parameters:
-    ///   - threads: worker threads inflating blocks; 0 inflates on the caller's thread.
+    ///   - threads: worker threads inflating blocks; 0 inflates on the caller's thread unless
+    ///     `cooperative`.
+    ///   - cooperative: offer batches to the caller's other threads through
+    ///     ``cooperativeInflation`` (inflating ahead with or without workers).
     ///   - compressedBatchSize: compressed bytes read per batch (at least 64 KiB).
     ///   - outputBatchSize: the most uncompressed bytes per batch (at least 64 KiB).
     init(
-        input: RawInput, threads: Int, compressedBatchSize: Int = 256 << 10, outputBatchSize: Int = 2 << 20
+        input: RawInput, threads: Int, cooperative: Bool = false, compressedBatchSize: Int = 256 << 10,
+        outputBatchSize: Int = 2 << 20
     ) {
         self.input = input
         let workerCount = max(0, threads)
-        threaded = workerCount > 0
-        if threaded {
-            inflaters = (0..<workerCount).map { index in
-                Inflater(queue: DispatchQueue(label: "oncomatch.bgzf.inflate.\(index)", qos: .userInitiated))
-            }
-        } else {
-            inflaters = [Inflater(queue: nil)]
-        }
-        let batchCount = threaded ? 2 * workerCount + 1 : 1
+        threaded = workerCount > 0 || cooperative
+        workers =
+            workerCount > 0
+            ? DispatchQueue(label: "oncomatch.bgzf.inflate", qos: .userInitiated, attributes: .concurrent)
+            : nil
+        // Up to two batches ahead per inflating thread (at least two threads when cooperating).
+        let batchCount = threaded ? 2 * max(workerCount, cooperative ? 2 : 1) + 1 : 1
         let compressedCapacity = max(compressedBatchSize, BGZFBlockHeader.maximumBlockSize)
         let outputCapacity = max(outputBatchSize, BGZFBlockHeader.maximumUncompressedSize)
         idle = (0..<batchCount).map { _ in
             Batch(compressedCapacity: compressedCapacity, outputCapacity: outputCapacity)
         }
+        cooperativeInflation = cooperative ? CooperativeInflation(batches: idle, name: input.name) : nil
     }
 
     deinit {
-        // Work still queued uses batches this object owns; let it finish first.
+        // Withdraw the offers still open; wait for the batches workers are inflating.
         if threaded {
-            for batch in inFlight[inFlightHead...] { batch.done.wait() }
+            for batch in inFlight[inFlightHead...] where !batch.take() { batch.done.wait() }
         }
     }
 
@@ -147,7 +173,14 @@ final class BGZFChunkSource: DecompressedChunkSource {
             inFlight.removeAll(keepingCapacity: true)
             inFlightHead = 0
         }
-        if threaded { batch.done.wait() }
+        if threaded {
+            // Nobody has started it: inflate it here rather than wait.
+            if batch.take() {
+                BGZFChunkSource.inflate(batch, name: input.name)
+            } else {
+                batch.done.wait()
+            }
+        }
         current = batch
         if let error = batch.error {
             raisedError = error
@@ -228,22 +261,26 @@ final class BGZFChunkSource: DecompressedChunkSource {
     }
 
     private func submit(_ batch: Batch) {
-        let inflater = inflaters[submitted % inflaters.count]
-        submitted += 1
         inFlight.append(batch)
         let name = input.name
-        if let queue = inflater.queue {
-            queue.async {
-                BGZFChunkSource.inflate(batch, with: inflater, name: name)
+        guard threaded else {
+            BGZFChunkSource.inflate(batch, name: name)
+            return
+        }
+        batch.offer(number: offersMade)
+        offersMade += 1
+        workers?.async {
+            // Items run in submission order as workers free up; one whose batch was taken
+            // by the caller's thread does nothing (or takes a later offer of the same batch).
+            if batch.take() {
+                BGZFChunkSource.inflate(batch, name: name)
                 batch.done.signal()
             }
-        } else {
-            BGZFChunkSource.inflate(batch, with: inflater, name: name)
         }
     }
 
     /// Inflates every block of `batch` to its offset and checks sizes and CRC32s.
-    private static func inflate(_ batch: Batch, with inflater: Inflater, name: String) {
+    static func inflate(_ batch: Batch, name: String) {
         let compressed = UnsafeRawPointer(batch.compressed.baseAddress!)
         let output = batch.output.baseAddress!
         for block in batch.blocks {
@@ -251,7 +288,7 @@ final class BGZFChunkSource: DecompressedChunkSource {
             let destination = output + block.outputOffset
             var produced = 0
             let result = libdeflate_deflate_decompress(
-                inflater.decompressor, compressed + block.offset + header.headerLength, header.payloadLength,
+                batch.decompressor, compressed + block.offset + header.headerLength, header.payloadLength,
                 destination, header.uncompressedSize, &produced)
             let where_ = "BGZF block at byte offset \(batch.streamOffset + block.offset)"
             if result != LIBDEFLATE_SUCCESS {

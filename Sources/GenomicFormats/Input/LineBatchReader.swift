@@ -72,6 +72,18 @@ final class LineBatchReader {
             path: path, inflateThreads: inflateThreads, computesChecksum: computesChecksum)
     }
 
+    /// Opens `path` for a caller that inflates BGZF input ahead on its own threads through
+    /// ``cooperativeInflation`` (see ``DecompressingReader``).
+    init(path: String, maximumLineLength: Int, cooperativeInflation: Bool, computesChecksum: Bool) throws {
+        self.path = path
+        self.maximumLineLength = max(1, maximumLineLength)
+        reader = try DecompressingReader(
+            path: path, cooperativeInflation: cooperativeInflation, computesChecksum: computesChecksum)
+    }
+
+    /// Set for BGZF input opened with `cooperativeInflation`.
+    var cooperativeInflation: CooperativeInflation? { reader.cooperativeInflation }
+
     /// The hex SHA-256 of the stored input (see ``DecompressingReader/checksum()``).
     func checksum() throws -> String? { try reader.checksum() }
 

@@ -16,8 +16,15 @@ import Synchronization
 /// (the caller first parses the line carried over from the previous chunk); the caller waits for
 /// the helper before asking for the next run, so no bytes are copied. Claiming slices rather than
 /// taking halves keeps either thread from waiting long for the other when some lines cost more
-/// than others (a match builds alterations for the few records in cancer genes). Meanwhile the
-/// input layer inflates the next BGZF blocks on its own workers.
+/// than others (a match builds alterations for the few records in cancer genes).
+///
+/// BGZF input is inflated ahead by the same two threads: when the helper has no slice left to
+/// claim, it inflates batches the reader has framed ahead (``CooperativeInflation``) until the
+/// next run is handed to it, and the caller's thread inflates a batch it needs that nobody has
+/// started. (With inflation workers beside the two parsing threads, four threads shared two
+/// cores and the helper often started a run only after the caller had parsed it all, leaving
+/// the caller waiting for it: 15–20% of the cores idle.) On more than two cores the reader
+/// adds workers for the others.
 ///
 /// Each thread has its own ``VCFPassWorker``. What depends on order is taken in file order: the
 /// number of lines (line numbers in errors are counted from the part's start, then made
@@ -84,6 +91,14 @@ public enum VCFParallelPass {
             let index = next.wrappingAdd(1, ordering: .acquiringAndReleasing).oldValue
             return index < count.load(ordering: .relaxed) ? index : nil
         }
+    }
+
+    /// Tells the helper to stop inflating ahead (a run is coming, or the pass is over).
+    final class HelperSignal: Sendable {
+        private let raised = Atomic<Bool>(false)
+        func raise() { raised.store(true, ordering: .releasing) }
+        func lower() { raised.store(false, ordering: .relaxed) }
+        var isRaised: Bool { raised.load(ordering: .acquiring) }
     }
 
     /// A thread's worker (and, for the helper, its serial queue).
@@ -225,8 +240,10 @@ public enum VCFParallelPass {
         makeWorker: (VCFHeader) throws -> Worker,
         take: (Worker.PartOutput, _ linesBefore: Int) throws -> Void
     ) throws -> (summary: Summary, workers: [Worker]) {
+        let splitting = twoThreads && DecompressingReader.defaultInflateThreads >= 2
         let input = try LineBatchReader(
-            path: path, maximumLineLength: options.maximumLineLength, computesChecksum: computesChecksum)
+            path: path, maximumLineLength: options.maximumLineLength, cooperativeInflation: splitting,
+            computesChecksum: computesChecksum)
         var builder = VCFHeaderBuilder(path: path, strict: options.strict)
         var header: VCFHeader?
         while let line = try input.nextLine() {
@@ -240,7 +257,6 @@ public enum VCFParallelPass {
             header: finished, path: path, strict: options.strict,
             maximumExamples: options.maximumExamples, maximumLineLength: input.maximumLineLength)
 
-        let splitting = twoThreads && DecompressingReader.defaultInflateThreads >= 2
         let threads = try (0..<(splitting ? 2 : 1)).map { index in
             Thread(index: index, worker: try makeWorker(finished))
         }
@@ -250,6 +266,11 @@ public enum VCFParallelPass {
         let slices = (0..<(splitting ? slicesPerRun : 1)).map { _ in Part<Worker.PartOutput>() }
         let claims = SliceClaims()
         let helperDone = DispatchSemaphore(value: 0)
+        let inflation = input.cooperativeInflation
+        /// Set when a run is about to be handed to the helper, or the pass ends: the helper stops
+        /// inflating ahead.
+        let helperWanted = HelperSignal()
+        defer { helperWanted.raise() }
         var summary = Summary(
             header: finished, recordsRead: 0, skipped: 0, skippedExamples: [],
             inputSHA256: nil)
@@ -303,9 +324,15 @@ public enum VCFParallelPass {
             claims.reset(count: sliceCount)
             let shared = sliceCount > 1
             if shared {
+                helperWanted.raise()
                 helper.queue.async {
+                    helperWanted.lower()
                     helper.processClaimed(slices, claims: claims, settings: settings)
                     helperDone.signal()
+                    // Nothing left to parse in this run: inflate input ahead until the next run.
+                    if let inflation {
+                        while !helperWanted.isRaised && inflation.inflateOne() {}
+                    }
                 }
             }
             caller.process(head, settings: settings)
