@@ -8,7 +8,7 @@
 ///
 /// The compression is detected from the first bytes, never from the file name. BGZF blocks are
 /// inflated with libdeflate on `inflateThreads` worker threads while the caller consumes earlier
-/// chunks; other gzip streams (one or several members) go through zlib, on one worker thread
+/// chunks (the caller's thread inflates a batch itself when no worker has started it yet); other gzip streams (one or several members) go through zlib, on one worker thread
 /// that runs a few chunks ahead when `inflateThreads > 0`, else on the caller's thread.
 /// Memory stays bounded (a fixed number of buffers of a few MiB) whatever the input size.
 ///
