@@ -3,6 +3,8 @@ import GenomicFormats
 
 /// Reads the input as a VCF file (lenient, or strict when the first byte is odd) and touches every
 /// typed accessor of every record: each declared INFO and FORMAT key typed, per allele, genotypes.
+/// When the first byte's second bit is set, the whole file is also read by `VCFParallelPass` and
+/// compared with a serial read (a difference is a crash).
 let scratch = ScratchFile(harness: "vcf", suffix: ".vcf")
 
 @inline(never)
@@ -55,6 +57,83 @@ func touchRecord(_ record: VCFRecord) {
     }
 }
 
+/// Collects each record's absolute line number and position (a part's line numbers count from
+/// its start; `take` adds the lines before it).
+struct LineWorker: VCFPassWorker {
+    var records: [(line: Int, position: Int)] = []
+
+    mutating func add(_ record: VCFRecord) throws {
+        records.append((record.lineNumber, record.position))
+    }
+
+    mutating func finishPart() -> [(line: Int, position: Int)] {
+        defer { records.removeAll(keepingCapacity: true) }
+        return records
+    }
+}
+
+/// What a read of the whole file gave: its records, skips, and the error that ended it.
+struct PassOutcome {
+    var records: [(line: Int, position: Int)] = []
+    var skipped = 0
+    var examples: [String] = []
+    var error: FormatError?
+
+    func agrees(with other: PassOutcome) -> Bool {
+        guard records.count == other.records.count, skipped == other.skipped, examples == other.examples
+        else { return false }
+        for (mine, theirs) in zip(records, other.records) where mine != theirs { return false }
+        switch (error, other.error) {
+        case (nil, nil): return true
+        case (let mine?, let theirs?): return mine.kind == theirs.kind && mine.line == theirs.line
+        default: return false
+        }
+    }
+}
+
+/// The two-thread pass that `stats` and `match` use must give exactly what a serial read gives:
+/// the same records (line and position), the same skips and skip reasons, the same error.
+func checkParallelPass(options: VCFReaderOptions) {
+    var serial = PassOutcome()
+    do {
+        let reader = try VCFReader(path: scratch.path, options: options)
+        var record = VCFRecord()
+        while try reader.read(into: &record) { serial.records.append((record.lineNumber, record.position)) }
+        serial.skipped = reader.skipped
+        serial.examples = reader.skippedExamples.map(\.description)
+    } catch let error as FormatError {
+        serial.error = error
+    } catch {
+        fatalError("VCFReader threw a non-FormatError: \(error)")
+    }
+    var parallel = PassOutcome()
+    do {
+        let (summary, _) = try VCFParallelPass.run(
+            path: scratch.path, options: options, makeWorker: { _ in LineWorker() },
+            take: { records, linesBefore in
+                parallel.records += records.map { ($0.line + linesBefore, $0.position) }
+            })
+        parallel.skipped = summary.skipped
+        parallel.examples = summary.skippedExamples.map(\.description)
+    } catch let error as FormatError {
+        parallel.error = error
+    } catch {
+        fatalError("VCFParallelPass threw a non-FormatError: \(error)")
+    }
+    // After an error only the error is compared: records taken before it may differ in number
+    // (the serial reader stops at once, the pass hands out whole parts).
+    if serial.error != nil || parallel.error != nil {
+        serial.records = []
+        parallel.records = []
+    }
+    if !serial.agrees(with: parallel) {
+        fatalError(
+            "parallel pass disagrees with a serial read: serial \(serial.records.count) records, "
+                + "\(serial.skipped) skipped, error \(serial.error?.description ?? "none"); parallel "
+                + "\(parallel.records.count), \(parallel.skipped), \(parallel.error?.description ?? "none")")
+    }
+}
+
 /// The libFuzzer entry point: one input per call, always returns 0.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -74,6 +153,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         count += 1
     }
     _ = reader.skippedExamples.map(\.description)
+    // Every other input (second bit of the first byte) also goes through the parallel pass.
+    if size > 0 && data![0] & 2 == 2 { checkParallelPass(options: options) }
     return 0
 }
 

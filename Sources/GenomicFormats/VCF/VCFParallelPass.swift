@@ -101,21 +101,19 @@ public enum VCFParallelPass {
         var isRaised: Bool { raised.load(ordering: .acquiring) }
     }
 
-    /// A thread's worker (and, for the helper, its serial queue).
+    /// A thread's worker and scratch.
     ///
     /// Safety of `@unchecked Sendable`: `worker` and `record` are used by one thread at a time:
-    /// the helper's work on `queue`, which the caller's thread waits for before submitting more
-    /// or reading them.
+    /// the helper's by its ``PassHelperThread`` during a run, which the caller's thread waits for
+    /// (`helperDone`) before starting another or reading them.
     final class Thread<Worker: VCFPassWorker>: @unchecked Sendable {
-        let queue: DispatchQueue
         /// Present except while `process` runs.
         var worker: Worker?
         var record: VCFRecord? = VCFRecord()
         /// Scratch for the tab offsets of one line.
         var tabs: [Int32] = [Int32](repeating: 0, count: 64)
 
-        init(index: Int, worker: Worker) {
-            queue = DispatchQueue(label: "oncomatch.vcf.parse.\(index)", qos: .userInitiated)
+        init(worker: Worker) {
             self.worker = worker
         }
 
@@ -257,9 +255,8 @@ public enum VCFParallelPass {
             header: finished, path: path, strict: options.strict,
             maximumExamples: options.maximumExamples, maximumLineLength: input.maximumLineLength)
 
-        let threads = try (0..<(splitting ? 2 : 1)).map { index in
-            Thread(index: index, worker: try makeWorker(finished))
-        }
+        var threads = [Thread(worker: try makeWorker(finished))]
+        if splitting { threads.append(Thread(worker: try makeWorker(finished))) }
         let caller = threads[0]
         let helper = threads[threads.count - 1]
         let head = Part<Worker.PartOutput>()
@@ -270,7 +267,24 @@ public enum VCFParallelPass {
         /// Set when a run is about to be handed to the helper, or the pass ends: the helper stops
         /// inflating ahead.
         let helperWanted = HelperSignal()
-        defer { helperWanted.raise() }
+        // The helper's job, the same for every run: claim slices until none is left, say so,
+        // then inflate input ahead until the next run is handed over. Without a thread (none
+        // could be created) the caller claims every slice itself.
+        let helperThread =
+            splitting
+            ? PassHelperThread {
+                helperWanted.lower()
+                helper.processClaimed(slices, claims: claims, settings: settings)
+                helperDone.signal()
+                if let inflation {
+                    while !helperWanted.isRaised && inflation.inflateOne() {}
+                }
+            } : nil
+        defer {
+            // Return only once the helper has exited: no thread works on this pass after it ends.
+            helperWanted.raise()
+            helperThread?.stop()
+        }
         var summary = Summary(
             header: finished, recordsRead: 0, skipped: 0, skippedExamples: [],
             inputSHA256: nil)
@@ -322,18 +336,10 @@ public enum VCFParallelPass {
             }
             head.bytes = run.head
             claims.reset(count: sliceCount)
-            let shared = sliceCount > 1
+            let shared = sliceCount > 1 && helperThread != nil
             if shared {
                 helperWanted.raise()
-                helper.queue.async {
-                    helperWanted.lower()
-                    helper.processClaimed(slices, claims: claims, settings: settings)
-                    helperDone.signal()
-                    // Nothing left to parse in this run: inflate input ahead until the next run.
-                    if let inflation {
-                        while !helperWanted.isRaised && inflation.inflateOne() {}
-                    }
-                }
+                helperThread?.run()
             }
             caller.process(head, settings: settings)
             caller.processClaimed(slices, claims: claims, settings: settings)
