@@ -17,9 +17,9 @@ import Synchronization
 /// The takers are the source's own workers (any free worker takes the next batch), the threads
 /// of a caller that inflates ahead through ``CooperativeInflation`` (a parallel VCF pass whose
 /// second thread has nothing to parse), and the caller's thread itself, which inflates the batch
-/// it needs when nobody has taken it yet instead of waiting. Batches come back in input order. A fixed ring of
-/// batches bounds memory whatever the file size. The end-of-file marker (an empty block) must be
-/// the last block, otherwise the file is reported truncated.
+/// it needs when nobody has taken it yet instead of waiting. Batches come back in input order.
+/// A fixed ring of batches bounds memory whatever the file size. The end-of-file marker (an
+/// empty block) must be the last block, otherwise the file is reported truncated.
 final class BGZFChunkSource: DecompressedChunkSource {
     /// A block framed inside a batch's compressed buffer.
     struct FramedBlock {
@@ -31,10 +31,10 @@ final class BGZFChunkSource: DecompressedChunkSource {
     /// Compressed bytes and their inflated output for a run of consecutive blocks.
     ///
     /// Safety of `@unchecked Sendable`: a submitted batch is inflated by the one thread that
-    /// takes it (``take()``: a worker, a cooperating thread or the reading thread). Meanwhile the caller's thread only
-    /// reads `compressed[framedEnd..<filled]` (the carry into the next batch); it touches anything
-    /// else only after taking the batch itself or, when a worker took it, after `done.wait()`,
-    /// which orders it after the worker's writes. `submit` offers the batch only after framing
+    /// takes it (``take()``: a worker, a cooperating thread or the reading thread). Meanwhile the
+    /// reading thread only reads `compressed[framedEnd..<filled]` (the carry into the next
+    /// batch); it touches anything else only after taking the batch itself or, when another
+    /// thread took it, after `done.wait()`, which orders it after that thread's writes. `submit` offers the batch only after framing
     /// it, and a batch is framed again only after it was consumed, so a late worker item (one
     /// whose batch the caller took) can only take a later, fully framed submission, whose wait it
     /// then satisfies.
