@@ -69,7 +69,11 @@ fi
 
 # 3. Interleaved rounds.
 results="$(mktemp)"
-trap 'rm -f "$results"' EXIT
+# Pause local fuzzing campaigns (scripts/fuzz.sh stops its fuzzer while this file exists).
+quiet="${FUZZ_QUIET_FLAG:-/tmp/BENCH_QUIET}"
+made_quiet=0
+if [[ ! -e $quiet ]]; then touch "$quiet"; made_quiet=1; sleep 2; fi
+trap 'rm -f "$results"; [[ $made_quiet == 1 ]] && rm -f "$quiet"' EXIT
 measure() {  # name command...
     local name="$1"; shift
     local line

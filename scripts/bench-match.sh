@@ -35,7 +35,11 @@ if [[ ! -s $input ]]; then
 fi
 if [[ $build == 1 && -z ${ONCOMATCH:-} ]]; then (cd "$root" && swift build -c release --product oncomatch >&2); fi
 out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
+# Pause local fuzzing campaigns (scripts/fuzz.sh stops its fuzzer while this file exists).
+quiet="${FUZZ_QUIET_FLAG:-/tmp/BENCH_QUIET}"
+made_quiet=0
+if [[ ! -e $quiet ]]; then touch "$quiet"; made_quiet=1; sleep 2; fi
+trap 'rm -rf "$out"; [[ $made_quiet == 1 ]] && rm -f "$quiet"' EXIT
 
 # run NAME CMD...: appends "wall user maxrss_kb" to $out/NAME
 run() {
