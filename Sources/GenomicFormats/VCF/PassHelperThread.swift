@@ -27,17 +27,28 @@ final class PassHelperThread: Sendable {
     /// `job` runs on the thread once per ``run()``.
     init?(job: @escaping @Sendable () -> Void) {
         self.job = job
+        // The thread owns a reference until it exits.
         let context = Unmanaged.passRetained(self).toOpaque()
-        var thread = pthread_t()
-        let status = pthread_create(
-            &thread, nil,
-            { context in
-                // The thread owns a reference until it exits.
-                let helper = Unmanaged<PassHelperThread>.fromOpaque(context!).takeRetainedValue()
-                helper.loop()
-                return nil
-            }, context)
-        guard status == 0 else {
+        #if canImport(Darwin)
+            var created: pthread_t?
+            let status = pthread_create(
+                &created, nil,
+                { context in
+                    Unmanaged<PassHelperThread>.fromOpaque(context).takeRetainedValue().loop()
+                    return nil
+                }, context)
+            let thread = created
+        #else
+            var created = pthread_t()
+            let status = pthread_create(
+                &created, nil,
+                { context in
+                    Unmanaged<PassHelperThread>.fromOpaque(context!).takeRetainedValue().loop()
+                    return nil
+                }, context)
+            let thread: pthread_t? = created
+        #endif
+        guard status == 0, let thread else {
             Unmanaged<PassHelperThread>.fromOpaque(context).release()
             return nil
         }
