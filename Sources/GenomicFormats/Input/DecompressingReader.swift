@@ -8,8 +8,9 @@
 ///
 /// The compression is detected from the first bytes, never from the file name. BGZF blocks are
 /// inflated with libdeflate on `inflateThreads` worker threads while the caller consumes earlier
-/// chunks (the caller's thread inflates a batch itself when no worker has started it yet); other gzip streams (one or several members) go through zlib, on one worker thread
-/// that runs a few chunks ahead when `inflateThreads > 0`, else on the caller's thread.
+/// chunks (the caller's thread inflates a batch itself when no worker has started it yet); other
+/// gzip streams (one or several members) go through zlib, on one worker thread that runs a few
+/// chunks ahead when `inflateThreads > 0`, else on the caller's thread.
 /// Memory stays bounded (a fixed number of buffers of a few MiB) whatever the input size.
 ///
 /// This is the layer below ``LineReader``; use it directly to scan or hash decompressed bytes.
@@ -40,9 +41,21 @@ public final class DecompressingReader {
         path: String, inflateThreads: Int = DecompressingReader.defaultInflateThreads,
         computesChecksum: Bool = false
     ) throws {
+        try self.init(
+            path: path, inflateThreads: inflateThreads, cooperativeInflation: false,
+            computesChecksum: computesChecksum)
+    }
+
+    /// With `cooperativeInflation`, for a caller that inflates BGZF input ahead on its own
+    /// threads (``CooperativeInflation``): BGZF then gets workers only for the cores beyond the
+    /// caller's two; gzip and plain input are read as usual.
+    convenience init(
+        path: String, inflateThreads: Int, cooperativeInflation: Bool, computesChecksum: Bool
+    ) throws {
         let input = try RawInput(path: path)
         if computesChecksum { input.computeChecksum() }
-        try self.init(input: input, inflateThreads: inflateThreads)
+        try self.init(
+            input: input, inflateThreads: inflateThreads, cooperativeInflation: cooperativeInflation)
     }
 
     /// Reads `bytes` as if they were a file called `name`.
@@ -50,17 +63,6 @@ public final class DecompressingReader {
         bytes: [UInt8], name: String, inflateThreads: Int = DecompressingReader.defaultInflateThreads
     ) throws {
         try self.init(input: RawInput(bytes: bytes, name: name), inflateThreads: inflateThreads)
-    }
-
-    /// For a caller that inflates BGZF input ahead on its own threads (``CooperativeInflation``):
-    /// BGZF then gets workers only for the cores beyond the caller's two; gzip and plain input
-    /// are read as usual.
-    convenience init(path: String, cooperativeInflation: Bool, computesChecksum: Bool) throws {
-        let input = try RawInput(path: path)
-        if computesChecksum { input.computeChecksum() }
-        try self.init(
-            input: input, inflateThreads: DecompressingReader.defaultInflateThreads,
-            cooperativeInflation: cooperativeInflation)
     }
 
     init(input: RawInput, inflateThreads: Int, cooperativeInflation: Bool = false) throws {

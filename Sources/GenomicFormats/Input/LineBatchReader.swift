@@ -64,24 +64,18 @@ final class LineBatchReader {
 
     init(
         path: String, maximumLineLength: Int,
-        inflateThreads: Int = DecompressingReader.defaultInflateThreads, computesChecksum: Bool = false
+        inflateThreads: Int = DecompressingReader.defaultInflateThreads, cooperativeInflation: Bool = false,
+        computesChecksum: Bool = false
     ) throws {
         self.path = path
         self.maximumLineLength = max(1, maximumLineLength)
         reader = try DecompressingReader(
-            path: path, inflateThreads: inflateThreads, computesChecksum: computesChecksum)
+            path: path, inflateThreads: inflateThreads, cooperativeInflation: cooperativeInflation,
+            computesChecksum: computesChecksum)
     }
 
-    /// Opens `path` for a caller that inflates BGZF input ahead on its own threads through
-    /// ``cooperativeInflation`` (see ``DecompressingReader``).
-    init(path: String, maximumLineLength: Int, cooperativeInflation: Bool, computesChecksum: Bool) throws {
-        self.path = path
-        self.maximumLineLength = max(1, maximumLineLength)
-        reader = try DecompressingReader(
-            path: path, cooperativeInflation: cooperativeInflation, computesChecksum: computesChecksum)
-    }
-
-    /// Set for BGZF input opened with `cooperativeInflation`.
+    /// Set for BGZF input opened with `cooperativeInflation`: the caller's other threads inflate
+    /// batches ahead through it (see ``DecompressingReader``).
     var cooperativeInflation: CooperativeInflation? { reader.cooperativeInflation }
 
     /// The hex SHA-256 of the stored input (see ``DecompressingReader/checksum()``).

@@ -241,15 +241,12 @@ public enum VCFParallelPass {
         take: (Worker.PartOutput, _ linesBefore: Int) throws -> Void
     ) throws -> (summary: Summary, workers: [Worker]) {
         let splitting = twoThreads && DecompressingReader.defaultInflateThreads >= 2
-        // One thread: it inflates the input too (its caller keeps the other cores busy).
-        let input =
-            splitting
-            ? try LineBatchReader(
-                path: path, maximumLineLength: options.maximumLineLength, cooperativeInflation: true,
-                computesChecksum: computesChecksum)
-            : try LineBatchReader(
-                path: path, maximumLineLength: options.maximumLineLength, inflateThreads: 0,
-                computesChecksum: computesChecksum)
+        // Two threads inflate BGZF input between their parsing; one thread inflates it too (its
+        // caller keeps the other cores busy).
+        let input = try LineBatchReader(
+            path: path, maximumLineLength: options.maximumLineLength,
+            inflateThreads: splitting ? DecompressingReader.defaultInflateThreads : 0,
+            cooperativeInflation: splitting, computesChecksum: computesChecksum)
         var builder = VCFHeaderBuilder(path: path, strict: options.strict)
         var header: VCFHeader?
         while let line = try input.nextLine() {

@@ -204,15 +204,15 @@ public struct OncoTree: Sendable {
         let maximumDistance = queryCharacters.count <= 4 ? 1 : 2
         let lowerQuery = code.lowercased()
         let matchesNames = lowerQuery.count >= 3
+        // An ASCII query (the usual case) is compared with names byte by byte.
+        let asciiQuery = lowerQuery.utf8.allSatisfy { $0 < 0x80 } ? Array(lowerQuery.utf8) : nil
         var scored: [(score: Double, code: String)] = []
         for (candidate, node) in nodes where candidate != Self.rootCode && candidate != query {
             var score = Double.infinity
             let distance = Self.editDistance(queryCharacters, candidate, limit: maximumDistance)
             if distance <= maximumDistance { score = Double(distance) }
-            if matchesNames, score > 0 {
-                if let nameScore = Self.nameScore(node.name, lowerQuery: lowerQuery) {
-                    score = min(score, nameScore)
-                }
+            if matchesNames, let nameScore = Self.nameScore(node.name, lowerQuery, asciiQuery) {
+                score = min(score, nameScore)
             }
             if score.isFinite { scored.append((score, candidate)) }
         }
@@ -221,34 +221,31 @@ public struct OncoTree: Sendable {
     }
 
     /// 0 when `name` lowercased equals the query, 1.5 when it contains it, `nil` otherwise.
-    private static func nameScore(_ name: String, lowerQuery: String) -> Double? {
-        let nameBytes = name.utf8
-        let queryBytes = lowerQuery.utf8
-        if nameBytes.allSatisfy({ $0 < 0x80 }) && queryBytes.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (every OncoTree name): compare bytes, folding A–Z, without a lowercased copy.
-            let name = Array(nameBytes)
-            let query = Array(queryBytes)
-            guard name.count >= query.count else { return nil }
-            func folded(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
-            for start in 0...(name.count - query.count) {
-                var offset = 0
-                while offset < query.count && folded(name[start + offset]) == query[offset] { offset += 1 }
-                if offset == query.count { return name.count == query.count ? 0 : 1.5 }
+    /// `asciiQuery` is the query's bytes when it is ASCII.
+    private static func nameScore(_ name: String, _ lowerQuery: String, _ asciiQuery: [UInt8]?) -> Double? {
+        if let query = asciiQuery, name.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every OncoTree name): compare bytes in place, folding A–Z, without a copy.
+            var name = name
+            return name.withUTF8 { name in
+                guard name.count >= query.count else { return nil }
+                func folded(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+                for start in 0...(name.count - query.count) {
+                    var offset = 0
+                    while offset < query.count && folded(name[start + offset]) == query[offset] {
+                        offset += 1
+                    }
+                    if offset == query.count { return name.count == query.count ? 0 : 1.5 }
+                }
+                return nil
             }
-            return nil
         }
         let lowerName = name.lowercased()
         if lowerName == lowerQuery { return 0 }
         return lowerName.contains(lowerQuery) ? 1.5 : nil
     }
 
-    /// Levenshtein distance over characters, stopping early once it must exceed `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        editDistance(Array(a), b, limit: limit)
-    }
-
-    /// `editDistance(_:_:limit:)` with the first string already split into characters (the
-    /// query of `closeMatches`, compared with every code).
+    /// Levenshtein distance over characters, stopping early once it must exceed `limit`; `a` is
+    /// already split into characters (the query of `closeMatches`, compared with every code).
     static func editDistance(_ a: [Character], _ b: String, limit: Int) -> Int {
         // A string's character count is at most its UTF-8 length and, for ASCII, equal to it:
         // most candidates are ruled out by length without splitting them.
