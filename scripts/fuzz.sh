@@ -10,6 +10,7 @@
 # The growing corpus is Fuzz/corpus-run/<harness>/grown/; crashers go to Fuzz/crashes/<harness>/.
 # Each run appends a line (executions, exec/s, cov, ft, corpus, crashers) to
 # Fuzz/corpus-run/<harness>/runs.tsv.
+# FUZZ_INSTANCE=2 (any name) runs a further campaign of a harness already running, with its own log.
 #
 # The machine is shared: the fuzzer runs at nice 19, and while /tmp/BENCH_QUIET exists (someone
 # is benchmarking) it is paused with SIGSTOP and resumed with SIGCONT when the file goes away.
@@ -114,7 +115,9 @@ main() {
     # the script restarts it, reloading the corpus). FUZZ_TIMEOUT=60 on a machine shared with
     # benchmarks keeps pauses from doing that; a genuine hang is still reported, a minute later.
     timeout="${FUZZ_TIMEOUT:-5}"
-    log="$fuzz/corpus-run/$harness/last-run.log"
+    # FUZZ_INSTANCE names a second (third…) campaign of the same harness run beside the first, on
+    # another core: it shares the corpus and crash directories but keeps its own log.
+    log="$fuzz/corpus-run/$harness/last-run${FUZZ_INSTANCE:+-$FUZZ_INSTANCE}.log"
     start=$(date +%s)
     total_execs=0
     status=0

@@ -84,6 +84,9 @@ struct OncoTreeTests {
         #expect(tree.closeMatches(for: "MEL").allSatisfy { $0 != "MEL" })
         #expect(tree.closeMatches(for: "QQQQQQQQQQ").isEmpty)
         #expect(tree.closeMatches(for: "LUAD", limit: 2).count <= 2)
+        // Names are searched up to canonical equivalence: U+037E decomposes to `;`.
+        #expect(tree.closeMatches(for: "t(6\u{37E}9)").contains("AMLDEKNUP214"))
+        #expect(tree.closeMatches(for: "mela\u{AD}noma").isEmpty)
     }
 
     /// The length and ASCII shortcuts of `closeMatches` answer what the plain definition does:
@@ -92,6 +95,9 @@ struct OncoTreeTests {
         var queries = [
             "LUADD", "COADRED", "melanoma", "MEL", "Lung", "carcinoma", "AML", "aml", "ÉCOLE", "Mélanome",
             "ﬁ", "ß", "İ", "LUAD\u{301}", "🧬🧬🧬", "ab", "a", "LEUKEMIA", "myelo", "NSCLC", "breast",
+            // Characters whose canonical decomposition is ASCII, and ones that vanish or combine.
+            "t(6\u{37E}9)", "(16\u{37E}16)", "\u{212A}IT", "\u{1FEF}", "mela\u{AD}noma", "mela\u{200B}noma",
+            "e\u{301}", "\u{212B}", "leuk\u{E9}mia", "Leukemia\u{301}",
         ]
         var generator = SeededGenerator(seed: 7)
         let alphabet = Array("ABCDELMNORSTUaelmnorst éß İ")

@@ -33,6 +33,9 @@ public struct OncoTree: Sendable {
     public static let rootCode = "TISSUE"
 
     private var nodes: [String: Node] = [:]
+    /// Every node but the root as ``closeMatches(for:limit:)`` compares it, sorted by code; set
+    /// once a loader has filled `nodes`.
+    var closeMatchCandidates: [CloseMatchCandidate] = []
 
     init(version: String) {
         self.version = version
@@ -97,6 +100,7 @@ public struct OncoTree: Sendable {
         guard nodes[Self.rootCode] != nil else {
             throw LoadError(source: source, message: "no \(Self.rootCode) root node")
         }
+        closeMatchCandidates = Self.closeMatchCandidates(of: nodes)
     }
 
     /// Every node, for comparing two loaded trees.
@@ -139,6 +143,7 @@ public struct OncoTree: Sendable {
                 tissue: object["tissue"] as? String, parent: (object["parent"] as? String)?.uppercased(),
                 level: object["level"] as? Int ?? 0, children: children.sorted())
         }
+        closeMatchCandidates = Self.closeMatchCandidates(of: nodes)
     }
 
     /// The number of nodes, the root included.
@@ -189,84 +194,5 @@ public struct OncoTree: Sendable {
     public func isHaematological(_ code: String) -> Bool {
         guard let tissue = node(code)?.tissue else { return false }
         return Self.haematologicalTissues.contains(tissue)
-    }
-
-    /// Known codes close to an unknown one (for error messages), best first.
-    ///
-    /// A code qualifies when its edit distance to `code` is at most 1 (codes up to 4 letters) or
-    /// 2 (longer codes), or when `code` (3 letters or more) occurs in the node's name. A node
-    /// whose name equals `code` ranks first, then by edit distance, name matches after
-    /// distance-1 codes, ties by code.
-    public func closeMatches(for code: String, limit: Int = 5) -> [String] {
-        let query = code.uppercased()
-        guard !query.isEmpty, limit > 0 else { return [] }
-        let queryCharacters = Array(query)
-        let maximumDistance = queryCharacters.count <= 4 ? 1 : 2
-        let lowerQuery = code.lowercased()
-        let matchesNames = lowerQuery.count >= 3
-        // An ASCII query (the usual case) is compared with names byte by byte.
-        let asciiQuery = lowerQuery.utf8.allSatisfy { $0 < 0x80 } ? Array(lowerQuery.utf8) : nil
-        var scored: [(score: Double, code: String)] = []
-        for (candidate, node) in nodes where candidate != Self.rootCode && candidate != query {
-            var score = Double.infinity
-            let distance = Self.editDistance(queryCharacters, candidate, limit: maximumDistance)
-            if distance <= maximumDistance { score = Double(distance) }
-            if matchesNames, let nameScore = Self.nameScore(node.name, lowerQuery, asciiQuery) {
-                score = min(score, nameScore)
-            }
-            if score.isFinite { scored.append((score, candidate)) }
-        }
-        scored.sort { $0.score != $1.score ? $0.score < $1.score : $0.code < $1.code }
-        return scored.prefix(limit).map(\.code)
-    }
-
-    /// 0 when `name` lowercased equals the query, 1.5 when it contains it, `nil` otherwise.
-    /// `asciiQuery` is the query's bytes when it is ASCII.
-    private static func nameScore(_ name: String, _ lowerQuery: String, _ asciiQuery: [UInt8]?) -> Double? {
-        if let query = asciiQuery, name.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (every OncoTree name): compare bytes in place, folding A–Z, without a copy.
-            var name = name
-            return name.withUTF8 { name in
-                guard name.count >= query.count else { return nil }
-                func folded(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
-                for start in 0...(name.count - query.count) {
-                    var offset = 0
-                    while offset < query.count && folded(name[start + offset]) == query[offset] {
-                        offset += 1
-                    }
-                    if offset == query.count { return name.count == query.count ? 0 : 1.5 }
-                }
-                return nil
-            }
-        }
-        let lowerName = name.lowercased()
-        if lowerName == lowerQuery { return 0 }
-        return lowerName.contains(lowerQuery) ? 1.5 : nil
-    }
-
-    /// Levenshtein distance over characters, stopping early once it must exceed `limit`; `a` is
-    /// already split into characters (the query of `closeMatches`, compared with every code).
-    static func editDistance(_ a: [Character], _ b: String, limit: Int) -> Int {
-        // A string's character count is at most its UTF-8 length and, for ASCII, equal to it:
-        // most candidates are ruled out by length without splitting them.
-        let bBytes = b.utf8.count
-        if bBytes < a.count - limit { return limit + 1 }
-        if bBytes > a.count + limit, b.utf8.allSatisfy({ $0 < 0x80 }) { return limit + 1 }
-        let b = Array(b)
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            current[0] = i
-            var rowMinimum = current[0]
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return a.isEmpty ? b.count : previous[b.count]
     }
 }
