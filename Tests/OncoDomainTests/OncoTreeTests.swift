@@ -32,6 +32,15 @@ struct OncoTreeTests {
         #expect(fromJSON.allNodes == tree.allNodes)
     }
 
+    /// Lines ending in CRLF read like LF lines (a TSV saved on Windows).
+    @Test func readsTSVWithCRLFLineEnds() throws {
+        let url = try #require(Bundle.module.url(forResource: "oncotree_2025_10_03", withExtension: "tsv"))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let crlf = try OncoTree(tsv: text.replacingOccurrences(of: "\n", with: "\r\n"), version: "x")
+        #expect(crlf.allNodes == tree.allNodes)
+        #expect(crlf.node("MEL")?.name == "Melanoma")
+    }
+
     @Test func rejectsMalformedTSV() {
         #expect(throws: OncoTree.LoadError.self) {
             try OncoTree(tsv: "code\tparent\tlevel\ttissue\tmain_type\tname\nMEL\tSKIN\t2\n", version: "x")

@@ -19,10 +19,12 @@ extension OncoTree {
         let foldedName: [UInt8]?
     }
 
-    /// The candidates of a tree's nodes (the root excluded), sorted by code.
+    /// The candidates of a tree's nodes (the root excluded), in no particular order (matches
+    /// are sorted by score and code).
     static func closeMatchCandidates(of nodes: [String: Node]) -> [CloseMatchCandidate] {
-        nodes.keys.sorted().filter { $0 != rootCode }.map { code in
-            let name = nodes[code]!.name
+        nodes.compactMap { code, node in
+            guard code != rootCode else { return nil }
+            let name = node.name
             return CloseMatchCandidate(
                 code: code, name: name, codeBytes: oneCharacterPerByte(code),
                 foldedName: name.utf8.allSatisfy { $0 < 0x80 }
