@@ -35,7 +35,7 @@ public struct OncoTree: Sendable {
     private var nodes: [String: Node] = [:]
     /// Every node but the root as ``closeMatches(for:limit:)`` compares it; set once a loader
     /// has filled `nodes`.
-    var closeMatchCandidates: [CloseMatchCandidate] = []
+    private(set) var closeMatchCandidates: [CloseMatchCandidate] = []
 
     init(version: String) {
         self.version = version
