@@ -27,14 +27,18 @@ extension OncoTree {
             let name = node.name
             return CloseMatchCandidate(
                 code: code, name: name, codeBytes: oneCharacterPerByte(code),
-                foldedName: name.utf8.allSatisfy { $0 < 0x80 }
-                    ? name.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } : nil)
+                foldedName: asciiBytes(name)?.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 })
         }
+    }
+
+    /// The bytes of `text` when it is ASCII, else `nil`.
+    private static func asciiBytes(_ text: String) -> [UInt8]? {
+        text.utf8.allSatisfy { $0 < 0x80 } ? Array(text.utf8) : nil
     }
 
     /// The bytes of `text` when each is one character (ASCII, no carriage return), else `nil`.
     private static func oneCharacterPerByte(_ text: String) -> [UInt8]? {
-        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? Array(text.utf8) : nil
+        asciiBytes(text).flatMap { $0.contains(0x0D) ? nil : $0 }
     }
 
     /// Known codes close to an unknown one (for error messages), best first.
@@ -54,13 +58,8 @@ extension OncoTree {
         // A name "contains" the query up to canonical equivalence, so what ASCII names are
         // compared with is the query's canonical decomposition: when that is ASCII (U+037E GREEK
         // QUESTION MARK is `;`), byte by byte; when it is not, no ASCII name contains the query.
-        let asciiQuery: [UInt8]?
-        if lowerQuery.utf8.allSatisfy({ $0 < 0x80 }) {
-            asciiQuery = Array(lowerQuery.utf8)
-        } else {
-            let decomposed = lowerQuery.decomposedStringWithCanonicalMapping
-            asciiQuery = decomposed.utf8.allSatisfy { $0 < 0x80 } ? Array(decomposed.utf8) : nil
-        }
+        let asciiQuery =
+            Self.asciiBytes(lowerQuery) ?? Self.asciiBytes(lowerQuery.decomposedStringWithCanonicalMapping)
         var scored: [(score: Double, code: String)] = []
         for candidate in closeMatchCandidates where candidate.code != query {
             var score = Double.infinity
