@@ -1,5 +1,7 @@
 #include "CVectorScan.h"
 
+#include <string.h>
+
 /// Scans bytes `index..<count` one at a time (what is left after the last whole vector).
 static inline size_t scan_bytes(const uint8_t *bytes, size_t index, size_t count, uint8_t separator,
                                 uint8_t terminator, int32_t *positions, size_t capacity, size_t separatorCount,
@@ -25,8 +27,39 @@ size_t oncomatch_scan_separators_portable(const uint8_t *bytes, size_t count, ui
     return scan_bytes(bytes, 0, count, separator, terminator, positions, capacity, 0, found);
 }
 
+/// Marks bytes `start..<count` one at a time (`start` a multiple of 64), zeroing the words first.
+static inline void mark_bytes(const uint8_t *bytes, size_t start, size_t count, uint8_t first,
+                              uint8_t second, uint64_t *firstMask, uint64_t *secondMask) {
+    for (size_t word = start / 64; word < (count + 63) / 64; word++) {
+        firstMask[word] = 0;
+        secondMask[word] = 0;
+    }
+    for (size_t index = start; index < count; index++) {
+        uint8_t byte = bytes[index];
+        if (byte == first) firstMask[index / 64] |= (uint64_t)1 << (index % 64);
+        if (byte == second) secondMask[index / 64] |= (uint64_t)1 << (index % 64);
+    }
+}
+
+void oncomatch_mark_bytes_portable(const uint8_t *bytes, size_t count, uint8_t first,
+                                   uint8_t second, uint64_t *firstMask, uint64_t *secondMask) {
+    mark_bytes(bytes, 0, count, first, second, firstMask, secondMask);
+}
+
 #if defined(__x86_64__)
 #include <immintrin.h>
+
+/// 1: AVX2, 2: SSE2 only (checked once; threads racing here store the same value).
+static int vector_kind(void) {
+    static int kind = 0;
+    int known = __atomic_load_n(&kind, __ATOMIC_RELAXED);
+    if (known == 0) {
+        __builtin_cpu_init();
+        known = __builtin_cpu_supports("avx2") ? 1 : 2;
+        __atomic_store_n(&kind, known, __ATOMIC_RELAXED);
+    }
+    return known;
+}
 
 /// Records the separators of one vector's bit masks (`base`: the vector's offset) that come before
 /// its first terminator, and returns from the scan when there is one.
@@ -84,19 +117,92 @@ static size_t scan_sse2(const uint8_t *bytes, size_t count, uint8_t separator, u
 size_t oncomatch_scan_separators(const uint8_t *bytes, size_t count, uint8_t separator,
                                  uint8_t terminator, int32_t *positions, size_t capacity,
                                  size_t *found) {
-    // 1: AVX2, 2: SSE2 only, 0: not checked yet (threads racing here store the same value).
-    static int kind = 0;
-    int known = __atomic_load_n(&kind, __ATOMIC_RELAXED);
-    if (known == 0) {
-        __builtin_cpu_init();
-        known = __builtin_cpu_supports("avx2") ? 1 : 2;
-        __atomic_store_n(&kind, known, __ATOMIC_RELAXED);
-    }
-    if (known == 1) return scan_avx2(bytes, count, separator, terminator, positions, capacity, found);
+    if (vector_kind() == 1) return scan_avx2(bytes, count, separator, terminator, positions, capacity, found);
     return scan_sse2(bytes, count, separator, terminator, positions, capacity, found);
 }
 
+/// The masks of one 64-byte block.
+__attribute__((target("avx2"))) static inline void mark_block_avx2(const uint8_t *block, __m256i firsts,
+                                                                   __m256i seconds, uint64_t *firstWord,
+                                                                   uint64_t *secondWord) {
+    __m256i low = _mm256_loadu_si256((const __m256i *)block);
+    __m256i high = _mm256_loadu_si256((const __m256i *)(block + 32));
+    *firstWord = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, firsts))
+                 | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, firsts)) << 32;
+    *secondWord = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, seconds))
+                  | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, seconds)) << 32;
+}
+
+__attribute__((target("avx2"))) static void mark_avx2(const uint8_t *bytes, size_t count, uint8_t first,
+                                                     uint8_t second, uint64_t *firstMask,
+                                                     uint64_t *secondMask) {
+    const __m256i firsts = _mm256_set1_epi8((char)first);
+    const __m256i seconds = _mm256_set1_epi8((char)second);
+    size_t index = 0;
+    for (; index + 64 <= count; index += 64) {
+        mark_block_avx2(bytes + index, firsts, seconds, &firstMask[index / 64], &secondMask[index / 64]);
+    }
+    if (index < count) {
+        // The last bytes, copied into a block padded with zeros (neither separator, as callers
+        // mark printable bytes; a zero separator is marked byte by byte).
+        if (first == 0 || second == 0) {
+            mark_bytes(bytes, index, count, first, second, firstMask, secondMask);
+            return;
+        }
+        uint8_t block[64] = {0};
+        memcpy(block, bytes + index, count - index);
+        mark_block_avx2(block, firsts, seconds, &firstMask[index / 64], &secondMask[index / 64]);
+    }
+}
+
+/// The masks of one 64-byte block.
+static inline void mark_block_sse2(const uint8_t *block, __m128i firsts, __m128i seconds,
+                                   uint64_t *firstWord, uint64_t *secondWord) {
+    uint64_t firstBits = 0;
+    uint64_t secondBits = 0;
+    for (int part = 0; part < 4; part++) {
+        __m128i chunk = _mm_loadu_si128((const __m128i *)(block + 16 * part));
+        firstBits |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, firsts)) << (16 * part);
+        secondBits |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, seconds)) << (16 * part);
+    }
+    *firstWord = firstBits;
+    *secondWord = secondBits;
+}
+
+static void mark_sse2(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                      uint64_t *firstMask, uint64_t *secondMask) {
+    const __m128i firsts = _mm_set1_epi8((char)first);
+    const __m128i seconds = _mm_set1_epi8((char)second);
+    size_t index = 0;
+    for (; index + 64 <= count; index += 64) {
+        mark_block_sse2(bytes + index, firsts, seconds, &firstMask[index / 64], &secondMask[index / 64]);
+    }
+    if (index < count) {
+        if (first == 0 || second == 0) {
+            mark_bytes(bytes, index, count, first, second, firstMask, secondMask);
+            return;
+        }
+        uint8_t block[64] = {0};
+        memcpy(block, bytes + index, count - index);
+        mark_block_sse2(block, firsts, seconds, &firstMask[index / 64], &secondMask[index / 64]);
+    }
+}
+
+void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                          uint64_t *firstMask, uint64_t *secondMask) {
+    if (vector_kind() == 1) {
+        mark_avx2(bytes, count, first, second, firstMask, secondMask);
+    } else {
+        mark_sse2(bytes, count, first, second, firstMask, secondMask);
+    }
+}
+
 #else
+
+void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                          uint64_t *firstMask, uint64_t *secondMask) {
+    mark_bytes(bytes, 0, count, first, second, firstMask, secondMask);
+}
 
 size_t oncomatch_scan_separators(const uint8_t *bytes, size_t count, uint8_t separator,
                                  uint8_t terminator, int32_t *positions, size_t capacity,

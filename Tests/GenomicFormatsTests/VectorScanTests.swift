@@ -1,8 +1,10 @@
 import CVectorScan
+import GenomicFormats
 import TestSupport
 import Testing
 
-/// The vector separator scanner (AVX2 or SSE2) must agree with the byte-at-a-time one.
+/// The vector separator scanner and byte marker (AVX2 or SSE2) must agree with the
+/// byte-at-a-time ones.
 @Suite("Vector separator scan")
 struct VectorScanTests {
     @Test(
@@ -46,5 +48,62 @@ struct VectorScanTests {
         #expect(end == line.count)
         #expect(found == 4)
         #expect(Array(tabs[0..<4]) == [4, 8, 10, 12])
+    }
+
+    @Test(
+        "Byte masks agree with the portable marker on random bytes, offsets and lengths; no bit past the end")
+    func masksAgreeWithPortableMarker() {
+        var generator = SeededGenerator(seed: 5)
+        let alphabet: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: "|"), UInt8(ascii: ","), 0]
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0..<300, using: &generator)
+            let offset = Int.random(in: 0..<33, using: &generator)
+            // Bytes past the length are separators: a marker that read them would set bits.
+            let bytes =
+                (0..<(offset + length)).map { _ in
+                    Int.random(in: 0..<10, using: &generator) < 7
+                        ? alphabet[0] : alphabet[Int.random(in: 1..<4, using: &generator)]
+                } + [UInt8](repeating: UInt8(ascii: "|"), count: 64)
+            let words = SeparatorMasks.wordCount(forByteCount: length)
+            // Start from garbage: every word must be written.
+            var expected = [UInt64](repeating: 0xDEAD_BEEF, count: 2 * words)
+            var found = [UInt64](repeating: 0xBEEF_DEAD, count: 2 * words)
+            bytes.withUnsafeBufferPointer { buffer in
+                let start = buffer.baseAddress! + offset
+                expected.withUnsafeMutableBufferPointer { masks in
+                    oncomatch_mark_bytes_portable(
+                        start, length, UInt8(ascii: "|"), UInt8(ascii: ","), masks.baseAddress!,
+                        masks.baseAddress! + words)
+                }
+                found.withUnsafeMutableBufferPointer { masks in
+                    SeparatorMasks.mark(
+                        UnsafeRawBufferPointer(start: start, count: length), UInt8(ascii: "|"),
+                        UInt8(ascii: ","),
+                        firstMask: masks.baseAddress!, secondMask: masks.baseAddress! + words)
+                }
+            }
+            #expect(found == expected)
+            // The portable marker against the definition.
+            let wrong = (0..<length).first { index in
+                let byte = bytes[offset + index]
+                let bar = expected[index / 64] >> UInt64(index % 64) & 1 == 1
+                let comma = expected[words + index / 64] >> UInt64(index % 64) & 1 == 1
+                return bar != (byte == UInt8(ascii: "|")) || comma != (byte == UInt8(ascii: ","))
+            }
+            #expect(wrong == nil)
+            if length % 64 != 0 {
+                #expect(expected[words - 1] >> UInt64(length % 64) == 0)
+                #expect(expected[2 * words - 1] >> UInt64(length % 64) == 0)
+            }
+            // The first set bit from any position.
+            if length > 0 {
+                let position = Int.random(in: 0..<length, using: &generator)
+                let firstBar = (position..<length).first { bytes[offset + $0] == UInt8(ascii: "|") }
+                let located = found.withUnsafeBufferPointer {
+                    SeparatorMasks.firstSetBit(in: $0.baseAddress!, wordCount: words, from: position)
+                }
+                #expect(located == firstBar)
+            }
+        }
     }
 }

@@ -21,11 +21,17 @@ struct AnnotationSurveyFieldsTests {
 
     /// Every entry's surveyed fields, as text (`nil` for an absent field), both ways.
     func compare(_ text: String, schema: AnnotationSchema) {
-        let survey = AnnotationSurveyFields(schema: schema)
+        var survey = AnnotationSurveyFields(schema: schema)
         var bytes = Array(text.utf8)
         bytes.append(0)  // a byte past the value, as in a real record line
         bytes.withUnsafeBytes { buffer in
             let value = UnsafeRawBufferPointer(rebasing: buffer[0..<buffer.count - 1])
+            // A walk left half-way through a value ending with a comma must not leak into the next.
+            var previous = Array("A|b|c|d,".utf8)
+            previous.withUnsafeBytes { previous in
+                survey.start(previous, gluesPieces: schema.fieldNames.count > 1)
+                _ = survey.nextEntry()
+            }
             var scanned: [[String?]] = []
             survey.forEachEntry(in: value, gluesPieces: schema.fieldNames.count > 1) { entry in
                 scanned.append(

@@ -21,4 +21,17 @@ size_t oncomatch_scan_separators_portable(const uint8_t *bytes, size_t count, ui
                                           uint8_t terminator, int32_t *positions, size_t capacity,
                                           size_t *found);
 
+/// Sets bit `i % 64` of `firstMask[i / 64]` when `bytes[i] == first`, and of `secondMask[i / 64]`
+/// when `bytes[i] == second`, for every `i < count`; each mask gets `(count + 63) / 64` words,
+/// whose bits past `count` are zero. Reads no byte past `count`.
+///
+/// An annotation value: `|` and `,` (`SeparatorMasks`).
+/// Uses AVX2 when the CPU has it (checked once), SSE2 otherwise on x86-64, bytes elsewhere.
+void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                          uint64_t *firstMask, uint64_t *secondMask);
+
+/// The byte-at-a-time reference implementation (for tests).
+void oncomatch_mark_bytes_portable(const uint8_t *bytes, size_t count, uint8_t first,
+                                   uint8_t second, uint64_t *firstMask, uint64_t *secondMask);
+
 #endif

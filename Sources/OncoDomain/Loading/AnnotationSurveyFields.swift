@@ -1,18 +1,12 @@
 import GenomicFormats
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The few fields of an annotation entry the VCF loader's per-record survey reads (allele, allele
-/// number, symbol, MANE Select, canonical flag, biotype, consequence), located in one left-to-right
-/// scan of the entry instead of one scan from the entry start per field.
+/// number, symbol, MANE Select, canonical flag, biotype, consequence), located in one walk over the
+/// value's separators instead of one scan from the entry start per field.
 ///
-/// The column indexes are resolved once per schema; ``split(_:)`` then stops at the last column it
-/// needs. A field reads `nil` exactly when ``AnnotationEntry/subscript(_:)`` would: the schema lacks
-/// the column or the entry is shorter.
+/// The column indexes are resolved once per schema; the walk stops at the last column it needs. A
+/// field reads `nil` exactly when ``AnnotationEntry/subscript(_:)`` would: the schema lacks the
+/// column or the entry is shorter.
 struct AnnotationSurveyFields {
     /// Slot numbers of the fields read.
     enum Slot: Int, CaseIterable {
@@ -25,11 +19,24 @@ struct AnnotationSurveyFields {
     /// consequence); the others (MANE Select, canonical, biotype) only rank an entry against
     /// the others of its allele, so an entry that cannot win is not read further.
     private let lastEssentialColumn: Int
-    /// For each column up to the last needed one, the first column at or after it whose closing
-    /// `|` must be looked at one by one: one that fills a slot, one before such a column (its
-    /// end starts the next), or a column where the scan may stop. The `|`s closing the columns
-    /// before it are only counted.
-    private let nextNeededColumn: [Int]
+
+    // The walk over one value (see `start(_:gluesPieces:)`).
+    private var value = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var gluesPieces = false
+    /// The `|` marks (the first `wordCount` words), then the `,` marks; reused from value to value.
+    private var masks: [UInt64] = []
+    private var wordCount = 0
+    /// Where the next entry starts (past the value's end: none).
+    private var entryStart = 0
+    /// Whether the current entry ended at a comma (so an empty entry follows at the value's end).
+    private var endsWithComma = false
+    // The current entry: its end, the next column to read and where it starts (-1: the entry is
+    // read to its end), and the `|` marks not yet passed (`bits`, of word `word`).
+    private var entryEnd = 0
+    private var column = 0
+    private var fieldStart = -1
+    private var word = 0
+    private var bits: UInt64 = 0
 
     init(schema: AnnotationSchema) {
         let fields: [(Slot, AnnotationField)] = [
@@ -51,21 +58,12 @@ struct AnnotationSurveyFields {
     private init(slotOfColumn: [Int8], lastEssentialColumn: Int) {
         self.slotOfColumn = slotOfColumn
         self.lastEssentialColumn = lastEssentialColumn
-        let lastColumn = slotOfColumn.count - 1
-        var next = [Int](repeating: lastColumn, count: slotOfColumn.count)
-        var following = lastColumn
-        for column in stride(from: lastColumn, through: 0, by: -1) {
-            let needed =
-                slotOfColumn[column] >= 0 || (column < lastColumn && slotOfColumn[column + 1] >= 0)
-                || column == lastEssentialColumn || column == lastColumn
-            if needed { following = column }
-            next[column] = following
-        }
-        nextNeededColumn = next
     }
 
     /// Reads no field (for a VCF without annotation).
-    static let none = AnnotationSurveyFields(slotOfColumn: [], lastEssentialColumn: -1)
+    static var none: AnnotationSurveyFields {
+        AnnotationSurveyFields(slotOfColumn: [], lastEssentialColumn: -1)
+    }
 
     /// The byte ranges of one entry's surveyed fields, as offsets in the annotation value. Kept
     /// small (72 bytes, offsets as `Int32`: a value lies within a line, below 2 GiB), as it is
@@ -97,23 +95,43 @@ struct AnnotationSurveyFields {
             return AnnotationBytes(UnsafeRawBufferPointer(rebasing: bytes[Int(start)..<Int(end)]))
         }
 
+        /// Records `range` as the field of slot `slot` (a ``Slot`` raw value).
+        @inline(__always)
         mutating func set(_ slot: Int8, _ range: Range<Int>) {
-            let start = Int32(truncatingIfNeeded: range.lowerBound)
-            let end = Int32(truncatingIfNeeded: range.upperBound)
-            switch slot {
-            case 0: (starts.0, ends.0) = (start, end)
-            case 1: (starts.1, ends.1) = (start, end)
-            case 2: (starts.2, ends.2) = (start, end)
-            case 3: (starts.3, ends.3) = (start, end)
-            case 4: (starts.4, ends.4) = (start, end)
-            case 5: (starts.5, ends.5) = (start, end)
-            default: (starts.6, ends.6) = (start, end)
+            // The tuples are homogeneous, so their elements lie at consecutive `Int32`s: indexing
+            // them spares a jump through a table of seven cases for every field.
+            let index = Int(slot)
+            withUnsafeMutableBytes(of: &starts) {
+                $0.storeBytes(
+                    of: Int32(truncatingIfNeeded: range.lowerBound), toByteOffset: 4 * index, as: Int32.self)
+            }
+            withUnsafeMutableBytes(of: &ends) {
+                $0.storeBytes(
+                    of: Int32(truncatingIfNeeded: range.upperBound), toByteOffset: 4 * index, as: Int32.self)
             }
         }
     }
 
-    /// Calls `body` with the surveyed fields of each entry of an annotation INFO value, locating
-    /// entries and fields in one left-to-right scan of the value.
+    /// Calls `body` with the surveyed fields of each entry of an annotation INFO value (the loop
+    /// of ``start(_:gluesPieces:)``, ``nextEntry()`` and ``readRankingFields(_:)``).
+    ///
+    /// Once an entry's essential fields (allele, allele number, symbol, consequence) are read,
+    /// `needsRanking` is asked whether its ranking fields (MANE Select, canonical, biotype) are
+    /// needed; when not, the entry's other fields read `nil`.
+    mutating func forEachEntry(
+        in value: UnsafeRawBufferPointer, gluesPieces: Bool,
+        needsRanking: (inout Values) -> Bool = { _ in true },
+        _ body: (Values) -> Void
+    ) {
+        start(value, gluesPieces: gluesPieces)
+        while var values = nextEntry() {
+            if hasRankingFields && needsRanking(&values) { readRankingFields(&values) }
+            body(values)
+        }
+    }
+
+    /// Starts a walk over the entries of an annotation INFO value (`nil`: none), which stays
+    /// valid until the walk ends.
     ///
     /// Entries are cut as ``AnnotationEntries`` cuts them: at commas, except that with a
     /// multi-field schema (`gluesPieces`) a comma followed by a piece without `|` lies inside
@@ -121,151 +139,106 @@ struct AnnotationSurveyFields {
     /// field (column 0). A field reads `nil` exactly when ``AnnotationEntry/subscript(_:)``
     /// would.
     ///
-    /// Once an entry's essential fields (allele, allele number, symbol, consequence) are read,
-    /// `needsRanking` is asked whether its ranking fields (MANE Select, canonical, biotype) are
-    /// needed; when not, the entry's other fields read `nil` and the scan moves to the next entry.
-    @inline(__always)
-    func forEachEntry(
-        in value: UnsafeRawBufferPointer, gluesPieces: Bool,
-        needsRanking: (inout Values) -> Bool = { _ in true },
-        _ body: (Values) throws -> Void
-    ) rethrows {
-        let lastColumn = slotOfColumn.count - 1
-        guard lastColumn >= 0, let raw = value.baseAddress, !value.isEmpty else { return }
-        let bytes = raw.assumingMemoryBound(to: UInt8.self)
-        let count = value.count
-        if count == 1 && bytes[0] == 0x2E { return }
-        /// Whether the piece after the comma at `comma` holds a `|` (so it starts an entry).
-        func startsEntry(after comma: Int) -> Bool {
-            var index = comma + 1
-            while index < count {
-                let byte = bytes[index]
-                if byte == 0x7C { return true }
-                if byte == 0x2C { return false }
-                index += 1
-            }
-            return false
+    /// One vector pass marks every `|` and `,` of the value (``SeparatorMasks``); entries and
+    /// fields are then found by walking the set bits, never looking at a byte again.
+    mutating func start(_ value: UnsafeRawBufferPointer?, gluesPieces: Bool) {
+        self.value = value ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        self.gluesPieces = gluesPieces
+        let count = self.value.count
+        entryStart = count
+        endsWithComma = false
+        guard !slotOfColumn.isEmpty, let base = self.value.baseAddress, count > 0,
+            !(count == 1 && base.load(as: UInt8.self) == 0x2E)
+        else { return }
+        wordCount = SeparatorMasks.wordCount(forByteCount: count)
+        if masks.count < 2 * wordCount { masks = [UInt64](repeating: 0, count: 2 * wordCount + 16) }
+        let words = wordCount
+        masks.withUnsafeMutableBufferPointer { masks in
+            SeparatorMasks.mark(
+                self.value, 0x7C, 0x2C, firstMask: masks.baseAddress!, secondMask: masks.baseAddress! + words)
         }
-        var entryStart = 0
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let barPattern: UInt64 = 0x7C7C_7C7C_7C7C_7C7C
-        let commaPattern: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
-        while true {
-            var values = Values(bytes: value)
-            var column = 0
-            var fieldStart = entryStart
-            var index = entryStart
-            var entryEnd = count
-            /// The last column to read: the essential ones until `needsRanking` says otherwise.
-            var limit = Swift.min(lastEssentialColumn, lastColumn)
-            fields: while true {
-                // Eight bytes at a time, every `|` before the next comma closes a field: no
-                // branch per byte, and one loop exit per word rather than per field.
-                words: while index + 8 <= count {
-                    let word = UInt64(
-                        littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
-                    let x = word ^ barPattern
-                    let y = word ^ commaPattern
-                    // The high bit of each byte equal to `|` (or `,`); exact, no carries between bytes.
-                    var bars = ~(((x & low7) &+ low7) | x | low7)
-                    let commas = ~(((y & low7) &+ low7) | y | low7)
-                    if commas != 0 { bars &= (commas & (0 &- commas)) &- 1 }
-                    // The `|`s closing columns nobody reads are only counted (one operation each).
-                    let skippable = nextNeededColumn[column] - column
-                    if skippable > 0 && bars != 0 {
-                        var skipped = 0
-                        var last = bars
-                        while bars != 0 && skipped < skippable {
-                            last = bars
-                            bars &= bars &- 1
-                            skipped += 1
-                        }
-                        column += skipped
-                        fieldStart = index + last.trailingZeroBitCount >> 3 + 1
-                    }
-                    while bars != 0 {
-                        let position = index + bars.trailingZeroBitCount >> 3
-                        let slot = slotOfColumn[column]
-                        if slot >= 0 { values.set(slot, fieldStart..<position) }
-                        column += 1
-                        fieldStart = position + 1
-                        if column > limit {
-                            if limit < lastColumn && needsRanking(&values) {
-                                limit = lastColumn
-                            } else {
-                                index = fieldStart
-                                break words
-                            }
-                        }
-                        bars &= bars &- 1
-                    }
-                    if commas != 0 {
-                        index += commas.trailingZeroBitCount >> 3
-                        break
-                    }
-                    index += 8
+        entryStart = 0
+    }
+
+    /// The essential fields of the walk's next entry (allele, allele number, symbol,
+    /// consequence), or `nil` after the last one. ``readRankingFields(_:)`` then reads the others.
+    mutating func nextEntry() -> Values? {
+        let count = value.count
+        guard entryStart < count || (entryStart == count && endsWithComma) else {
+            return nil
+        }
+        return masks.withUnsafeBufferPointer { masks in
+            let bars = masks.baseAddress!
+            let commas = bars + wordCount
+            // The entry ends at the first comma that starts another entry: any comma, or with
+            // glued pieces one whose next separator is a `|`.
+            var end = Self.firstSetBit(commas, wordCount, from: entryStart) ?? count
+            if gluesPieces {
+                while end < count {
+                    let following = Self.firstSetBit(commas, wordCount, from: end + 1) ?? count
+                    if let bar = Self.firstSetBit(bars, wordCount, from: end + 1), bar < following { break }
+                    end = following
                 }
-                if column <= limit {
-                    // The comma (or the last bytes of the value), one separator at a time.
-                    index = Self.nextSeparator(bytes, from: index, count: count)
-                    if index < count && bytes[index] == 0x2C && gluesPieces && !startsEntry(after: index) {
-                        index += 1  // a comma inside the field
-                        continue
-                    }
-                    let slot = slotOfColumn[column]
-                    if slot >= 0 { values.set(slot, fieldStart..<index) }
-                    if index >= count || bytes[index] == 0x2C {
-                        entryEnd = index
-                        break
-                    }
-                    column += 1
-                    index += 1
-                    fieldStart = index
-                    if column <= limit { continue }
-                    if limit < lastColumn && needsRanking(&values) {
-                        limit = lastColumn
-                        continue
-                    }
-                }
-                // Nothing more to read in this entry: find where it ends.
-                entryEnd = count
-                while index < count, let comma = memchr(bytes + index, 0x2C, count - index) {
-                    let position = bytes.distance(to: comma.assumingMemoryBound(to: UInt8.self))
-                    if !gluesPieces || startsEntry(after: position) {
-                        entryEnd = position
-                        break
-                    }
-                    index = position + 1
-                }
-                break fields
             }
-            try body(values)
-            if entryEnd >= count { return }
-            entryStart = entryEnd + 1
+            entryEnd = end
+            column = 0
+            fieldStart = entryStart
+            word = entryStart >> 6
+            bits = word < wordCount ? bars[word] & (~0 &<< UInt64(entryStart & 63)) : 0
+            endsWithComma = end < count
+            entryStart = end + 1
+            var values = Values(bytes: value)
+            readFields(&values, through: Swift.min(lastEssentialColumn, slotOfColumn.count - 1), bars: bars)
+            return values
         }
     }
 
-    /// The index of the first `|` or `,` at or after `start` (or `count`), eight bytes at a time.
+    /// Whether the current entry has surveyed fields left to read (it did not end within its
+    /// essential ones).
+    var hasRankingFields: Bool { fieldStart >= 0 && column <= slotOfColumn.count - 1 }
+
+    /// Reads the rest of the current entry's surveyed fields (MANE Select, canonical, biotype)
+    /// into `values`, the entry ``nextEntry()`` returned last.
+    mutating func readRankingFields(_ values: inout Values) {
+        guard hasRankingFields else { return }
+        masks.withUnsafeBufferPointer { masks in
+            readFields(&values, through: slotOfColumn.count - 1, bars: masks.baseAddress!)
+        }
+    }
+
+    /// Walks the current entry's `|`s until column `limit` is read or the entry ends (then
+    /// `fieldStart` is -1: nothing more to read).
     @inline(__always)
-    private static func nextSeparator(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let bars: UInt64 = 0x7C7C_7C7C_7C7C_7C7C
-        let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
-        var index = start
-        while index + 8 <= count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
-            // The high bit of each byte equal to `|` or `,` (exact: no carries between bytes).
-            let x = word ^ bars
-            let y = word ^ commas
-            let marks = ~(((x & low7) &+ low7) | x | low7) | ~(((y & low7) &+ low7) | y | low7)
-            if marks != 0 { return index + marks.trailingZeroBitCount / 8 }
-            index += 8
+    private mutating func readFields(_ values: inout Values, through limit: Int, bars: UnsafePointer<UInt64>)
+    {
+        guard fieldStart >= 0 else { return }
+        slotOfColumn.withUnsafeBufferPointer { slots in
+            while column <= limit {
+                while bits == 0 {
+                    word += 1
+                    if word >= wordCount { break }
+                    bits = bars[word]
+                }
+                let bar = bits == 0 ? entryEnd : Swift.min(word << 6 | bits.trailingZeroBitCount, entryEnd)
+                let slot = slots[column]
+                if slot >= 0 { values.set(slot, fieldStart..<bar) }
+                if bar == entryEnd {
+                    // The entry's last field, closed by the comma or the value's end.
+                    fieldStart = -1
+                    return
+                }
+                bits &= bits &- 1
+                column += 1
+                fieldStart = bar + 1
+            }
         }
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x7C || byte == 0x2C { return index }
-            index += 1
-        }
-        return count
+    }
+
+    /// The position of the first set bit at or after `position`, or `nil`.
+    @inline(__always)
+    private static func firstSetBit(_ mask: UnsafePointer<UInt64>, _ wordCount: Int, from position: Int)
+        -> Int?
+    {
+        SeparatorMasks.firstSetBit(in: mask, wordCount: wordCount, from: position)
     }
 }

@@ -1,5 +1,11 @@
 import GenomicFormats
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One thread's share of a load: the alterations of the current part (taken in file order) and
 /// the TMB and FILTER counts (summed at the end).
 struct VCFLoadWorker: VCFPassWorker {
@@ -27,7 +33,7 @@ struct VCFLoadWorker: VCFPassWorker {
     /// The FORMAT fields read for every record, located once per distinct FORMAT column.
     var sampleFields: SampleFieldLayout
     /// The annotation columns the survey reads, resolved once.
-    let surveyFields: AnnotationSurveyFields
+    var surveyFields: AnnotationSurveyFields
     /// The annotation INFO key's bytes (`CSQ` or `ANN`).
     let annotationTag: [UInt8]
     /// The annotating tool and whether a comma can lie inside an entry's last field (a schema
@@ -262,59 +268,53 @@ struct VCFLoadWorker: VCFPassWorker {
                 surveyRank[allele] = Int.max
             }
         }
-        guard let value else { return }
+        surveyFields.start(value, gluesPieces: annotationGluesPieces)
+        guard value != nil else { return }
         let keepsAll = index.keepsAllGenes
-        surveyInteresting.withUnsafeMutableBufferPointer { interesting in
-            surveyClass.withUnsafeMutableBufferPointer { classes in
-                surveyRank.withUnsafeMutableBufferPointer { ranks in
-                    Self.survey(
-                        value, alleles: alleles, tool: annotationTool, gluesPieces: annotationGluesPieces,
-                        alternateCount: alternateCount,
-                        fields: surveyFields, genes: geneSet, keepsAll: keepsAll, ranksEntries: ranksEntries,
-                        cache: &consequenceClasses, interesting: interesting, classes: classes, ranks: ranks)
+        // The previous entry's allele and symbol, with what they gave: entries of one record
+        // mostly repeat both (one per transcript), so most entries need no look-up.
+        var lastAllele: UnsafeRawBufferPointer?
+        var lastAlleleIndex: Int32 = -1
+        var lastSymbol: UnsafeRawBufferPointer?
+        var lastSymbolInteresting = false
+        while var entry = surveyFields.nextEntry() {
+            // The entry's ALT allele, when it is one of the record's.
+            if let number = entry[.alleleNumber]?.integer {
+                entry.allele = number >= 1 && number <= alternateCount ? Int32(number) : -1
+            } else if let written = entry[.allele] {
+                if lastAllele.map({ !Self.sameBytes(written.bytes, $0) }) ?? true {
+                    let found = Self.alternateIndex(
+                        ofWritten: written.bytes, tool: annotationTool, in: alleles)
+                    lastAllele = written.bytes
+                    lastAlleleIndex = found.map { $0 >= 1 && $0 <= alternateCount ? Int32($0) : -1 } ?? -1
                 }
+                entry.allele = lastAlleleIndex
+            } else {
+                entry.allele = -1
             }
-        }
-    }
-
-    /// The survey proper, on borrowed inputs (nothing retained per record).
-    private static func survey(
-        _ value: UnsafeRawBufferPointer, alleles: AnnotationAlleles, tool: AnnotationSchema.Tool,
-        gluesPieces: Bool,
-        alternateCount: Int, fields: borrowing AnnotationSurveyFields, genes: borrowing ByteStringSet,
-        keepsAll: Bool, ranksEntries: Bool,
-        cache: inout ConsequenceClassCache, interesting: UnsafeMutableBufferPointer<Bool>,
-        classes: UnsafeMutableBufferPointer<VariantClass?>, ranks: UnsafeMutableBufferPointer<Int>
-    ) {
-        // An entry can only displace its allele's principal entry when that one is not MANE
-        // Select already: otherwise its ranking fields are not read.
-        /// The entry's ALT allele when it is one of the record's, worked out once per entry.
-        func allele(of entry: inout AnnotationSurveyFields.Values) -> Int? {
-            if entry.allele == -2 {
-                let found = alternateIndex(entry, tool: tool, in: alleles)
-                entry.allele = found.map { $0 >= 1 && $0 <= alternateCount ? Int32($0) : -1 } ?? -1
-            }
-            return entry.allele >= 1 ? Int(entry.allele) : nil
-        }
-        let needsRanking = { (entry: inout AnnotationSurveyFields.Values) -> Bool in
-            guard ranksEntries, let allele = allele(of: &entry) else { return false }
-            return ranks[allele] > 0
-        }
-        fields.forEachEntry(in: value, gluesPieces: gluesPieces, needsRanking: needsRanking) {
-            entry in
-            var entry = entry
-            guard let allele = allele(of: &entry) else { return }
-            if !interesting[allele] {
+            guard entry.allele >= 1 else { continue }
+            let allele = Int(entry.allele)
+            if !surveyInteresting[allele] {
                 if keepsAll {
-                    interesting[allele] = true
-                } else if let symbol = entry[.symbol], genes.contains(symbol.bytes) {
-                    interesting[allele] = true
+                    surveyInteresting[allele] = true
+                } else if let symbol = entry[.symbol] {
+                    if lastSymbol.map({ !Self.sameBytes(symbol.bytes, $0) }) ?? true {
+                        lastSymbol = symbol.bytes
+                        lastSymbolInteresting = geneSet.contains(symbol.bytes)
+                    }
+                    if lastSymbolInteresting { surveyInteresting[allele] = true }
                 }
             }
-            let rank = principalRank(entry)
-            if rank < ranks[allele] {
-                ranks[allele] = rank
-                classes[allele] = entry[.consequence].map { cache.variantClass(of: $0.bytes) } ?? .nonCoding
+            // An entry can only displace its allele's principal entry when that one is not MANE
+            // Select already: otherwise its ranking fields are not read.
+            if ranksEntries && surveyRank[allele] > 0 && surveyFields.hasRankingFields {
+                surveyFields.readRankingFields(&entry)
+            }
+            let rank = Self.principalRank(entry)
+            if rank < surveyRank[allele] {
+                surveyRank[allele] = rank
+                surveyClass[allele] =
+                    entry[.consequence].map { consequenceClasses.variantClass(of: $0.bytes) } ?? .nonCoding
             }
         }
     }
@@ -327,17 +327,26 @@ struct VCFLoadWorker: VCFPassWorker {
         return 3
     }
 
-    /// ``AnnotationEntry/alternateIndex(in:)`` from the surveyed fields.
+    /// The 1-based ALT index an entry's written `Allele` field stands for (what
+    /// ``AnnotationEntry/alternateIndex(in:)`` gives when the entry has no allele number).
     static func alternateIndex(
-        _ fields: AnnotationSurveyFields.Values, tool: AnnotationSchema.Tool, in alleles: AnnotationAlleles
+        ofWritten allele: UnsafeRawBufferPointer, tool: AnnotationSchema.Tool, in alleles: AnnotationAlleles
     ) -> Int? {
-        if let number = fields[.alleleNumber]?.integer { return number }
-        guard let allele = fields[.allele] else { return nil }
         switch tool {
-        case .vep: return alleles.vepAlternateIndex(of: allele.bytes)
-        case .snpEff: return alleles.snpEffAlternateIndex(of: allele.bytes)
+        case .vep: return alleles.vepAlternateIndex(of: allele)
+        case .snpEff: return alleles.snpEffAlternateIndex(of: allele)
         case .bcftoolsCSQ, .other: return nil
         }
+    }
+
+    /// Whether two byte strings are equal.
+    @inline(__always)
+    static func sameBytes(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
+        guard left.count == right.count else { return false }
+        guard left.count > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress else {
+            return true
+        }
+        return memcmp(leftBase, rightBase, left.count) == 0
     }
 
     /// A sample's genotype: read by the allocation-free reader when it can, otherwise by the
