@@ -13,6 +13,9 @@ struct ByteStringTableTests {
         var table = ByteStringTable<Int>()
         var keys = (0..<5000).map { "GENE\($0)" }
         keys.append("")  // the empty key is a key like any other
+        // Keys hashed a word at a time: equal words with a different tail, length or padding.
+        keys += ["ABCDEFGH", "ABCDEFGH\u{0}", "ABCDEFGHI", "ABCDEFGI", "\u{0}", "\u{0}\u{0}"]
+        keys += (0..<64).map { "missense_variant&splice_region_variant\($0)" }
         for (index, key) in keys.enumerated() {
             Array(key.utf8).withUnsafeBytes { table.set(index, for: $0) }
         }
