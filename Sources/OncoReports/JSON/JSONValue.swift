@@ -93,10 +93,19 @@ enum JSONValue: Sendable, Equatable {
     /// U+2028/U+2029 as `\uXXXX`; every other character, including non-ASCII, kept as UTF-8.
     static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         output.append(0x22)
-        // Most strings need no escape: append them whole. 0xE2 starts U+2028/U+2029 (and other
+        // Most strings need no escape: append their bytes whole, from contiguous storage (a
+        // report holds tens of thousands of strings). 0xE2 starts U+2028/U+2029 (and other
         // characters), which take the scalar path below.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-            output.append(contentsOf: text.utf8)
+        var contiguous = text
+        let appended = contiguous.withUTF8 { bytes -> Bool in
+            for byte in bytes
+            where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 {
+                return false
+            }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if appended {
             output.append(0x22)
             return
         }
