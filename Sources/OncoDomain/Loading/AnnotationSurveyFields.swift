@@ -74,7 +74,7 @@ struct AnnotationSurveyFields {
         private var ends: (Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0)
         let bytes: UnsafeRawBufferPointer
         /// The ALT allele (1-based) the entry belongs to, once a caller has worked it out: -2 not
-        /// yet, -1 none (so `needsRanking` and the body do not both compute it).
+        /// yet, -1 none.
         var allele: Int32 = -2
 
         init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
@@ -101,6 +101,7 @@ struct AnnotationSurveyFields {
             // The tuples are homogeneous, so their elements lie at consecutive `Int32`s: indexing
             // them spares a jump through a table of seven cases for every field.
             let index = Int(slot)
+            assert(index >= 0 && index < Slot.allCases.count)
             withUnsafeMutableBytes(of: &starts) {
                 $0.storeBytes(
                     of: Int32(truncatingIfNeeded: range.lowerBound), toByteOffset: 4 * index, as: Int32.self)
