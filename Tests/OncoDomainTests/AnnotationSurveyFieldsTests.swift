@@ -30,7 +30,8 @@ struct AnnotationSurveyFieldsTests {
             var previous = Array("A|b|c|d,".utf8)
             previous.withUnsafeBytes { previous in
                 survey.start(previous, gluesPieces: schema.fieldNames.count > 1)
-                _ = survey.nextEntry()
+                var values = AnnotationSurveyFields.Values(bytes: previous)
+                _ = survey.nextEntry(&values)
             }
             var scanned: [[String?]] = []
             survey.forEachEntry(in: value, gluesPieces: schema.fieldNames.count > 1) { entry in

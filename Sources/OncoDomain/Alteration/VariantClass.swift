@@ -152,7 +152,7 @@ public enum VariantClass: String, Hashable, Sendable, CaseIterable, Comparable {
         return refine(base, with: proteinChange)
     }
 
-    private static func refine(_ base: VariantClass, with change: ProteinChange) -> VariantClass {
+    static func refine(_ base: VariantClass, with change: ProteinChange) -> VariantClass {
         switch base {
         case .missense, .inframeDeletion, .inframeInsertion, .otherCoding, .inframeDelins:
             break

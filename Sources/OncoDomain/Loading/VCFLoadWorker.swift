@@ -269,7 +269,7 @@ struct VCFLoadWorker: VCFPassWorker {
             }
         }
         surveyFields.start(value, gluesPieces: annotationGluesPieces)
-        guard value != nil else { return }
+        guard let value else { return }
         let keepsAll = index.keepsAllGenes
         // The previous entry's allele and symbol, with what they gave: entries of one record
         // mostly repeat both (one per transcript), so most entries need no look-up.
@@ -277,7 +277,8 @@ struct VCFLoadWorker: VCFPassWorker {
         var lastAlleleIndex: Int32 = -1
         var lastSymbol: UnsafeRawBufferPointer?
         var lastSymbolInteresting = false
-        while var entry = surveyFields.nextEntry() {
+        var entry = AnnotationSurveyFields.Values(bytes: value)
+        while surveyFields.nextEntry(&entry) {
             // The entry's ALT allele, when it is one of the record's.
             if let number = entry[.alleleNumber]?.integer {
                 entry.allele = number >= 1 && number <= alternateCount ? Int32(number) : -1
@@ -458,7 +459,9 @@ struct VCFLoadWorker: VCFPassWorker {
     }
 
     /// The annotation entries of each ALT allele (1-based), decoded into domain values.
-    func annotationsByAllele(_ record: VCFRecord, schema: AnnotationSchema) -> [Int: [TranscriptAnnotation]] {
+    mutating func annotationsByAllele(_ record: VCFRecord, schema: AnnotationSchema) -> [Int:
+        [TranscriptAnnotation]]
+    {
         var result: [Int: [TranscriptAnnotation]] = [:]
         record.withReference { reference in
             record.withAlternateAlleles { alternates in
@@ -475,16 +478,19 @@ struct VCFLoadWorker: VCFPassWorker {
         return result
     }
 
-    func transcriptAnnotation(_ entry: AnnotationEntry) -> TranscriptAnnotation {
+    /// One entry as a domain value; its class from the consequence field's bytes through the
+    /// worker's cache (what ``VariantClass/classify(consequences:proteinChange:stopLostIsTruncating:)``
+    /// gives, without classifying the same terms again for every transcript).
+    mutating func transcriptAnnotation(_ entry: AnnotationEntry) -> TranscriptAnnotation {
         let consequences = entry.consequences.strings
         let hgvsp = entry.hgvsp
         let change = hgvsp.flatMap { ProteinChange.parse($0) }
+        let fromTerms = consequenceClasses.variantClass(
+            of: entry[.consequence]?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0))
         return TranscriptAnnotation(
             gene: entry.symbol ?? "", transcript: entry.transcriptID, biotype: entry.biotype,
             consequences: consequences,
-            variantClass: VariantClass.classify(
-                consequences: consequences, proteinChange: change,
-                stopLostIsTruncating: options.stopLostIsTruncating),
+            variantClass: change.map { VariantClass.refine(fromTerms, with: $0) } ?? fromTerms,
             hgvsp: hgvsp, proteinChange: change, hgvsc: entry.hgvsc,
             exon: entry.exon.map { .init(number: $0.number, total: $0.total) },
             intron: entry.intron.map { .init(number: $0.number, total: $0.total) },
