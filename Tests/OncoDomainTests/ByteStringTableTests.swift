@@ -1,3 +1,4 @@
+import GenomicFormats
 import Testing
 
 @testable import OncoDomain
@@ -40,12 +41,20 @@ struct ByteStringTableTests {
         var cache = ConsequenceClassCache(stopLostIsTruncating: true)
         for field in [
             "missense_variant", "stop_gained&splice_region_variant", "synonymous_variant", "missense_variant",
+            "&&stop_lost&", "",
         ] {
             var text = field
             let cached = text.withUTF8 { cache.variantClass(of: UnsafeRawBufferPointer($0)) }
             let direct = VariantClass.classify(
                 consequences: field.split(separator: "&"), stopLostIsTruncating: true)
             #expect(cached == direct, "\(field)")
+            // The terms are the field's non-empty terms, as the annotation entry gives them.
+            let (variantClass, terms) = text.withUTF8 { cache.classAndTerms(of: UnsafeRawBufferPointer($0)) }
+            #expect(variantClass == direct)
+            let entryTerms = text.withUTF8 {
+                AnnotationTerms(AnnotationBytes(UnsafeRawBufferPointer($0))).strings
+            }
+            #expect(terms == entryTerms, "\(field)")
         }
     }
 }

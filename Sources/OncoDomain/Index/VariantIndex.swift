@@ -67,8 +67,14 @@ public struct VariantIndex: Sendable {
 
     /// Every alteration of a sample, in input order.
     public func alterations(ofSample sample: Int) -> [Alteration] {
-        bySample[sample].map { alterations[$0] }
+        // Every alteration is the sample's (the index of one tumour): the stored array itself,
+        // shared, rather than a copy of each alteration.
+        if bySample[sample].count == alterations.count { return alterations }
+        return bySample[sample].map { alterations[$0] }
     }
+
+    /// The number of alterations of `sample`.
+    public func alterationCount(ofSample sample: Int) -> Int { bySample[sample].count }
 
     /// The alterations of `sample` (or of all samples) touching `gene`.
     public func alterations(inGene gene: String, sample: Int? = nil) -> [Alteration] {

@@ -17,22 +17,36 @@ struct ByteStringSet: Sendable {
 }
 
 /// Memoises ``VariantClass/classify(consequences:stopLostIsTruncating:)`` by the raw bytes of a
-/// consequence field (`missense_variant&splice_region_variant`): a file holds few distinct
-/// combinations, so after warm-up no string is built per record.
+/// consequence field (`missense_variant&splice_region_variant`), with the field's terms: a file
+/// holds few distinct combinations, so after warm-up no string is built per record, and the
+/// alterations kept share one array of terms per combination rather than each holding its own.
 struct ConsequenceClassCache {
     let stopLostIsTruncating: Bool
-    private var entries = ByteStringTable<VariantClass>()
+    private var entries = ByteStringTable<Int>()
+    private var classes: [VariantClass] = []
+    private var termLists: [[String]] = []
 
     init(stopLostIsTruncating: Bool) {
         self.stopLostIsTruncating = stopLostIsTruncating
     }
 
+    /// The class of a consequence field.
     mutating func variantClass(of bytes: UnsafeRawBufferPointer) -> VariantClass {
+        classes[index(of: bytes)]
+    }
+
+    /// The class of a consequence field and its non-empty `&`-separated terms.
+    mutating func classAndTerms(of bytes: UnsafeRawBufferPointer) -> (VariantClass, [String]) {
+        let index = index(of: bytes)
+        return (classes[index], termLists[index])
+    }
+
+    private mutating func index(of bytes: UnsafeRawBufferPointer) -> Int {
         if let known = entries.value(for: bytes) { return known }
-        let terms = String(decoding: bytes, as: UTF8.self).split(separator: "&")
-        let variantClass = VariantClass.classify(
-            consequences: terms, stopLostIsTruncating: stopLostIsTruncating)
-        entries.set(variantClass, for: bytes)
-        return variantClass
+        let terms = String(decoding: bytes, as: UTF8.self).split(separator: "&").map(String.init)
+        classes.append(VariantClass.classify(consequences: terms, stopLostIsTruncating: stopLostIsTruncating))
+        termLists.append(terms)
+        entries.set(classes.count - 1, for: bytes)
+        return classes.count - 1
     }
 }

@@ -478,14 +478,13 @@ struct VCFLoadWorker: VCFPassWorker {
         return result
     }
 
-    /// One entry as a domain value; its class from the consequence field's bytes through the
-    /// worker's cache (what ``VariantClass/classify(consequences:proteinChange:stopLostIsTruncating:)``
+    /// One entry as a domain value; its class and terms from the consequence field's bytes
+    /// through the worker's cache (what ``VariantClass/classify(consequences:proteinChange:stopLostIsTruncating:)``
     /// gives, without classifying the same terms again for every transcript).
     mutating func transcriptAnnotation(_ entry: AnnotationEntry) -> TranscriptAnnotation {
-        let consequences = entry.consequences.strings
         let hgvsp = entry.hgvsp
         let change = hgvsp.flatMap { ProteinChange.parse($0) }
-        let fromTerms = consequenceClasses.variantClass(
+        let (fromTerms, consequences) = consequenceClasses.classAndTerms(
             of: entry[.consequence]?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0))
         return TranscriptAnnotation(
             gene: entry.symbol ?? "", transcript: entry.transcriptID, biotype: entry.biotype,

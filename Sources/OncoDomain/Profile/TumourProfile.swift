@@ -53,6 +53,9 @@ public struct TumourProfile: Sendable {
     /// This sample's alterations.
     public var alterations: [Alteration] { index.alterations(ofSample: sampleIndex) }
 
+    /// The number of this sample's alterations.
+    public var alterationCount: Int { index.alterationCount(ofSample: sampleIndex) }
+
     /// This sample's alterations touching `gene`.
     public func alterations(inGene gene: String) -> [Alteration] {
         index.alterations(inGene: gene, sample: sampleIndex)

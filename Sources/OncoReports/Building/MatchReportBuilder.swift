@@ -123,7 +123,8 @@ public struct MatchReportBuilder: Sendable {
         case .stable: msi = "stable"
         case .unknown: msi = "unknown"
         }
-        let present = profile.alterations.filter { $0.altDepth != 0 }
+        // Filtered lazily: only the few alterations kept are copied.
+        let present = profile.alterations.lazy.filter { $0.altDepth != 0 }
         let mismatchRepair = present.filter { alteration in
             MMRStatus.genes.contains(alteration.gene) && Self.isRelevant(alteration, gene: alteration.gene)
         }
@@ -143,8 +144,10 @@ public struct MatchReportBuilder: Sendable {
             },
             msi: msi, msiSource: profile.msi == .unknown ? nil : msiSource, hrd: profile.hrd.rawValue,
             hrdSource: profile.hrd == .unknown ? nil : hrdSource,
-            mismatchRepairAlterations: Self.sorted(mismatchRepair).map { Self.alterationSummary($0) },
-            polymeraseProofreadingAlterations: Self.sorted(proofreading).map { Self.alterationSummary($0) })
+            mismatchRepairAlterations: Self.sorted(Array(mismatchRepair)).map { Self.alterationSummary($0) },
+            polymeraseProofreadingAlterations: Self.sorted(Array(proofreading)).map {
+                Self.alterationSummary($0)
+            })
     }
 
     /// Copy-number and fusion events, and small variants not annotated as synonymous or non-coding.

@@ -126,7 +126,7 @@ public enum MatchJob {
                 recordsRead: loaded.recordsRead, recordsSkipped: loaded.recordsSkipped,
                 skippedExamples: loaded.skippedExamples, recordsFiltered: loaded.recordsFiltered,
                 annotationSource: loaded.profile.annotationSource.rawValue,
-                alterationsIndexed: loaded.profile.alterations.count),
+                alterationsIndexed: loaded.profile.alterationCount),
             reportDate: request.reportDate,
             msiSource: request.msi == .unknown ? nil : (request.msiSource ?? "command line"),
             hrdSource: request.hrd == .unknown ? nil : (request.hrdSource ?? "command line"))
