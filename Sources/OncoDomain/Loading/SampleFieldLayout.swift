@@ -73,17 +73,19 @@ struct SampleFieldLayout {
             lastIndex = -1
             return
         }
-        let same = record.withColumn(8) { column in
+        record.withColumn(8) { update(format: $0) }
+    }
+
+    /// Locates the fields named by a FORMAT column (`GT:AD:DP`) when it differs from the last one.
+    mutating func update(format column: UnsafeRawBufferPointer) {
+        let same =
             resolved && column.count == format.count
-                && (column.isEmpty
-                    || format.withUnsafeBytes {
-                        memcmp($0.baseAddress!, column.baseAddress!, column.count) == 0
-                    })
-        }
+            && (column.isEmpty
+                || format.withUnsafeBytes { memcmp($0.baseAddress!, column.baseAddress!, column.count) == 0 })
         if same { return }
         var keys = (genotype: -1, alleleDepths: -1, depth: -1, fraction: -1, mutectFraction: -1)
         var position = 0
-        record.forEachFormatKey { key in
+        VCFByteParsing.forEachPiece(of: column, separatedBy: 58) { key in
             // The first occurrence wins, as in `VCFRecord.formatKeyIndex(_:)`.
             if keys.genotype < 0 && VCFByteParsing.equals(key, "GT") { keys.genotype = position }
             if keys.alleleDepths < 0 && VCFByteParsing.equals(key, "AD") { keys.alleleDepths = position }
@@ -98,7 +100,7 @@ struct SampleFieldLayout {
         fractionIndex = keys.fraction
         mutectFractionIndex = keys.mutectFraction
         lastIndex = max(keys.genotype, keys.alleleDepths, keys.depth, keys.fraction, keys.mutectFraction)
-        format = record.withColumn(8) { Array($0) }
+        format = Array(column)
         resolved = true
     }
 

@@ -19,7 +19,6 @@ extension VCFLoadWorker {
     /// read it (nothing was counted then).
     mutating func addWithoutAlterations(_ record: VCFRecord) -> Bool {
         guard schema != nil, let tumour = pair.tumour, !index.keepsAllGenes else { return false }
-        sampleFields.update(record)
         return record.withRawLine { line in
             addWithoutAlterations(line, position: record.position, tumour: tumour)
         }
@@ -29,6 +28,7 @@ extension VCFLoadWorker {
         _ line: VCFRawLine, position: Int, tumour: Int
     ) -> Bool {
         guard line.columnCount > 9 + max(tumour, pair.normal ?? 0) else { return false }
+        sampleFields.update(format: line.buffer(line.bounds(8)))
         let reference = line.buffer(line.bounds(3))
         let alternates = line.buffer(line.bounds(4))
         guard let alternateCount = Self.plainBaseAlleleCount(alternates), alternateCount <= 32,
