@@ -41,12 +41,14 @@ struct ByteStringTableTests {
         var cache = ConsequenceClassCache(stopLostIsTruncating: true)
         for field in [
             "missense_variant", "stop_gained&splice_region_variant", "synonymous_variant", "missense_variant",
-            "&&stop_lost&", "",
+            "&&stop_lost&", "", "stop_gained&\u{301}missense_variant",
         ] {
             var text = field
             let cached = text.withUTF8 { cache.variantClass(of: UnsafeRawBufferPointer($0)) }
             let direct = VariantClass.classify(
-                consequences: field.split(separator: "&"), stopLostIsTruncating: true)
+                consequences: Array(field.utf8).split(separator: UInt8(ascii: "&")).map {
+                    String(decoding: $0, as: UTF8.self)
+                }, stopLostIsTruncating: true)
             #expect(cached == direct, "\(field)")
             // The terms are the field's non-empty terms, as the annotation entry gives them.
             let (variantClass, terms) = text.withUTF8 { cache.classAndTerms(of: UnsafeRawBufferPointer($0)) }

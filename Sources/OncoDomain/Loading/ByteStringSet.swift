@@ -43,7 +43,9 @@ struct ConsequenceClassCache {
 
     private mutating func index(of bytes: UnsafeRawBufferPointer) -> Int {
         if let known = entries.value(for: bytes) { return known }
-        let terms = String(decoding: bytes, as: UTF8.self).split(separator: "&").map(String.init)
+        // Cut at `&` bytes, as `AnnotationEntry.consequences` cuts them (a `String` split would
+        // keep `&` followed by a combining mark as one character).
+        let terms = AnnotationTerms(AnnotationBytes(bytes)).strings
         classes.append(VariantClass.classify(consequences: terms, stopLostIsTruncating: stopLostIsTruncating))
         termLists.append(terms)
         entries.set(classes.count - 1, for: bytes)
