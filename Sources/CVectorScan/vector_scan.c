@@ -133,26 +133,32 @@ __attribute__((target("avx2"))) static inline void mark_block_avx2(const uint8_t
                   | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, seconds)) << 32;
 }
 
+/// The body of a marker: whole 64-byte blocks with `markBlock`, then the last bytes copied into a
+/// block padded with zeros (neither separator, as callers mark printable bytes; a zero separator,
+/// which the padding would fake, is marked byte by byte).
+#define ONCOMATCH_MARK_BLOCKS(markBlock, firsts, seconds)                                              \
+    do {                                                                                               \
+        size_t index = 0;                                                                              \
+        for (; index + 64 <= count; index += 64) {                                                     \
+            markBlock(bytes + index, firsts, seconds, &firstMask[index / 64], &secondMask[index / 64]); \
+        }                                                                                              \
+        if (index < count) {                                                                           \
+            if (first == 0 || second == 0) {                                                           \
+                mark_bytes(bytes, index, count, first, second, firstMask, secondMask);                 \
+                return;                                                                                \
+            }                                                                                          \
+            uint8_t block[64] = {0};                                                                   \
+            memcpy(block, bytes + index, count - index);                                               \
+            markBlock(block, firsts, seconds, &firstMask[index / 64], &secondMask[index / 64]);        \
+        }                                                                                              \
+    } while (0)
+
 __attribute__((target("avx2"))) static void mark_avx2(const uint8_t *bytes, size_t count, uint8_t first,
                                                      uint8_t second, uint64_t *firstMask,
                                                      uint64_t *secondMask) {
     const __m256i firsts = _mm256_set1_epi8((char)first);
     const __m256i seconds = _mm256_set1_epi8((char)second);
-    size_t index = 0;
-    for (; index + 64 <= count; index += 64) {
-        mark_block_avx2(bytes + index, firsts, seconds, &firstMask[index / 64], &secondMask[index / 64]);
-    }
-    if (index < count) {
-        // The last bytes, copied into a block padded with zeros (neither separator, as callers
-        // mark printable bytes; a zero separator is marked byte by byte).
-        if (first == 0 || second == 0) {
-            mark_bytes(bytes, index, count, first, second, firstMask, secondMask);
-            return;
-        }
-        uint8_t block[64] = {0};
-        memcpy(block, bytes + index, count - index);
-        mark_block_avx2(block, firsts, seconds, &firstMask[index / 64], &secondMask[index / 64]);
-    }
+    ONCOMATCH_MARK_BLOCKS(mark_block_avx2, firsts, seconds);
 }
 
 /// The masks of one 64-byte block.
@@ -173,19 +179,12 @@ static void mark_sse2(const uint8_t *bytes, size_t count, uint8_t first, uint8_t
                       uint64_t *firstMask, uint64_t *secondMask) {
     const __m128i firsts = _mm_set1_epi8((char)first);
     const __m128i seconds = _mm_set1_epi8((char)second);
-    size_t index = 0;
-    for (; index + 64 <= count; index += 64) {
-        mark_block_sse2(bytes + index, firsts, seconds, &firstMask[index / 64], &secondMask[index / 64]);
-    }
-    if (index < count) {
-        if (first == 0 || second == 0) {
-            mark_bytes(bytes, index, count, first, second, firstMask, secondMask);
-            return;
-        }
-        uint8_t block[64] = {0};
-        memcpy(block, bytes + index, count - index);
-        mark_block_sse2(block, firsts, seconds, &firstMask[index / 64], &secondMask[index / 64]);
-    }
+    ONCOMATCH_MARK_BLOCKS(mark_block_sse2, firsts, seconds);
+}
+
+void oncomatch_mark_bytes_sse2(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                               uint64_t *firstMask, uint64_t *secondMask) {
+    mark_sse2(bytes, count, first, second, firstMask, secondMask);
 }
 
 void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
@@ -201,6 +200,11 @@ void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uin
 
 void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
                           uint64_t *firstMask, uint64_t *secondMask) {
+    mark_bytes(bytes, 0, count, first, second, firstMask, secondMask);
+}
+
+void oncomatch_mark_bytes_sse2(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                               uint64_t *firstMask, uint64_t *secondMask) {
     mark_bytes(bytes, 0, count, first, second, firstMask, secondMask);
 }
 

@@ -68,10 +68,16 @@ struct VectorScanTests {
             // Start from garbage: every word must be written.
             var expected = [UInt64](repeating: 0xDEAD_BEEF, count: 2 * words)
             var found = [UInt64](repeating: 0xBEEF_DEAD, count: 2 * words)
+            var foundBySSE2 = [UInt64](repeating: 0xFEED_FACE, count: 2 * words)
             bytes.withUnsafeBufferPointer { buffer in
                 let start = buffer.baseAddress! + offset
                 expected.withUnsafeMutableBufferPointer { masks in
                     oncomatch_mark_bytes_portable(
+                        start, length, UInt8(ascii: "|"), UInt8(ascii: ","), masks.baseAddress!,
+                        masks.baseAddress! + words)
+                }
+                foundBySSE2.withUnsafeMutableBufferPointer { masks in
+                    oncomatch_mark_bytes_sse2(
                         start, length, UInt8(ascii: "|"), UInt8(ascii: ","), masks.baseAddress!,
                         masks.baseAddress! + words)
                 }
@@ -83,6 +89,7 @@ struct VectorScanTests {
                 }
             }
             #expect(found == expected)
+            #expect(foundBySSE2 == expected)
             // The portable marker against the definition.
             let wrong = (0..<length).first { index in
                 let byte = bytes[offset + index]

@@ -27,7 +27,7 @@ struct AnnotationSurveyFieldsTests {
         bytes.withUnsafeBytes { buffer in
             let value = UnsafeRawBufferPointer(rebasing: buffer[0..<buffer.count - 1])
             // A walk left half-way through a value ending with a comma must not leak into the next.
-            var previous = Array("A|b|c|d,".utf8)
+            let previous = Array("A|b|c|d,".utf8)
             previous.withUnsafeBytes { previous in
                 survey.start(previous, gluesPieces: schema.fieldNames.count > 1)
                 var values = AnnotationSurveyFields.Values(bytes: previous)

@@ -30,6 +30,11 @@ size_t oncomatch_scan_separators_portable(const uint8_t *bytes, size_t count, ui
 void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
                           uint64_t *firstMask, uint64_t *secondMask);
 
+/// The SSE2 marker alone (for tests: where the CPU has AVX2, `oncomatch_mark_bytes` never uses
+/// it). The byte-at-a-time marker on other architectures.
+void oncomatch_mark_bytes_sse2(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                               uint64_t *firstMask, uint64_t *secondMask);
+
 /// The byte-at-a-time reference implementation (for tests).
 void oncomatch_mark_bytes_portable(const uint8_t *bytes, size_t count, uint8_t first,
                                    uint8_t second, uint64_t *firstMask, uint64_t *secondMask);

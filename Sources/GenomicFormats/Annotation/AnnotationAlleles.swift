@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A record's REF and ALT alleles, used to tie an annotation entry to the ALT allele it describes.
 ///
 /// Borrows the bytes of the REF and ALT columns (valid as long as those are) and allocates nothing.
@@ -80,17 +74,19 @@ public struct AnnotationAlleles {
         while let alternate = iterator.next() {
             number += 1
             if alternate.first == 0x3C {  // `<`: symbolic
-                if Self.equal(allele, alternate) || Self.symbolicMatches(allele, alternate) { return number }
+                if VCFByteParsing.equals(allele, alternate) || Self.symbolicMatches(allele, alternate) {
+                    return number
+                }
                 continue
             }
             if vepTrimsFirstBase && !(alternate.count == 1 && alternate[0] == 0x2A) {
                 let trimmed = UnsafeRawBufferPointer(rebasing: alternate[1...])
                 if trimmed.isEmpty {
                     if allele.count == 1 && allele[0] == 0x2D { return number }
-                } else if Self.equal(allele, trimmed) {
+                } else if VCFByteParsing.equals(allele, trimmed) {
                     return number
                 }
-            } else if Self.equal(allele, alternate) {
+            } else if VCFByteParsing.equals(allele, alternate) {
                 return number
             }
         }
@@ -117,7 +113,9 @@ public struct AnnotationAlleles {
             while shared < alternate.count, shared < reference.count, alternate[shared] == reference[shared] {
                 shared += 1
             }
-            if shared > 0, Self.equal(allele, UnsafeRawBufferPointer(rebasing: alternate[shared...])) {
+            if shared > 0,
+                VCFByteParsing.equals(allele, UnsafeRawBufferPointer(rebasing: alternate[shared...]))
+            {
                 return number
             }
         }
@@ -129,7 +127,7 @@ public struct AnnotationAlleles {
         var number = 0
         while let alternate = iterator.next() {
             number += 1
-            if Self.equal(allele, alternate) { return number }
+            if VCFByteParsing.equals(allele, alternate) { return number }
         }
         return nil
     }
@@ -147,15 +145,6 @@ public struct AnnotationAlleles {
         let id = AnnotationBytes(UnsafeRawBufferPointer(rebasing: body[0..<end]))
         let written = AnnotationBytes(allele)
         return symbolicWords.contains { id.equals($0.id) && written.equals($0.word) }
-    }
-
-    @inline(__always)
-    static func equal(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
-        guard left.count == right.count else { return false }
-        guard left.count > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress else {
-            return true
-        }
-        return memcmp(leftBase, rightBase, left.count) == 0
     }
 }
 

@@ -213,6 +213,16 @@ public enum VCFByteParsing {
         }
     }
 
+    /// Whether two byte strings are equal.
+    @inlinable
+    public static func equals(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
+        guard left.count == right.count else { return false }
+        guard left.count > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress else {
+            return true
+        }
+        return memcmp(leftBase, rightBase, left.count) == 0
+    }
+
     /// Whether the bytes equal the UTF-8 of `key`, without allocating.
     @inlinable
     public static func equals(_ bytes: UnsafeRawBufferPointer, _ key: String) -> Bool {

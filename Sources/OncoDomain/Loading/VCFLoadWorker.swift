@@ -1,11 +1,5 @@
 import GenomicFormats
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// One thread's share of a load: the alterations of the current part (taken in file order) and
 /// the TMB and FILTER counts (summed at the end).
 struct VCFLoadWorker: VCFPassWorker {
@@ -283,7 +277,7 @@ struct VCFLoadWorker: VCFPassWorker {
             if let number = entry[.alleleNumber]?.integer {
                 entry.allele = number >= 1 && number <= alternateCount ? Int32(number) : -1
             } else if let written = entry[.allele] {
-                if lastAllele.map({ !Self.sameBytes(written.bytes, $0) }) ?? true {
+                if lastAllele.map({ !VCFByteParsing.equals(written.bytes, $0) }) ?? true {
                     let found = Self.alternateIndex(
                         ofWritten: written.bytes, tool: annotationTool, in: alleles)
                     lastAllele = written.bytes
@@ -299,7 +293,7 @@ struct VCFLoadWorker: VCFPassWorker {
                 if keepsAll {
                     surveyInteresting[allele] = true
                 } else if let symbol = entry[.symbol] {
-                    if lastSymbol.map({ !Self.sameBytes(symbol.bytes, $0) }) ?? true {
+                    if lastSymbol.map({ !VCFByteParsing.equals(symbol.bytes, $0) }) ?? true {
                         lastSymbol = symbol.bytes
                         lastSymbolInteresting = geneSet.contains(symbol.bytes)
                     }
@@ -338,16 +332,6 @@ struct VCFLoadWorker: VCFPassWorker {
         case .snpEff: return alleles.snpEffAlternateIndex(of: allele)
         case .bcftoolsCSQ, .other: return nil
         }
-    }
-
-    /// Whether two byte strings are equal.
-    @inline(__always)
-    static func sameBytes(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
-        guard left.count == right.count else { return false }
-        guard left.count > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress else {
-            return true
-        }
-        return memcmp(leftBase, rightBase, left.count) == 0
     }
 
     /// A sample's genotype: read by the allocation-free reader when it can, otherwise by the
