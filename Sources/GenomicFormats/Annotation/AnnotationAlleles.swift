@@ -60,6 +60,18 @@ public struct AnnotationAlleles {
         return nil
     }
 
+    /// The 1-based ALT index an annotation entry's written `Allele` field stands for, by the rule
+    /// of the tool that wrote it (``vepAlternateIndex(of:)``, ``snpEffAlternateIndex(of:)``);
+    /// `nil` for a tool that writes no allele (bcftools csq) or when none matches.
+    public func alternateIndex(ofWritten allele: UnsafeRawBufferPointer, tool: AnnotationSchema.Tool) -> Int?
+    {
+        switch tool {
+        case .vep: return vepAlternateIndex(of: allele)
+        case .snpEff: return snpEffAlternateIndex(of: allele)
+        case .bcftoolsCSQ, .other: return nil
+        }
+    }
+
     /// The 1-based ALT index whose VEP allele string equals `allele`, or `nil`.
     ///
     /// VEP's rule: when the record has an indel (some ALT differs from REF in length) and every

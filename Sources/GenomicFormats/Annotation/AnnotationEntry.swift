@@ -125,11 +125,7 @@ public struct AnnotationEntry {
     public func alternateIndex(in alleles: AnnotationAlleles) -> Int? {
         if let number = self[.alleleNumber]?.integer { return number }
         guard let allele else { return nil }
-        switch schema.tool {
-        case .vep: return alleles.vepAlternateIndex(of: allele.bytes)
-        case .snpEff: return alleles.snpEffAlternateIndex(of: allele.bytes)
-        case .bcftoolsCSQ, .other: return nil
-        }
+        return alleles.alternateIndex(ofWritten: allele.bytes, tool: schema.tool)
     }
 
     // MARK: Gene and feature

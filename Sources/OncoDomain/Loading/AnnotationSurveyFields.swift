@@ -67,15 +67,12 @@ struct AnnotationSurveyFields {
 
     /// The byte ranges of one entry's surveyed fields, as offsets in the annotation value. Kept
     /// small (72 bytes, offsets as `Int32`: a value lies within a line, below 2 GiB), as it is
-    /// passed by value for every entry.
+    /// reset for every entry.
     struct Values {
         /// Start and end offset of each slot's field; a start of -1 for an absent field.
         private var starts: (Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1, -1)
         private var ends: (Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0)
         let bytes: UnsafeRawBufferPointer
-        /// The ALT allele (1-based) the entry belongs to, once a caller has worked it out: -2 not
-        /// yet, -1 none.
-        var allele: Int32 = -2
 
         init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 

@@ -274,21 +274,19 @@ struct VCFLoadWorker: VCFPassWorker {
         var entry = AnnotationSurveyFields.Values(bytes: value)
         while surveyFields.nextEntry(&entry) {
             // The entry's ALT allele, when it is one of the record's.
-            if let number = entry[.alleleNumber]?.integer {
-                entry.allele = number >= 1 && number <= alternateCount ? Int32(number) : -1
+            var number: Int32 = -1
+            if let written = entry[.alleleNumber]?.integer {
+                number = written >= 1 && written <= alternateCount ? Int32(written) : -1
             } else if let written = entry[.allele] {
                 if lastAllele.map({ !VCFByteParsing.equals(written.bytes, $0) }) ?? true {
-                    let found = Self.alternateIndex(
-                        ofWritten: written.bytes, tool: annotationTool, in: alleles)
+                    let found = alleles.alternateIndex(ofWritten: written.bytes, tool: annotationTool)
                     lastAllele = written.bytes
                     lastAlleleIndex = found.map { $0 >= 1 && $0 <= alternateCount ? Int32($0) : -1 } ?? -1
                 }
-                entry.allele = lastAlleleIndex
-            } else {
-                entry.allele = -1
+                number = lastAlleleIndex
             }
-            guard entry.allele >= 1 else { continue }
-            let allele = Int(entry.allele)
+            guard number >= 1 else { continue }
+            let allele = Int(number)
             if !surveyInteresting[allele] {
                 if keepsAll {
                     surveyInteresting[allele] = true
@@ -320,18 +318,6 @@ struct VCFLoadWorker: VCFPassWorker {
         if let canonical = fields[.canonical], canonical.equals("YES") { return 1 }
         if let biotype = fields[.biotype], biotype.equals("protein_coding") { return 2 }
         return 3
-    }
-
-    /// The 1-based ALT index an entry's written `Allele` field stands for (what
-    /// ``AnnotationEntry/alternateIndex(in:)`` gives when the entry has no allele number).
-    static func alternateIndex(
-        ofWritten allele: UnsafeRawBufferPointer, tool: AnnotationSchema.Tool, in alleles: AnnotationAlleles
-    ) -> Int? {
-        switch tool {
-        case .vep: return alleles.vepAlternateIndex(of: allele)
-        case .snpEff: return alleles.snpEffAlternateIndex(of: allele)
-        case .bcftoolsCSQ, .other: return nil
-        }
     }
 
     /// A sample's genotype: read by the allocation-free reader when it can, otherwise by the
