@@ -46,6 +46,51 @@ void oncomatch_mark_bytes_portable(const uint8_t *bytes, size_t count, uint8_t f
     mark_bytes(bytes, 0, count, first, second, firstMask, secondMask);
 }
 
+/// The end of the field starting at `index`: the offset of the next `separator`, or `count`.
+static inline size_t field_end(const uint8_t *bytes, size_t index, size_t count, uint8_t separator) {
+    if (index >= count) return count;
+    const uint8_t *next = memchr(bytes + index, separator, count - index);
+    return next ? (size_t)(next - bytes) : count;
+}
+
+/// Whether a field with key `key` starts at `index` (which a candidate search says holds the key's
+/// first byte, or that is checked here).
+static inline int key_at(const uint8_t *bytes, size_t index, size_t count, const uint8_t *key,
+                         size_t keyCount, uint8_t separator, uint8_t equals) {
+    if (index > 0 && bytes[index - 1] != separator) return 0;
+    if (index + keyCount > count) return 0;
+    if (keyCount > 0 && memcmp(bytes + index, key, keyCount) != 0) return 0;
+    size_t after = index + keyCount;
+    return after == count || bytes[after] == equals || bytes[after] == separator;
+}
+
+/// Whether `key` holds a byte that ends a key (then no field has it).
+static inline int key_is_unfindable(const uint8_t *key, size_t keyCount, uint8_t separator, uint8_t equals) {
+    for (size_t index = 0; index < keyCount; index++) {
+        if (key[index] == separator || key[index] == equals) return 1;
+    }
+    return 0;
+}
+
+/// Field starts `index..<count` one at a time.
+static inline ptrdiff_t find_key_bytes(const uint8_t *bytes, size_t index, size_t count, const uint8_t *key,
+                                       size_t keyCount, uint8_t separator, uint8_t equals, size_t *fieldEnd) {
+    for (; index < count; index++) {
+        if (key_at(bytes, index, count, key, keyCount, separator, equals)) {
+            *fieldEnd = field_end(bytes, index + keyCount, count, separator);
+            return (ptrdiff_t)index;
+        }
+    }
+    return -1;
+}
+
+ptrdiff_t oncomatch_find_key_portable(const uint8_t *bytes, size_t count, const uint8_t *key,
+                                      size_t keyCount, uint8_t separator, uint8_t equals,
+                                      size_t *fieldEnd) {
+    if (key_is_unfindable(key, keyCount, separator, equals)) return -1;
+    return find_key_bytes(bytes, 0, count, key, keyCount, separator, equals, fieldEnd);
+}
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 
@@ -196,6 +241,42 @@ void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uin
     }
 }
 
+
+/// Candidates are the offsets whose byte is the key's first and whose byte `keyCount - 1` further
+/// is its last (one vector compare each), checked in order.
+__attribute__((target("avx2"))) static ptrdiff_t find_key_avx2(const uint8_t *bytes, size_t count,
+                                                              const uint8_t *key, size_t keyCount,
+                                                              uint8_t separator, uint8_t equals,
+                                                              size_t *fieldEnd) {
+    size_t index = 0;
+    if (keyCount > 0) {
+        const __m256i firsts = _mm256_set1_epi8((char)key[0]);
+        const __m256i lasts = _mm256_set1_epi8((char)key[keyCount - 1]);
+        for (; index + keyCount - 1 + 32 <= count; index += 32) {
+            __m256i starts = _mm256_loadu_si256((const __m256i *)(bytes + index));
+            __m256i ends = _mm256_loadu_si256((const __m256i *)(bytes + index + keyCount - 1));
+            uint32_t candidates = (uint32_t)_mm256_movemask_epi8(
+                _mm256_and_si256(_mm256_cmpeq_epi8(starts, firsts), _mm256_cmpeq_epi8(ends, lasts)));
+            while (candidates != 0) {
+                size_t candidate = index + (size_t)__builtin_ctz(candidates);
+                if (key_at(bytes, candidate, count, key, keyCount, separator, equals)) {
+                    *fieldEnd = field_end(bytes, candidate + keyCount, count, separator);
+                    return (ptrdiff_t)candidate;
+                }
+                candidates &= candidates - 1u;
+            }
+        }
+    }
+    return find_key_bytes(bytes, index, count, key, keyCount, separator, equals, fieldEnd);
+}
+
+ptrdiff_t oncomatch_find_key(const uint8_t *bytes, size_t count, const uint8_t *key, size_t keyCount,
+                             uint8_t separator, uint8_t equals, size_t *fieldEnd) {
+    if (key_is_unfindable(key, keyCount, separator, equals)) return -1;
+    if (vector_kind() == 1) return find_key_avx2(bytes, count, key, keyCount, separator, equals, fieldEnd);
+    return find_key_bytes(bytes, 0, count, key, keyCount, separator, equals, fieldEnd);
+}
+
 #else
 
 void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
@@ -212,6 +293,11 @@ size_t oncomatch_scan_separators(const uint8_t *bytes, size_t count, uint8_t sep
                                  uint8_t terminator, int32_t *positions, size_t capacity,
                                  size_t *found) {
     return scan_bytes(bytes, 0, count, separator, terminator, positions, capacity, 0, found);
+}
+
+ptrdiff_t oncomatch_find_key(const uint8_t *bytes, size_t count, const uint8_t *key, size_t keyCount,
+                             uint8_t separator, uint8_t equals, size_t *fieldEnd) {
+    return oncomatch_find_key_portable(bytes, count, key, keyCount, separator, equals, fieldEnd);
 }
 
 #endif

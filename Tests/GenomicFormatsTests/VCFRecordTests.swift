@@ -190,4 +190,15 @@ struct VCFRecordTests {
             _ = try VCFRecord(line: "1\t5\t.\tA\tC\t.\t.\t.\tGT\t0/1", header: header)
         }
     }
+
+    @Test("INFO values by key: first entry wins, flags are empty, keys inside values are not keys")
+    func infoValueBounds() throws {
+        let record = try record(
+            "chr1\t5\t.\tA\tT\t.\tPASS\tXCSQ=1;NOTE=CSQ=2;SOMATIC;CSQ=T|a,T|b;CSQ=again\tGT\t0/1\t0/1")
+        #expect(record.infoString("CSQ") == "T|a,T|b")
+        #expect(record.hasInfo("SOMATIC"))
+        #expect(!record.hasInfo("SQ"))
+        #expect(!record.hasInfo("NOTE=CSQ"))
+        #expect(record.infoString("NOTE") == "CSQ=2")
+    }
 }

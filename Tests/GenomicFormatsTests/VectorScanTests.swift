@@ -113,4 +113,47 @@ struct VectorScanTests {
             }
         }
     }
+
+    /// The first field whose key is `key`, by splitting (what the key finders must give).
+    private static func splitFind(_ bytes: [UInt8], key: [UInt8]) -> (start: Int, end: Int)? {
+        if key.contains(UInt8(ascii: ";")) || key.contains(UInt8(ascii: "=")) { return nil }
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+            let field = bytes[start..<end]
+            let keyEnd = field.firstIndex(of: UInt8(ascii: "=")) ?? end
+            if Array(bytes[start..<keyEnd]) == key { return (start, end) }
+            start = end + 1
+        }
+        return nil
+    }
+
+    @Test(
+        "The INFO key finder agrees with splitting on random fields, offsets and keys (AVX2 and portable)")
+    func keyFinderAgreesWithSplitting() {
+        var generator = SeededGenerator(seed: 7)
+        // Few letters, so keys recur inside values, at field starts and across vector edges.
+        let alphabet = Array("CSQ;=,|".utf8)
+        let keys = ["CSQ", "C", "Q", "CSQQ", "SQ", "", "C=", "Q;"].map { Array($0.utf8) }
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0..<150, using: &generator)
+            let offset = Int.random(in: 0..<33, using: &generator)
+            let bytes = (0..<(offset + length)).map { _ in alphabet.randomElement(using: &generator)! }
+            let key = keys.randomElement(using: &generator)!
+            let field = Array(bytes[offset...])
+            let expected = Self.splitFind(field, key: key)
+            bytes.withUnsafeBufferPointer { buffer in
+                key.withUnsafeBufferPointer { key in
+                    for finder in [oncomatch_find_key, oncomatch_find_key_portable] {
+                        var end = -1
+                        let start = finder(
+                            buffer.baseAddress! + offset, length, key.baseAddress, key.count, UInt8(ascii: ";"),
+                            UInt8(ascii: "="), &end)
+                        #expect(start == expected?.start ?? -1)
+                        if let expected { #expect(end == expected.end) }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -39,4 +39,20 @@ void oncomatch_mark_bytes_sse2(const uint8_t *bytes, size_t count, uint8_t first
 void oncomatch_mark_bytes_portable(const uint8_t *bytes, size_t count, uint8_t first,
                                    uint8_t second, uint64_t *firstMask, uint64_t *secondMask);
 
+/// Finds the first field of `bytes[0..<count]` (fields separated by `separator`) whose key — the
+/// field up to its first `equals` byte, or all of it — is `key[0..<keyCount]`. Returns the
+/// field's offset and writes its end (the offset of the next `separator`, or `count`) to
+/// `*fieldEnd`; returns -1 when no field has that key. A key containing `separator` or `equals`
+/// is never found.
+///
+/// An INFO column: separator `;`, equals `=` (`VCFRawLine.infoValueBounds(forKey:)`).
+/// Uses AVX2 when the CPU has it (checked once), bytes otherwise.
+ptrdiff_t oncomatch_find_key(const uint8_t *bytes, size_t count, const uint8_t *key, size_t keyCount,
+                             uint8_t separator, uint8_t equals, size_t *fieldEnd);
+
+/// The byte-at-a-time reference implementation (for tests).
+ptrdiff_t oncomatch_find_key_portable(const uint8_t *bytes, size_t count, const uint8_t *key,
+                                      size_t keyCount, uint8_t separator, uint8_t equals,
+                                      size_t *fieldEnd);
+
 #endif

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import CVectorScan
 
 /// A record's line bytes and column offsets, for scanners that read several fields of a record
 /// in one pass instead of one accessor call per field (see ``VCFRecord/withRawLine(_:)``).
@@ -43,36 +39,21 @@ public struct VCFRawLine {
 
     /// Finds `key` in INFO (column 7): the byte range of its value (empty for a flag), or `nil`
     /// when absent. The first entry with that key wins.
+    ///
+    /// One vector pass finds the entry (`CVectorScan`): a long value before it (CSQ, ANN) is not
+    /// walked entry by entry.
     public func infoValueBounds(forKey key: UnsafeRawBufferPointer) -> Range<Int>? {
         let bounds = bounds(7)
-        var index = bounds.lowerBound
-        let end = bounds.upperBound
-        if end - index == 1 && bytes[index] == UInt8(ascii: ".") { return nil }
-        while index < end {
-            // The key runs to the first `=` or `;`; a value (often long: CSQ, ANN) is skipped with
-            // memchr rather than byte by byte.
-            var keyEnd = index
-            while keyEnd < end && bytes[keyEnd] != UInt8(ascii: ";") && bytes[keyEnd] != UInt8(ascii: "=") {
-                keyEnd += 1
-            }
-            let hasValue = keyEnd < end && bytes[keyEnd] == UInt8(ascii: "=")
-            var entryEnd = keyEnd
-            if hasValue {
-                let valueStart = keyEnd + 1
-                if valueStart < end, let semicolon = memchr(bytes + valueStart, 0x3B, end - valueStart) {
-                    entryEnd = UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(semicolon))
-                } else {
-                    entryEnd = end
-                }
-            }
-            if keyEnd - index == key.count
-                && (key.count == 0 || memcmp(bytes + index, key.baseAddress!, key.count) == 0)
-            {
-                return hasValue ? (keyEnd + 1)..<entryEnd : entryEnd..<entryEnd
-            }
-            index = entryEnd + 1
-        }
-        return nil
+        if bounds.count == 1 && bytes[bounds.lowerBound] == UInt8(ascii: ".") { return nil }
+        var entryEnd = 0
+        let found = oncomatch_find_key(
+            bytes + bounds.lowerBound, bounds.count, key.baseAddress?.assumingMemoryBound(to: UInt8.self),
+            key.count, UInt8(ascii: ";"), UInt8(ascii: "="), &entryEnd)
+        guard found >= 0 else { return nil }
+        let keyEnd = bounds.lowerBound + found + key.count
+        let end = bounds.lowerBound + entryEnd
+        let hasValue = keyEnd < end && bytes[keyEnd] == UInt8(ascii: "=")
+        return hasValue ? (keyEnd + 1)..<end : end..<end
     }
 }
 
