@@ -147,7 +147,8 @@ struct VectorScanTests {
                     for finder in [oncomatch_find_key, oncomatch_find_key_portable] {
                         var end = -1
                         let start = finder(
-                            buffer.baseAddress! + offset, length, key.baseAddress, key.count, UInt8(ascii: ";"),
+                            buffer.baseAddress! + offset, length, key.baseAddress, key.count,
+                            UInt8(ascii: ";"),
                             UInt8(ascii: "="), &end)
                         #expect(start == expected?.start ?? -1)
                         if let expected { #expect(end == expected.end) }
