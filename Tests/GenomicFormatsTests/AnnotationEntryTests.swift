@@ -203,6 +203,13 @@ struct AnnotationEntryTests {
         #expect(index("<DEL>", "N", ["<DEL>"]) == 1)
         #expect(index("G", "A", ["C"]) == nil)
         #expect(index("G", "A", []) == nil)
+        // One single-base ALT: as written for an SNV, `-` for a deletion to its first base.
+        #expect(index("T", "A", ["T"]) == 1)
+        #expect(index("A", "A", ["T"]) == nil)
+        #expect(index("-", "AT", ["A"]) == 1)
+        #expect(index("A", "AT", ["A"]) == nil)
+        #expect(index("*", "A", ["*"]) == 1)
+        #expect(index("C", "AT", ["C"]) == 1)  // C does not share A: nothing trimmed
     }
 
     @Test("ALLELE_NUM decides when present", .enabled(if: TestData.hasSharedData))

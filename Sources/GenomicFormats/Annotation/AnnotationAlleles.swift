@@ -17,6 +17,12 @@ public struct AnnotationAlleles {
         self.reference = reference
         let noAlternates = alternates.isEmpty || (alternates.count == 1 && alternates[0] == 0x2E)
         self.alternates = noAlternates ? UnsafeRawBufferPointer(start: nil, count: 0) : alternates
+        // The common record, one single-base ALT of a single-base REF, at a glance.
+        if reference.count == 1 && alternates.count == 1 && !noAlternates {
+            alternateCount = 1
+            vepTrimsFirstBase = false
+            return
+        }
         var count = 0
         var isIndel = false
         var allShareFirstBase = !reference.isEmpty
@@ -81,6 +87,10 @@ public struct AnnotationAlleles {
     /// `<DUP…>` → `duplication`, `<INS…>` → `insertion`, `<INV>` → `inversion`); the ALT as written is
     /// accepted too. With `--minimal` VEP trims each allele on its own: use `ALLELE_NUM` then.
     public func vepAlternateIndex(of allele: UnsafeRawBufferPointer) -> Int? {
+        // One single-base ALT (not a deletion's, which VEP writes `-`), written as is.
+        if alternates.count == 1 && !vepTrimsFirstBase && alternates[0] != 0x3C {
+            return allele.count == 1 && allele[0] == alternates[0] ? 1 : nil
+        }
         var iterator = AlleleIterator(column: alternates)
         var number = 0
         while let alternate = iterator.next() {
