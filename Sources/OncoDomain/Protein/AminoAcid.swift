@@ -27,6 +27,28 @@ public enum AminoAcid {
         oneToThree[oneLetter]
     }
 
+    /// `threeToOne` keyed by a code's three ASCII bytes (for the byte-level parser).
+    private static let threeToOneByBytes: [UInt32: Character] = Dictionary(
+        uniqueKeysWithValues: threeToOne.map { three, one in
+            (three.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }, one)
+        })
+
+    /// The one-letter code of the three-letter code spelled by three ASCII bytes, or `nil`.
+    static func oneLetter(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Character? {
+        threeToOneByBytes[UInt32(first) << 16 | UInt32(second) << 8 | UInt32(third)]
+    }
+
+    /// The one-letter codes the parser accepts, as characters indexed by their ASCII byte.
+    private static let oneLetterByByte: [Character?] = (0..<128).map { byte in
+        let character = Character(Unicode.Scalar(UInt8(byte)))
+        return oneToThree[character] != nil ? character : nil
+    }
+
+    /// The one-letter residue code (including `*` and `X`) that the ASCII byte spells, or `nil`.
+    static func oneLetter(_ byte: UInt8) -> Character? {
+        byte < 128 ? oneLetterByByte[Int(byte)] : nil
+    }
+
     /// Whether `character` is a one-letter residue code accepted by the parser (including `*`
     /// and `X`).
     public static func isOneLetter(_ character: Character) -> Bool {

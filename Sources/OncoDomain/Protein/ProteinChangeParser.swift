@@ -1,54 +1,144 @@
 /// The HGVSp grammar behind ``ProteinChange/parse(_:)``: a small hand-written scanner over the
-/// characters of one notation.
+/// UTF-8 bytes of one notation.
+///
+/// Every token of the grammar is ASCII, so the scanner reads bytes, not `Character`s (grapheme
+/// breaking cost more than the parse): a non-ASCII byte matches no token and the notation is
+/// refused. Only the edges of the text, of a CIViC-style note and of the change before it are
+/// trimmed of Unicode whitespace.
 struct ProteinChangeParser {
-    private let characters: [Character]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
-    private init(_ text: Substring) {
-        characters = Array(text)
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
     }
 
     static func parse(_ raw: String) -> ProteinChange? {
-        var text = Substring(raw.trimmingSpaces())
+        var raw = raw
+        return raw.withUTF8 { parse(utf8: $0) }
+    }
+
+    private static func parse(utf8 all: UnsafeBufferPointer<UInt8>) -> ProteinChange? {
+        var text = trimmed(all, 0..<all.count)
         // A CIViC-style trailing cDNA note: `V600E (c.1799T>A)`.
-        if let noteStart = text.firstRange(of: "(c.")?.lowerBound ?? text.firstIndex(of: " ") {
-            let note = text[noteStart...].trimmingSpaces()
-            guard note.hasPrefix("(c.") || note.hasPrefix("(C."), note.hasSuffix(")") else {
-                return nil
-            }
-            text = text[..<noteStart].trimmingSpaces()
+        if let noteStart = firstIndex(of: "(c.", in: all, text) ?? firstIndex(of: " ", in: all, text) {
+            let note = trimmed(all, noteStart..<text.upperBound)
+            guard
+                hasPrefix("(c.", all, note, caseInsensitive: true) && note.count > 3
+                    && all[note.upperBound - 1] == UInt8(ascii: ")")
+            else { return nil }
+            text = trimmed(all, text.lowerBound..<noteStart)
         }
         // Accession prefix: `ENSP00000288602.6:p.Val600Glu`, `NP_004324.2:p.V600E`.
-        if let colon = text.lastIndex(of: ":") { text = text[text.index(after: colon)...] }
-        if text.hasPrefix("p.") { text = text.dropFirst(2) }
-        // VEP writes `=` URL-encoded in VCF (`p.Ala154%3D`).
-        var decoded: String?
-        if text.hasSuffix("%3D") || text.hasSuffix("%3d") {
-            decoded = text.dropLast(3) + "="
-        } else if text.hasSuffix("%3D)") || text.hasSuffix("%3d)") {
-            decoded = text.dropLast(4) + "=)"
+        if let colon = all[text].lastIndex(of: UInt8(ascii: ":")) { text = (colon + 1)..<text.upperBound }
+        if hasPrefix("p.", all, text) { text = (text.lowerBound + 2)..<text.upperBound }
+        // VEP writes `=` URL-encoded in VCF (`p.Ala154%3D`): decoded into a copy.
+        for (encoded, decoded) in [("%3D", "="), ("%3D)", "=)")] as [(StaticString, String)]
+        where hasSuffix(encoded, all, text) {
+            let kept = all[text.lowerBound..<(text.upperBound - encoded.utf8CodeUnitCount)]
+            return (Array(kept) + Array(decoded.utf8)).withUnsafeBufferPointer { parseNotation($0) }
         }
-        if let decoded { text = Substring(decoded) }
+        return parseNotation(UnsafeBufferPointer(rebasing: all[text]))
+    }
+
+    /// The notation once prefixes, notes and encodings are removed: `V600E`, `(Val600Glu)`, `?`.
+    private static func parseNotation(_ notation: UnsafeBufferPointer<UInt8>) -> ProteinChange? {
+        var text = 0..<notation.count
         var isPredicted = false
-        if text.hasPrefix("("), text.hasSuffix(")") {
+        if text.count >= 2 && notation[0] == UInt8(ascii: "(") && notation[text.upperBound - 1] == UInt8(ascii: ")") {
             isPredicted = true
-            text = text.dropFirst().dropLast()
+            text = 1..<(text.upperBound - 1)
         }
         guard !text.isEmpty else { return nil }
-        switch text {
-        case "?", "0", "0?", "=":
-            let alternate = text == "0?" ? "0" : String(text)
-            return ProteinChange(
-                kind: .unknown, referenceStart: nil, start: 0, alternate: alternate,
-                isPredicted: isPredicted)
-        default:
-            break
+        let body = UnsafeBufferPointer(rebasing: notation[text])
+        if body.count <= 2 {
+            for special in ["?", "0", "0?", "="] where body.elementsEqual(special.utf8) {
+                return ProteinChange(
+                    kind: .unknown, referenceStart: nil, start: 0, alternate: special == "0?" ? "0" : special,
+                    isPredicted: isPredicted)
+            }
         }
-        var parser = ProteinChangeParser(text)
+        var parser = ProteinChangeParser(body)
         guard var change = parser.parseChange() else { return nil }
         change.isPredicted = isPredicted
         return change
     }
+
+    // MARK: - Text edges
+
+    /// `range` without leading and trailing Unicode whitespace.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end {
+            let length = whitespaceLength(bytes, at: start, end: end)
+            if length == 0 { break }
+            start += length
+        }
+        while end > start {
+            // The last scalar starts at the last byte that is not a continuation byte (10xxxxxx).
+            var last = end - 1
+            while last > start && bytes[last] & 0xC0 == 0x80 && end - last < 4 { last -= 1 }
+            guard whitespaceLength(bytes, at: last, end: end) == end - last else { break }
+            end = last
+        }
+        return start..<end
+    }
+
+    /// The length in bytes of the whitespace scalar at `index`, or 0 when it is not whitespace.
+    private static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
+        var iterator = bytes[index..<end].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator), scalar.properties.isWhitespace else {
+            return 0
+        }
+        return UTF8.width(scalar)
+    }
+
+    /// The first offset in `range` where `literal` starts.
+    private static func firstIndex(
+        of literal: StaticString, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+    ) -> Int? {
+        let count = literal.utf8CodeUnitCount
+        guard range.count >= count else { return nil }
+        let first = literal.utf8Start.pointee
+        for start in range.lowerBound...(range.upperBound - count)
+        where bytes[start] == first && hasPrefix(literal, bytes, start..<range.upperBound) {
+            return start
+        }
+        return nil
+    }
+
+    /// Whether `range` starts with `literal` (its letters in either case with `caseInsensitive`).
+    private static func hasPrefix(
+        _ literal: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+        caseInsensitive: Bool = false
+    ) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard range.count >= count else { return false }
+        for offset in 0..<count {
+            let actual = bytes[range.lowerBound + offset]
+            let expected = literal.utf8Start[offset]
+            if actual != expected && !(caseInsensitive && asciiLowercase(actual) == asciiLowercase(expected)) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Whether `range` ends with `literal`, its letters in either case (`%3D`, `%3d`).
+    private static func hasSuffix(
+        _ literal: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+    ) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard range.count >= count else { return false }
+        return hasPrefix(literal, bytes, (range.upperBound - count)..<range.upperBound, caseInsensitive: true)
+    }
+
+    /// An ASCII byte, lower-cased.
+    private static func asciiLowercase(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 
     // MARK: - Grammar
 
@@ -141,23 +231,17 @@ struct ProteinChangeParser {
 
     // MARK: - Tokens
 
-    private var atEnd: Bool { index == characters.count }
+    private var atEnd: Bool { index == bytes.count }
 
     /// Consumes the ASCII `literal` when it comes next; `fs`, `del`, `ins`, `dup`, `ext` match in
     /// any case. (A `StaticString`, compared byte by byte: no allocation per call.)
     private mutating func consume(_ literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
-        guard index + count <= characters.count else { return false }
+        guard index + count <= bytes.count else { return false }
         let matches = literal.withUTF8Buffer { expected in
-            for offset in 0..<count {
-                let actual = characters[index + offset]
-                // `asciiValue` maps "\r\n" to 10: require a single scalar as well.
-                guard actual.unicodeScalars.count == 1, let byte = actual.asciiValue else { return false }
-                if byte != expected[offset]
-                    && Self.asciiLowercase(byte) != Self.asciiLowercase(expected[offset])
-                {
-                    return false
-                }
+            for offset in 0..<count
+            where Self.asciiLowercase(bytes[index + offset]) != Self.asciiLowercase(expected[offset]) {
+                return false
             }
             return true
         }
@@ -165,31 +249,31 @@ struct ProteinChangeParser {
         return matches
     }
 
-    /// An ASCII byte, lower-cased.
-    private static func asciiLowercase(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
-
     private mutating func consumeFrameshift() -> Bool {
         consume("fs")
     }
 
+    private static func isUppercase(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
+    private static func isLowercase(_ byte: UInt8) -> Bool { byte >= 97 && byte <= 122 }
+
     /// One residue: a three-letter code (`Val`, `Ter`) or a one-letter code (`V`, `*`, `X`).
     /// An alternate `X` / `Xaa` means a stop (older HGVS); a leading `X` may be MAF's unknown.
     private mutating func readResidue(allowUnknownX: Bool) -> Character? {
-        guard index < characters.count else { return nil }
-        if index + 3 <= characters.count, characters[index].isUppercase,
-            characters[index + 1].isLowercase, characters[index + 2].isLowercase
+        guard index < bytes.count else { return nil }
+        if index + 3 <= bytes.count, Self.isUppercase(bytes[index]), Self.isLowercase(bytes[index + 1]),
+            Self.isLowercase(bytes[index + 2]),
+            let one = AminoAcid.oneLetter(bytes[index], bytes[index + 1], bytes[index + 2])
         {
-            let code = String(characters[index..<(index + 3)])
-            if let one = AminoAcid.oneLetter(code) {
-                index += 3
-                return one == "X" && !allowUnknownX ? "*" : one
-            }
-            // Not a three-letter code: a one-letter residue followed by a keyword (`Afs`, `Qext`).
+            // (Not a three-letter code: a one-letter residue followed by a keyword, `Afs`, `Qext`.)
+            index += 3
+            return one == "X" && !allowUnknownX ? "*" : one
         }
-        let character = characters[index]
-        guard character.isUppercase || character == "*", AminoAcid.isOneLetter(character) else { return nil }
+        let byte = bytes[index]
+        guard Self.isUppercase(byte) || byte == UInt8(ascii: "*"), let one = AminoAcid.oneLetter(byte) else {
+            return nil
+        }
         index += 1
-        return character == "X" && !allowUnknownX ? "*" : character
+        return one == "X" && !allowUnknownX ? "*" : one
     }
 
     /// A run of residues (inserted sequence); `nil` when there is none.
@@ -203,11 +287,9 @@ struct ProteinChangeParser {
     private mutating func readPosition() -> Int? {
         var value = 0
         var digits = 0
-        while index < characters.count, let digit = characters[index].wholeNumberValue,
-            characters[index].isASCII
-        {
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
             guard value < 10_000_000 else { return nil }
-            value = value * 10 + digit
+            value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
             digits += 1
             index += 1
         }
@@ -226,16 +308,5 @@ struct ProteinChangeParser {
         if atEnd || consume("?") { return NewStop(distance: nil) }
         guard let distance = readPosition() else { return nil }
         return NewStop(distance: distance)
-    }
-}
-
-fileprivate extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and line breaks.
-    func trimmingSpaces() -> SubSequence {
-        var start = startIndex
-        var end = endIndex
-        while start < end, self[start].isWhitespace { start = index(after: start) }
-        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
-        return self[start..<end]
     }
 }
