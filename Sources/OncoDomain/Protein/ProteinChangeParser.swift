@@ -45,7 +45,9 @@ struct ProteinChangeParser {
     private static func parseNotation(_ notation: UnsafeBufferPointer<UInt8>) -> ProteinChange? {
         var text = 0..<notation.count
         var isPredicted = false
-        if text.count >= 2 && notation[0] == UInt8(ascii: "(") && notation[text.upperBound - 1] == UInt8(ascii: ")") {
+        if text.count >= 2 && notation[0] == UInt8(ascii: "(")
+            && notation[text.upperBound - 1] == UInt8(ascii: ")")
+        {
             isPredicted = true
             text = 1..<(text.upperBound - 1)
         }
@@ -86,7 +88,8 @@ struct ProteinChangeParser {
     }
 
     /// The length in bytes of the whitespace scalar at `index`, or 0 when it is not whitespace.
-    private static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
+    private static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int
+    {
         let byte = bytes[index]
         if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
         var iterator = bytes[index..<end].makeIterator()
@@ -121,7 +124,8 @@ struct ProteinChangeParser {
         for offset in 0..<count {
             let actual = bytes[range.lowerBound + offset]
             let expected = literal.utf8Start[offset]
-            if actual != expected && !(caseInsensitive && asciiLowercase(actual) == asciiLowercase(expected)) {
+            if actual != expected && !(caseInsensitive && asciiLowercase(actual) == asciiLowercase(expected))
+            {
                 return false
             }
         }
