@@ -91,6 +91,12 @@ extension VCFLoadWorker {
                 counted |= 1 << UInt64(allele)
             }
         }
+        // No allele in the tumour: nothing to keep or count whatever the annotation says (the
+        // general path, too, skips absent alleles), so the annotation is not read.
+        if present == 0 {
+            if !passes { filtered += 1 }
+            return true
+        }
         // The survey tells whether any allele touches a gene of interest; the principal entries
         // (whose ranking fields lie deep in each entry) are needed only for an allele TMB counts.
         surveyAnnotations(
