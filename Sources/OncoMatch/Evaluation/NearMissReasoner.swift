@@ -116,6 +116,7 @@ struct NearMissReasoner {
     func findings() -> [NearMissFinding] {
         var plans: [[String]: NearMissGenePlan] = [:]
         var findings: [NearMissFinding] = []
+        findings.reserveCapacity(view.alterations.count)
         for id in view.alterations.indices {
             if let finding = finding(id: id, alteration: view.alterations[id], plans: &plans) {
                 findings.append(finding)

@@ -18,17 +18,18 @@ struct ProfileView: Sendable {
         var byGene: [String: [Int]] = [:]
         for id in present.indices {
             // Each of the alteration's genes (``Alteration/genes``) once, without building a set.
-            let alteration = present[id]
+            // (Fields read in place: binding the alteration would copy it, retaining every field.)
             func add(_ gene: String) {
                 if byGene[gene]?.last != id { byGene[gene, default: []].append(id) }
             }
-            add(alteration.gene)
-            for index in alteration.transcripts.indices {
-                let gene = alteration.transcripts[index].gene
+            let gene = present[id].gene
+            add(gene)
+            for index in present[id].transcripts.indices {
+                let transcriptGene = present[id].transcripts[index].gene
                 // Most transcripts are of the alteration's own gene, already added.
-                if !gene.isEmpty && gene != alteration.gene { add(gene) }
+                if !transcriptGene.isEmpty && transcriptGene != gene { add(transcriptGene) }
             }
-            if case .fusion(let five, let three) = alteration.kind {
+            if case .fusion(let five, let three) = present[id].kind {
                 add(five)
                 add(three)
             }

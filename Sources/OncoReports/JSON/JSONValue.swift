@@ -84,8 +84,16 @@ enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Spaces to indent with, appended as one contiguous run.
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+
     private static func appendIndent(_ level: Int, to output: inout [UInt8]) {
-        output.append(contentsOf: repeatElement(0x20 as UInt8, count: 2 * level))
+        var remaining = 2 * level
+        while remaining > 0 {
+            let count = Swift.min(remaining, spaces.count)
+            spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+            remaining -= count
+        }
     }
 
     /// Appends `text` as a JSON string literal (RFC 8259): `"` and `\` escaped, control
