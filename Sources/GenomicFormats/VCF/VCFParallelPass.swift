@@ -154,6 +154,7 @@ public enum VCFParallelPass {
             var lineCount = 0
             var recordCount = 0
             let header = settings.header
+            let sampleCount = header.sampleNames.count
             let path = settings.path
             defer {
                 part.lineCount = lineCount
@@ -181,6 +182,16 @@ public enum VCFParallelPass {
                 if line[0] == UInt8(ascii: "#") {
                     error = FormatError(
                         .record, file: path, line: lineCount, message: "header line after the '#CHROM' line")
+                } else if tabs.withUnsafeBufferPointer({ tabs in
+                    // Offered to the worker in place first; copied into the record only if it declines.
+                    let raw = VCFRawLine(
+                        bytes: start.assumingMemoryBound(to: UInt8.self), count: count, tabs: tabs.baseAddress!,
+                        columnCount: lineTabCount + 1)
+                    guard case .success(let position) = VCFRecord.checkColumns(raw, sampleCount: sampleCount)
+                    else { return false }
+                    return worker.add(line: raw, position: position)
+                }) {
+                    recordCount += 1
                 } else {
                     error = tabs.withUnsafeBufferPointer { tabs in
                         record.load(

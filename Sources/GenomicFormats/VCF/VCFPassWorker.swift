@@ -18,6 +18,16 @@ public protocol VCFPassWorker {
     /// in lenient mode the record is skipped and counted like a malformed line.
     mutating func add(_ record: VCFRecord) throws
 
+    /// Offered every well-formed record first, as its line borrowed in place (valid only during
+    /// the call; no copy made) with its POS: returns whether it handled the record. When not —
+    /// having changed nothing — the pass copies the line into a ``VCFRecord`` for ``add(_:)``.
+    /// The default handles none.
+    mutating func add(line: VCFRawLine, position: Int) -> Bool
+
     /// Returns (and forgets) what the records added since the last call produced.
     mutating func finishPart() -> PartOutput
+}
+
+extension VCFPassWorker {
+    public mutating func add(line: VCFRawLine, position: Int) -> Bool { false }
 }

@@ -108,33 +108,50 @@ public struct VCFRecord: Sendable {
 
     /// The checks every record passes once its columns are located.
     private mutating func checkColumns() -> FormatError? {
-        let columns = tabCount + 1
         let samples = header.sampleNames.count
-        if samples > 0 {
-            if columns != 9 + samples {
-                return recordError(
-                    nil,
-                    "expected \(9 + samples) tab-separated columns (8 fixed, FORMAT, \(samples) samples), found \(columns)"
-                )
-            }
-        } else if columns != 8 && columns != 9 {
+        switch withRawLine({ Self.checkColumns($0, sampleCount: samples) }) {
+        case .success(let parsedPosition):
+            position = parsedPosition
+            return nil
+        case .failure(.columnCount(let columns)) where samples > 0:
+            return recordError(
+                nil,
+                "expected \(9 + samples) tab-separated columns (8 fixed, FORMAT, \(samples) samples), found \(columns)"
+            )
+        case .failure(.columnCount(let columns)):
             return recordError(nil, "expected 8 tab-separated columns, found \(columns)")
-        }
-        if columnLength(0) == 0 {
+        case .failure(.chromosome):
             return recordError("CHROM", "expected a chromosome name, found an empty column")
-        }
-        let parsedPosition = withColumn(1) { VCFByteParsing.integer($0) }
-        guard let parsedPosition, parsedPosition >= 0 else {
+        case .failure(.position):
             return recordError("POS", "expected a non-negative integer, found '\(columnString(1))'")
-        }
-        position = parsedPosition
-        if columnLength(3) == 0 {
+        case .failure(.reference):
             return recordError("REF", "expected reference bases, found an empty column")
-        }
-        if columnLength(4) == 0 {
+        case .failure(.alternates):
             return recordError("ALT", "expected alternate alleles or '.', found an empty column")
         }
-        return nil
+    }
+
+    /// What is wrong with a line's columns (see ``checkColumns(_:sampleCount:)``).
+    enum ColumnProblem: Error {
+        /// Not 8 or 9 columns without samples, not 9 + samples with them (the count found).
+        case columnCount(Int)
+        case chromosome, position, reference, alternates
+    }
+
+    /// The checks every record passes, on a line's located columns: its POS, or the first problem
+    /// (the pass checks a line this way before handing it to a worker uncopied).
+    static func checkColumns(_ line: VCFRawLine, sampleCount: Int) -> Result<Int, ColumnProblem> {
+        let columns = line.columnCount
+        if sampleCount > 0 ? columns != 9 + sampleCount : columns != 8 && columns != 9 {
+            return .failure(.columnCount(columns))
+        }
+        if line.bounds(0).isEmpty { return .failure(.chromosome) }
+        guard let position = VCFByteParsing.integer(line.buffer(line.bounds(1))), position >= 0 else {
+            return .failure(.position)
+        }
+        if line.bounds(3).isEmpty { return .failure(.reference) }
+        if line.bounds(4).isEmpty { return .failure(.alternates) }
+        return .success(position)
     }
 
     func recordError(_ field: String?, _ message: String) -> FormatError {

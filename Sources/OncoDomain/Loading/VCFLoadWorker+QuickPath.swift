@@ -15,13 +15,11 @@ import GenomicFormats
 /// the errors). The general path (``VCFLoadWorker/add(_:)``) then reads the record; tests check
 /// that both paths give the same load.
 extension VCFLoadWorker {
-    /// Counts `record` when it cannot become an alteration; `false` when the general path must
-    /// read it (nothing was counted then).
-    mutating func addWithoutAlterations(_ record: VCFRecord) -> Bool {
-        guard schema != nil, let tumour = pair.tumour, !index.keepsAllGenes else { return false }
-        return record.withRawLine { line in
-            addWithoutAlterations(line, position: record.position, tumour: tumour)
-        }
+    /// Counts a record, from its line in place, when it cannot become an alteration; `false`
+    /// when the general path must read it (nothing was counted then).
+    mutating func add(line: VCFRawLine, position: Int) -> Bool {
+        guard usesQuickPath, schema != nil, let tumour = pair.tumour, !index.keepsAllGenes else { return false }
+        return addWithoutAlterations(line, position: position, tumour: tumour)
     }
 
     private mutating func addWithoutAlterations(

@@ -67,8 +67,9 @@ struct VCFLoadWorker: VCFPassWorker {
         return part
     }
 
+    /// The general path, for records the quick path (``add(line:position:)``, offered each record
+    /// first) declines.
     mutating func add(_ record: VCFRecord) throws {
-        if usesQuickPath && addWithoutAlterations(record) { return }
         if record.isFiltered { filtered += 1 }
         let alternateCount = record.alternateAlleleCount
         guard alternateCount > 0 else { return }
