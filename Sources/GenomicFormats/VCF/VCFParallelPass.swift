@@ -185,7 +185,8 @@ public enum VCFParallelPass {
                 } else if tabs.withUnsafeBufferPointer({ tabs in
                     // Offered to the worker in place first; copied into the record only if it declines.
                     let raw = VCFRawLine(
-                        bytes: start.assumingMemoryBound(to: UInt8.self), count: count, tabs: tabs.baseAddress!,
+                        bytes: start.assumingMemoryBound(to: UInt8.self), count: count,
+                        tabs: tabs.baseAddress!,
                         columnCount: lineTabCount + 1)
                     guard case .success(let position) = VCFRecord.checkColumns(raw, sampleCount: sampleCount)
                     else { return false }

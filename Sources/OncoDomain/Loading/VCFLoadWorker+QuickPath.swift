@@ -18,7 +18,9 @@ extension VCFLoadWorker {
     /// Counts a record, from its line in place, when it cannot become an alteration; `false`
     /// when the general path must read it (nothing was counted then).
     mutating func add(line: VCFRawLine, position: Int) -> Bool {
-        guard usesQuickPath, schema != nil, let tumour = pair.tumour, !index.keepsAllGenes else { return false }
+        guard usesQuickPath, schema != nil, let tumour = pair.tumour, !index.keepsAllGenes else {
+            return false
+        }
         return addWithoutAlterations(line, position: position, tumour: tumour)
     }
 

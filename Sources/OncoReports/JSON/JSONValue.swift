@@ -91,7 +91,9 @@ enum JSONValue: Sendable, Equatable {
         var remaining = 2 * level
         while remaining > 0 {
             let count = Swift.min(remaining, spaces.count)
-            spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+            spaces.withUnsafeBufferPointer {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count]))
+            }
             remaining -= count
         }
     }
