@@ -59,7 +59,10 @@ static inline int key_at(const uint8_t *bytes, size_t index, size_t count, const
                          size_t keyCount, uint8_t separator, uint8_t equals) {
     if (index > 0 && bytes[index - 1] != separator) return 0;
     if (index + keyCount > count) return 0;
-    if (keyCount > 0 && memcmp(bytes + index, key, keyCount) != 0) return 0;
+    // Keys are short (INFO tags): a loop beats a call to memcmp.
+    for (size_t offset = 0; offset < keyCount; offset++) {
+        if (bytes[index + offset] != key[offset]) return 0;
+    }
     size_t after = index + keyCount;
     return after == count || bytes[after] == equals || bytes[after] == separator;
 }

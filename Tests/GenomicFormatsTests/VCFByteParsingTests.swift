@@ -1,4 +1,5 @@
 import GenomicFormats
+import TestSupport
 import Testing
 
 @Suite("VCF byte parsing")
@@ -43,5 +44,29 @@ struct VCFByteParsingTests {
         #expect(withBytes("x:y:z") { VCFByteParsing.piece(3, of: $0, separatedBy: 58) == nil })
         #expect(withBytes("50%25%2C%zz%4") { VCFByteParsing.string($0, percentDecode: true) } == "50%,%zz%4")
         #expect(withBytes("a%3B") { VCFByteParsing.string($0, percentDecode: false) } == "a%3B")
+    }
+
+    @Test("Byte-string equality agrees with comparing arrays, at every length and differing byte")
+    func equality() {
+        var generator = SeededGenerator(seed: 13)
+        for length in 0...40 {
+            let left = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var variants = [left]
+            for index in 0..<length {
+                var changed = left
+                changed[index] ^= 1 << UInt8.random(in: 0..<8, using: &generator)
+                variants.append(changed)
+            }
+            if length > 0 { variants.append(Array(left.dropLast())) }
+            for right in variants {
+                let equal = left.withUnsafeBytes { leftBytes in
+                    right.withUnsafeBytes { VCFByteParsing.equals(leftBytes, $0) }
+                }
+                #expect(equal == (left == right), "length \(length)")
+            }
+        }
+        #expect(withBytes("PASS") { VCFByteParsing.equals($0, "PASS") })
+        #expect(!withBytes("PASs") { VCFByteParsing.equals($0, "PASS") })
+        #expect(withBytes("") { VCFByteParsing.equals($0, "") })
     }
 }

@@ -214,22 +214,36 @@ public enum VCFByteParsing {
     }
 
     /// Whether two byte strings are equal.
+    ///
+    /// Up to 16 bytes are compared inline with at most two overlapping loads a side (most byte
+    /// strings compared per record are short: FILTER, FORMAT, gene symbols, consequence terms),
+    /// longer ones with `memcmp`.
     @inlinable
     public static func equals(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
-        guard left.count == right.count else { return false }
-        guard left.count > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress else {
+        let count = left.count
+        guard count == right.count else { return false }
+        guard count > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress else {
             return true
         }
-        return memcmp(leftBase, rightBase, left.count) == 0
+        @inline(__always)
+        func same<Word: FixedWidthInteger>(_: Word.Type, at offset: Int) -> Bool {
+            leftBase.loadUnaligned(fromByteOffset: offset, as: Word.self)
+                == rightBase.loadUnaligned(fromByteOffset: offset, as: Word.self)
+        }
+        switch count {
+        case 1...3:
+            // Bytes 0, count / 2 and count - 1 cover every byte of 1 to 3.
+            return same(UInt8.self, at: 0) && same(UInt8.self, at: count >> 1) && same(UInt8.self, at: count - 1)
+        case 4...7: return same(UInt32.self, at: 0) && same(UInt32.self, at: count - 4)
+        case 8...16: return same(UInt64.self, at: 0) && same(UInt64.self, at: count - 8)
+        default: return memcmp(leftBase, rightBase, count) == 0
+        }
     }
 
     /// Whether the bytes equal the UTF-8 of `key`, without allocating.
     @inlinable
     public static func equals(_ bytes: UnsafeRawBufferPointer, _ key: String) -> Bool {
         var key = key
-        return key.withUTF8 { utf8 in
-            utf8.count == bytes.count
-                && (utf8.count == 0 || memcmp(utf8.baseAddress!, bytes.baseAddress!, utf8.count) == 0)
-        }
+        return key.withUTF8 { equals(bytes, UnsafeRawBufferPointer($0)) }
     }
 }

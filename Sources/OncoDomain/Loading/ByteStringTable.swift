@@ -1,15 +1,11 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import GenomicFormats
 
 /// A small hash table from byte strings (gene symbols, consequence fields) to values, looked up
 /// with raw bytes and no allocation, retain or SipHash: the VCF loader asks it about every
 /// annotation entry.
 ///
 /// Open addressing with linear probing over a power-of-two slot array; keys live back to back in
-/// one byte arena and are compared with `memcmp` after their hashes match.
+/// one byte arena and are compared with `VCFByteParsing.equals` after their hashes match.
 struct ByteStringTable<Value> {
     /// Entry index + 1 per slot (0: empty).
     private var slots: [Int32]
@@ -65,7 +61,9 @@ struct ByteStringTable<Value> {
         let length = lengths[entry]
         if length == 0 { return true }
         let start = starts[entry]
-        return arena.withUnsafeBytes { memcmp($0.baseAddress! + start, bytes.baseAddress!, length) == 0 }
+        return arena.withUnsafeBytes {
+            VCFByteParsing.equals(UnsafeRawBufferPointer(start: $0.baseAddress! + start, count: length), bytes)
+        }
     }
 
     private mutating func grow() {

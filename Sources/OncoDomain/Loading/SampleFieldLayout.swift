@@ -78,10 +78,7 @@ struct SampleFieldLayout {
 
     /// Locates the fields named by a FORMAT column (`GT:AD:DP`) when it differs from the last one.
     mutating func update(format column: UnsafeRawBufferPointer) {
-        let same =
-            resolved && column.count == format.count
-            && (column.isEmpty
-                || format.withUnsafeBytes { memcmp($0.baseAddress!, column.baseAddress!, column.count) == 0 })
+        let same = resolved && format.withUnsafeBytes { VCFByteParsing.equals($0, column) }
         if same { return }
         var keys = (genotype: -1, alleleDepths: -1, depth: -1, fraction: -1, mutectFraction: -1)
         var position = 0
