@@ -233,7 +233,8 @@ public enum VCFByteParsing {
         switch count {
         case 1...3:
             // Bytes 0, count / 2 and count - 1 cover every byte of 1 to 3.
-            return same(UInt8.self, at: 0) && same(UInt8.self, at: count >> 1) && same(UInt8.self, at: count - 1)
+            return same(UInt8.self, at: 0) && same(UInt8.self, at: count >> 1)
+                && same(UInt8.self, at: count - 1)
         case 4...7: return same(UInt32.self, at: 0) && same(UInt32.self, at: count - 4)
         case 8...16: return same(UInt64.self, at: 0) && same(UInt64.self, at: count - 8)
         default: return memcmp(leftBase, rightBase, count) == 0

@@ -62,7 +62,8 @@ struct ByteStringTable<Value> {
         if length == 0 { return true }
         let start = starts[entry]
         return arena.withUnsafeBytes {
-            VCFByteParsing.equals(UnsafeRawBufferPointer(start: $0.baseAddress! + start, count: length), bytes)
+            VCFByteParsing.equals(
+                UnsafeRawBufferPointer(start: $0.baseAddress! + start, count: length), bytes)
         }
     }
 
