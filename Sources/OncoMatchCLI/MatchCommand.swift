@@ -104,8 +104,7 @@ struct MatchCommand: ParsableCommand {
         TemporaryFileRegistry.installInterruptCleanup()
         do {
             let request = request
-            let rules = try MatchJob.ruleSet(for: request)
-            let report = try MatchJob.run(request, rules: rules, oncoTree: try OncoTree.bundled())
+            let report = try MatchJob.run(request, oncoTree: try OncoTree.bundled())
             if request.outputs.isEmpty { print(TextSummaryWriter().render(report), terminator: "") }
         } catch {
             FileHandle.standardError.write(Data("oncomatch match: \(error)\n".utf8))

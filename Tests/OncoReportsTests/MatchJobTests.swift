@@ -100,6 +100,40 @@ struct MatchJobTests {
     }
 }
 
+/// The input checksum of a report: the SHA-256 of the file's stored bytes, whether it was hashed
+/// on a thread of its own (a single run) or while it was read (a batch run with compiled rules).
+@Suite("MatchJob input checksum")
+struct MatchJobChecksumTests {
+    @Test(arguments: ["examples/melanoma-braf-v600e.vcf", "maf/cohort.maf"])
+    func theReportCarriesTheFileSHA256(fixture: String) throws {
+        let path = TestData.fixture(fixture)
+        let expected = try SHA256.hexDigest(ofFile: path)
+        var request = MatchJob.Request(inputPath: path, tumourType: "MEL")
+        if fixture.hasSuffix(".maf") { request.sample = "TUMOUR-A" }
+        let single = try MatchJob.run(request, oncoTree: try OncoTree.bundled())
+        #expect(single.input.sha256 == expected)
+        let compiled = try MatchJob.run(
+            request, rules: try GoldenMatchCase.bundledRules(), oncoTree: try OncoTree.bundled())
+        #expect(compiled.input.sha256 == expected)
+        #expect(single.matches == compiled.matches)
+    }
+
+    @Test func aFailingRunEndsItsHasher() throws {
+        // The rules fail to load after the hasher started: the error comes out, nothing hangs.
+        var request = MatchJob.Request(
+            inputPath: TestData.fixture("examples/melanoma-braf-v600e.vcf"), tumourType: "MEL")
+        request.useDefaultRules = false
+        #expect(throws: MatchJob.RequestError.self) {
+            try MatchJob.run(request, oncoTree: try OncoTree.bundled())
+        }
+        request.useDefaultRules = true
+        request.tumourType = "NOT-A-CODE"
+        #expect(throws: MatchJob.RequestError.self) {
+            try MatchJob.run(request, oncoTree: try OncoTree.bundled())
+        }
+    }
+}
+
 /// A report read from standard input has no input checksum; the schema must still accept it.
 @Suite("Standard-input reports against the schema")
 struct StandardInputReportSchemaTests {

@@ -27,6 +27,9 @@ public enum TumourProfileLoader {
         public var strict: Bool
         /// Parse a VCF on two threads; off when the caller loads one tumour per core (batch).
         public var parsesOnTwoThreads = true
+        /// Hash a VCF's stored bytes while reading them (``Loaded/inputSHA256``); off when the
+        /// caller hashes the file otherwise.
+        public var computesInputChecksum = true
 
         public init(
             inputPath: String, tumourType: String, sample: String? = nil, normal: String? = nil,
@@ -65,7 +68,7 @@ public enum TumourProfileLoader {
         /// Caveats found while loading (e.g. unknown build, TMB not computable).
         public var warnings: [String]
         /// The hex SHA-256 of the input's stored bytes when it was hashed while being read
-        /// (VCF input); `nil` otherwise.
+        /// (VCF input, ``Request/computesInputChecksum``); `nil` otherwise.
         public var inputSHA256: String? = nil
     }
 
@@ -93,7 +96,7 @@ public enum TumourProfileLoader {
             options: .init(
                 tumourSample: request.sample, normalSample: request.normal,
                 genesOfInterest: request.genesOfInterest, allelesOfInterest: request.allelesOfInterest,
-                strict: request.strict, computesInputChecksum: true,
+                strict: request.strict, computesInputChecksum: request.computesInputChecksum,
                 parsesOnTwoThreads: request.parsesOnTwoThreads))
         let isTumourOnly = result.samples.normal == nil
         var burden: TumourMutationalBurden?

@@ -82,10 +82,34 @@ public enum MatchJob {
         return CompiledRuleSet(sets.count == 1 ? sets[0] : try RuleSet.merging(sets))
     }
 
+    /// Runs the request with the rule set it asks for.
+    ///
+    /// The input (a regular file) is hashed on a thread of its own (``BackgroundFileHasher``)
+    /// while the rules load and while the matcher and the report run, and waits while the input
+    /// is parsed on two threads: the checksum then costs no time of the parse.
+    public static func run(_ request: Request, oncoTree: OncoTree) throws -> MatchReport {
+        let hasher = request.parsesOnTwoThreads ? BackgroundFileHasher(path: request.inputPath) : nil
+        do {
+            let rules = try ruleSet(for: request)
+            return try run(request, rules: rules, oncoTree: oncoTree, hasher: hasher)
+        } catch {
+            hasher?.cancel()
+            throw error
+        }
+    }
+
     /// Runs the request with an already compiled rule set (batch runs compile once).
     public static func run(_ request: Request, rules: CompiledRuleSet, oncoTree: OncoTree) throws
         -> MatchReport
     {
+        try run(request, rules: rules, oncoTree: oncoTree, hasher: nil)
+    }
+
+    /// ``run(_:rules:oncoTree:)`` taking the input's checksum from `hasher` when there is one
+    /// (whose result it asks for; the caller cancels it on an error), otherwise from the load.
+    private static func run(
+        _ request: Request, rules: CompiledRuleSet, oncoTree: OncoTree, hasher: BackgroundFileHasher?
+    ) throws -> MatchReport {
         guard let node = oncoTree.node(request.tumourType) else {
             let close = oncoTree.closeMatches(for: request.tumourType)
             throw RequestError(
@@ -113,11 +137,16 @@ public enum MatchJob {
             copyNumberPath: request.copyNumberPath, fusionsPath: request.fusionsPath,
             strict: request.strict)
         loadRequest.parsesOnTwoThreads = request.parsesOnTwoThreads
+        loadRequest.computesInputChecksum = hasher == nil
+        // The parse keeps both cores busy: the hasher waits meanwhile.
+        hasher?.pause()
         let loaded = try TumourProfileLoader.load(loadRequest)
+        hasher?.resume()
         let result = Matcher(ruleSet: rules, oncoTree: oncoTree).match(loaded.profile)
-        // A VCF is hashed while it is read; other inputs are hashed here (standard input cannot be re-read).
+        // From the hasher; else a VCF is hashed while it is read, and other inputs here
+        // (standard input cannot be re-read).
         let checksum =
-            try loaded.inputSHA256
+            try hasher?.result() ?? loaded.inputSHA256
             ?? (request.inputPath == "-" ? "" : SHA256.hexDigest(ofFile: request.inputPath))
         let builder = MatchReportBuilder(
             ruleSet: rules.ruleSet, inputPath: request.inputPath, inputSHA256: checksum,
