@@ -156,16 +156,19 @@ struct NearMissReasoner {
             }
             start = end
         }
-        // Position `p` receives the finding at `order[p]`: follow each cycle of the permutation.
+        // Position `p` receives the finding at `order[p]`: follow each cycle of the permutation,
+        // swapping in the buffer (which moves the findings; the array's `swapAt` copied them).
         var placed = [Bool](repeating: false, count: order.count)
-        for cycleStart in order.indices where !placed[cycleStart] {
-            var current = cycleStart
-            placed[current] = true
-            while order[current] != cycleStart {
-                let next = order[current]
-                findings.swapAt(current, next)
-                placed[next] = true
-                current = next
+        findings.withUnsafeMutableBufferPointer { buffer in
+            for cycleStart in order.indices where !placed[cycleStart] {
+                var current = cycleStart
+                placed[current] = true
+                while order[current] != cycleStart {
+                    let next = order[current]
+                    buffer.swapAt(current, next)
+                    placed[next] = true
+                    current = next
+                }
             }
         }
     }

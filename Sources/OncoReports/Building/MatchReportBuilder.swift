@@ -123,19 +123,25 @@ public struct MatchReportBuilder: Sendable {
         case .stable: msi = "stable"
         case .unknown: msi = "unknown"
         }
-        // Filtered lazily: only the few alterations kept are copied.
-        let present = profile.alterations.lazy.filter { $0.altDepth != 0 }
-        let mismatchRepair = present.filter { alteration in
-            MMRStatus.genes.contains(alteration.gene) && Self.isRelevant(alteration, gene: alteration.gene)
-        }
-        let proofreading = present.filter { alteration in
-            guard let domain = Self.proofreadingDomains[alteration.gene], alteration.kind == .smallVariant
-            else { return false }
-            return alteration.transcripts(forGene: alteration.gene).contains { transcript in
-                guard let change = transcript.proteinChange, transcript.variantClass.isProteinAltering else {
-                    return false
-                }
-                return change.start <= domain.upperBound && change.end >= domain.lowerBound
+        // Tested in place, by index: only the few alterations kept are copied (iterating the
+        // array, even lazily filtered, copied every alteration, retaining each of its fields).
+        let alterations = profile.alterations
+        var mismatchRepair: [Alteration] = []
+        var proofreading: [Alteration] = []
+        for index in alterations.indices where alterations[index].altDepth != 0 {
+            let gene = alterations[index].gene
+            if MMRStatus.genes.contains(gene) && Self.isRelevant(alterations[index], gene: gene) {
+                mismatchRepair.append(alterations[index])
+            }
+            if let domain = Self.proofreadingDomains[gene], alterations[index].kind == .smallVariant,
+                alterations[index].transcripts.contains(where: { transcript in
+                    guard transcript.gene == gene, let change = transcript.proteinChange,
+                        transcript.variantClass.isProteinAltering
+                    else { return false }
+                    return change.start <= domain.upperBound && change.end >= domain.lowerBound
+                })
+            {
+                proofreading.append(alterations[index])
             }
         }
         return BiomarkerSummary(
@@ -144,8 +150,8 @@ public struct MatchReportBuilder: Sendable {
             },
             msi: msi, msiSource: profile.msi == .unknown ? nil : msiSource, hrd: profile.hrd.rawValue,
             hrdSource: profile.hrd == .unknown ? nil : hrdSource,
-            mismatchRepairAlterations: Self.sorted(Array(mismatchRepair)).map { Self.alterationSummary($0) },
-            polymeraseProofreadingAlterations: Self.sorted(Array(proofreading)).map {
+            mismatchRepairAlterations: Self.sorted(mismatchRepair).map { Self.alterationSummary($0) },
+            polymeraseProofreadingAlterations: Self.sorted(proofreading).map {
                 Self.alterationSummary($0)
             })
     }
