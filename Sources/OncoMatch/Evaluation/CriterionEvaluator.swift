@@ -89,25 +89,29 @@ final class CriterionEvaluator {
         gene: String, qualifiers: AlterationQualifiers, level: MatchLevel, needsAnnotation: Bool,
         test: (Alteration) -> VariantTest
     ) -> LeafResult {
-        var failures: [Int: LeafFailure] = [:]
+        let ids = view.ids(inGene: gene)
+        var failures: [Int: LeafFailure] = Dictionary(minimumCapacity: ids.count)
         var candidates: [LeafHit] = []
-        for id in view.ids(inGene: gene) {
-            let alteration = view.alterations[id]
-            switch test(alteration) {
-            case .noMatch(let note):
-                let unannotated =
-                    needsAnnotation && alteration.kind == .smallVariant
-                    && !alteration.transcripts.contains { $0.gene == gene }
-                failures[id] = LeafFailure(kind: unannotated ? .unannotated : .mismatch, text: note)
-            case .matched(let transcriptIndex, let requirement):
-                switch AlterationAdmission.check(alteration, qualifiers: qualifiers, view: view) {
-                case .rejected(let failure):
-                    failures[id] = failure
-                case .admitted(let caveats):
-                    candidates.append(
-                        LeafHit(
-                            alterationID: id, transcriptIndex: transcriptIndex, level: level,
-                            requirement: requirement, observation: nil, caveats: caveats))
+        // Alterations read in place through the buffer (binding `view.alterations[id]` copied each,
+        // retaining every field).
+        view.alterations.withUnsafeBufferPointer { alterations in
+            for id in ids {
+                switch test(alterations[id]) {
+                case .noMatch(let note):
+                    let unannotated =
+                        needsAnnotation && alterations[id].kind == .smallVariant
+                        && !alterations[id].transcripts.contains { $0.gene == gene }
+                    failures[id] = LeafFailure(kind: unannotated ? .unannotated : .mismatch, text: note)
+                case .matched(let transcriptIndex, let requirement):
+                    switch AlterationAdmission.check(alterations[id], qualifiers: qualifiers, view: view) {
+                    case .rejected(let failure):
+                        failures[id] = failure
+                    case .admitted(let caveats):
+                        candidates.append(
+                            LeafHit(
+                                alterationID: id, transcriptIndex: transcriptIndex, level: level,
+                                requirement: requirement, observation: nil, caveats: caveats))
+                    }
                 }
             }
         }

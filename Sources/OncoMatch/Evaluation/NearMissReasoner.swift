@@ -117,9 +117,12 @@ struct NearMissReasoner {
         var plans: [[String]: NearMissGenePlan] = [:]
         var findings: [NearMissFinding] = []
         findings.reserveCapacity(view.alterations.count)
-        for id in view.alterations.indices {
-            if let finding = finding(id: id, alteration: view.alterations[id], plans: &plans) {
-                findings.append(finding)
+        // Alterations passed in place from the buffer (an array element argument was copied).
+        view.alterations.withUnsafeBufferPointer { alterations in
+            for id in alterations.indices {
+                if let finding = finding(id: id, alteration: alterations[id], plans: &plans) {
+                    findings.append(finding)
+                }
             }
         }
         Self.sort(&findings)
