@@ -182,16 +182,10 @@ public enum VCFParallelPass {
                 if line[0] == UInt8(ascii: "#") {
                     error = FormatError(
                         .record, file: path, line: lineCount, message: "header line after the '#CHROM' line")
-                } else if tabs.withUnsafeBufferPointer({ tabs in
-                    // Offered to the worker in place first; copied into the record only if it declines.
-                    let raw = VCFRawLine(
-                        bytes: start.assumingMemoryBound(to: UInt8.self), count: count,
-                        tabs: tabs.baseAddress!,
-                        columnCount: lineTabCount + 1)
-                    guard case .success(let position) = VCFRecord.checkColumns(raw, sampleCount: sampleCount)
-                    else { return false }
-                    return worker.add(line: raw, position: position)
-                }) {
+                } else if offer(
+                    start, count: count, tabs: tabs, tabCount: lineTabCount, sampleCount: sampleCount,
+                    to: &worker)
+                {
                     recordCount += 1
                 } else {
                     error = tabs.withUnsafeBufferPointer { tabs in
@@ -221,6 +215,25 @@ public enum VCFParallelPass {
                     if part.examples.count < settings.maximumExamples { part.examples.append(error) }
                 }
             }
+        }
+    }
+
+    /// Offers a line to `worker` in place (``VCFPassWorker/add(line:position:)``) when its columns
+    /// pass the checks a record makes; whether the worker took it (if not, the line is copied into
+    /// a record, which also produces the error of a line that fails them).
+    @inline(__always)
+    private static func offer<Worker: VCFPassWorker>(
+        _ bytes: UnsafeRawPointer, count: Int, tabs: [Int32], tabCount: Int, sampleCount: Int,
+        to worker: inout Worker
+    ) -> Bool {
+        tabs.withUnsafeBufferPointer { tabs in
+            let line = VCFRawLine(
+                bytes: bytes.assumingMemoryBound(to: UInt8.self), count: count, tabs: tabs.baseAddress!,
+                columnCount: tabCount + 1)
+            guard case .success(let position) = VCFRecord.checkColumns(line, sampleCount: sampleCount) else {
+                return false
+            }
+            return worker.add(line: line, position: position)
         }
     }
 
