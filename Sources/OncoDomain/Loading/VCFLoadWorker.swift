@@ -20,6 +20,10 @@ struct VCFLoadWorker: VCFPassWorker {
     let build: GenomeBuild
     /// The genes of interest as bytes, for allocation-free membership tests.
     let geneSet: ByteStringSet
+    /// The last symbol looked up in `geneSet` (at first the empty one) and the answer: records
+    /// come sorted by position, so consecutive ones mostly name the same gene.
+    var previousSymbol: [UInt8] = []
+    var previousSymbolInteresting = false
     /// Consequence fields already classified (a file has few distinct `&`-joined term lists).
     var consequenceClasses: ConsequenceClassCache
     /// Positions of the alleles rules name, to skip normalising alleles no rule can name.
@@ -51,6 +55,7 @@ struct VCFLoadWorker: VCFPassWorker {
         self.schema = schema
         self.source = source
         self.geneSet = ByteStringSet(index.genesOfInterest ?? [])
+        self.previousSymbolInteresting = (index.genesOfInterest ?? []).contains("")
         self.consequenceClasses = ConsequenceClassCache(stopLostIsTruncating: options.stopLostIsTruncating)
         self.rulePositions = SortedPositions(options.allelesOfInterest.keys.map(\.position))
         self.sampleFields = SampleFieldLayout(header: header)
@@ -294,7 +299,12 @@ struct VCFLoadWorker: VCFPassWorker {
                 } else if let symbol = entry[.symbol] {
                     if lastSymbol.map({ !VCFByteParsing.equals(symbol.bytes, $0) }) ?? true {
                         lastSymbol = symbol.bytes
-                        lastSymbolInteresting = geneSet.contains(symbol.bytes)
+                        if !previousSymbol.withUnsafeBytes({ VCFByteParsing.equals(symbol.bytes, $0) }) {
+                            previousSymbol.removeAll(keepingCapacity: true)
+                            previousSymbol.append(contentsOf: symbol.bytes)
+                            previousSymbolInteresting = geneSet.contains(symbol.bytes)
+                        }
+                        lastSymbolInteresting = previousSymbolInteresting
                     }
                     if lastSymbolInteresting { surveyInteresting[allele] = true }
                 }
