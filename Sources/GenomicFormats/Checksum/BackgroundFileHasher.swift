@@ -149,26 +149,14 @@ public final class BackgroundFileHasher: Sendable {
     }
 
     private func hashFile() throws(FormatError) -> String {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
-        defer { buffer.deallocate() }
         var hash = SHA256()
-        var total = 0
-        while true {
+        let total = try hash.update(reading: descriptor, path: path) { () throws(FormatError) in
             let (mustWait, cancelled) = control.withLock { control -> (Bool, Bool) in
                 if control.paused && !control.cancelled { control.waiting = true }
                 return (control.waiting, control.cancelled)
             }
             if cancelled { throw FormatError(.io, file: path, message: "hashing cancelled") }
             if mustWait { gate.wait() }
-            let count = read(descriptor, buffer.baseAddress!, buffer.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FormatError(
-                    .io, file: path, message: "read failed: \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { break }
-            total += count
-            hash.update(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
         }
         var status = stat()
         guard fstat(descriptor, &status) == 0, Identity(status) == identity, total == identity.size else {

@@ -95,20 +95,33 @@ public struct SHA256: Sendable {
             throw FormatError(.io, file: path, message: "cannot open: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
+        var hash = SHA256()
+        try hash.update(reading: descriptor, path: path)
+        return hash.hexDigest
+    }
+
+    /// Adds everything left to read from `descriptor` (the file at `path`, for errors), a MiB at a
+    /// time, calling `beforeEachBlock` before each read (its error ends the reading); returns the
+    /// number of bytes read.
+    @discardableResult
+    mutating func update(
+        reading descriptor: Int32, path: String, beforeEachBlock: () throws(FormatError) -> Void = {}
+    ) throws(FormatError) -> Int {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
         defer { buffer.deallocate() }
-        var hash = SHA256()
+        var total = 0
         while true {
+            try beforeEachBlock()
             let count = read(descriptor, buffer.baseAddress!, buffer.count)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FormatError(
                     .io, file: path, message: "read failed: \(String(cString: strerror(errno)))")
             }
-            if count == 0 { break }
-            hash.update(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
+            if count == 0 { return total }
+            total += count
+            update(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
         }
-        return hash.hexDigest
     }
 
     /// Lowercase hexadecimal of `bytes`.
