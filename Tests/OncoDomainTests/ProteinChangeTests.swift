@@ -156,6 +156,18 @@ struct ProteinChangeTests {
         #expect(ProteinChange.parse(text) == nil, "\(text) should not parse")
     }
 
+    @Test("VEP's URL-encoded '=' is decoded, in either case and inside prediction parentheses")
+    func encodedEqualsSign() throws {
+        for text in ["p.Ala154%3D", "p.Ala154%3d", "ENSP1.1:p.Ala154%3D"] {
+            let change = try #require(ProteinChange.parse(text), "\(text)")
+            #expect(change.kind == .synonymous && change.description == "A154=" && !change.isPredicted)
+        }
+        let predicted = try #require(ProteinChange.parse("p.(Ala154%3D)"))
+        #expect(predicted.kind == .synonymous && predicted.isPredicted)
+        #expect(ProteinChange.parse("p.%3D")?.alternate == "=")
+        #expect(ProteinChange.parse("p.Ala154%3") == nil)
+    }
+
     @Test func exposesResiduesAndPositions() throws {
         let deletion = try #require(ProteinChange.parse("p.Glu746_Ala750del"))
         #expect(deletion.referenceStart == "E")

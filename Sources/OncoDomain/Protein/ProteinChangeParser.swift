@@ -32,11 +32,13 @@ struct ProteinChangeParser {
         // Accession prefix: `ENSP00000288602.6:p.Val600Glu`, `NP_004324.2:p.V600E`.
         if let colon = all[text].lastIndex(of: UInt8(ascii: ":")) { text = (colon + 1)..<text.upperBound }
         if hasPrefix("p.", all, text) { text = (text.lowerBound + 2)..<text.upperBound }
-        // VEP writes `=` URL-encoded in VCF (`p.Ala154%3D`): decoded into a copy.
-        for (encoded, decoded) in [("%3D", "="), ("%3D)", "=)")] as [(StaticString, String)]
-        where hasSuffix(encoded, all, text) {
-            let kept = all[text.lowerBound..<(text.upperBound - encoded.utf8CodeUnitCount)]
-            return (Array(kept) + Array(decoded.utf8)).withUnsafeBufferPointer { parseNotation($0) }
+        // VEP writes `=` URL-encoded in VCF (`p.Ala154%3D`, `p.(Ala154%3D)`): decoded into a copy.
+        let encodedLength = hasSuffix("%3D", all, text) ? 3 : hasSuffix("%3D)", all, text) ? 4 : 0
+        if encodedLength > 0 {
+            var decoded = Array(all[text.lowerBound..<(text.upperBound - encodedLength)])
+            decoded.append(UInt8(ascii: "="))
+            if encodedLength == 4 { decoded.append(UInt8(ascii: ")")) }
+            return decoded.withUnsafeBufferPointer { parseNotation($0) }
         }
         return parseNotation(UnsafeBufferPointer(rebasing: all[text]))
     }
