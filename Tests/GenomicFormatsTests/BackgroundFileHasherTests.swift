@@ -75,16 +75,26 @@ struct BackgroundFileHasherTests {
         #expect(throws: FormatError.self) { try replaced.result() }
     }
 
-    @Test("Cancelling ends the thread, paused or not")
+    @Test(
+        "Cancelling ends the thread, paused or not; afterwards the outcome is the digest or the cancellation")
     func cancel() throws {
         let directory = try TestData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = try file(Array(repeating: 1, count: 2 << 20), in: directory, name: "input")
+        let path = try file(Array(repeating: 1, count: 8 << 20), in: directory, name: "input")
+        let expected = try SHA256.hexDigest(ofFile: path)
         let running = try #require(BackgroundFileHasher(path: path))
         running.cancel()
         let paused = try #require(BackgroundFileHasher(path: path))
         paused.pause()
         paused.cancel()
         paused.cancel()
+        for hasher in [running, paused] {
+            // The thread may have finished before the cancel: then the digest, never another one.
+            do {
+                #expect(try hasher.result() == expected)
+            } catch let error as FormatError {
+                #expect(error.message == "hashing cancelled")
+            }
+        }
     }
 }

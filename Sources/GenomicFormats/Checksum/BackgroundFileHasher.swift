@@ -10,10 +10,10 @@ import Synchronization
 /// The SHA-256 of a regular file, computed on a thread of its own while the caller does other
 /// work, and paused while the caller needs every core.
 ///
-/// `oncomatch match` hashes its input this way: while the rule set loads and while the matcher
-/// and the report run, one core would otherwise sit idle; during the parallel parse, which
-/// keeps both busy, the hasher waits. Hashing the stored bytes inside the parse instead cost
-/// the run 5–7% of its time on the 1M-record benchmark.
+/// `oncomatch match` hashes its input this way: while the rule set loads and while the rules are
+/// matched, one core would otherwise sit idle; during the parallel parse, which keeps both busy,
+/// the hasher waits. Hashing the stored bytes inside the parse instead cost the run 4–6% of its
+/// time on the 1M-record benchmark.
 ///
 /// The file is read a second time (through `read(2)`, from the page cache), so the hasher checks
 /// that it hashed the file the parse read: the file's device, inode, size and modification time

@@ -85,8 +85,9 @@ public enum MatchJob {
     /// Runs the request with the rule set it asks for.
     ///
     /// The input (a regular file) is hashed on a thread of its own (``BackgroundFileHasher``)
-    /// while the rules load and while the matcher and the report run, and waits while the input
-    /// is parsed on two threads: the checksum then costs no time of the parse.
+    /// while the rules load and while they are matched (the report needs the checksum), and
+    /// waits while the input is parsed on two threads: the checksum then costs no time of the
+    /// parse.
     public static func run(_ request: Request, oncoTree: OncoTree) throws -> MatchReport {
         let hasher = request.parsesOnTwoThreads ? BackgroundFileHasher(path: request.inputPath) : nil
         do {
