@@ -14,7 +14,7 @@ struct RulesCheckCommand: ParsableCommand {
     var files: [String] = []
 
     func run() throws {
-        let set = try RulesLoading.load(files)
+        let set = try RulesLoading.load(files, fromSource: true)
         print(RuleSetSummary(set).text, terminator: "")
     }
 }

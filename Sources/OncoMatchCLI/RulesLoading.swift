@@ -5,7 +5,9 @@ import OncoRules
 /// Shared by the `rules` subcommands: load the files given (or the shipped set), print
 /// diagnostics to stderr, and map failures to exit codes (1 invalid rules, 2 I/O or usage).
 enum RulesLoading {
-    static func load(_ files: [String]) throws -> RuleSet {
+    /// `fromSource`: the shipped set is parsed from its YAML even when its precompiled archive
+    /// is current (for `rules check`).
+    static func load(_ files: [String], fromSource: Bool = false) throws -> RuleSet {
         for file in files where !FileManager.default.isReadableFile(atPath: file) {
             printError("oncomatch: cannot read '\(file)'")
             throw ExitCode(2)
@@ -15,7 +17,8 @@ enum RulesLoading {
             throw ExitCode(2)
         }
         do {
-            return files.isEmpty ? try RuleSet.bundled() : try RuleSet.load(paths: files)
+            return files.isEmpty
+                ? try RuleSet.bundled(fromSource: fromSource) : try RuleSet.load(paths: files)
         } catch let error as RuleLoadError {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             printError("oncomatch: \(error.diagnostics.count) problem(s) found")

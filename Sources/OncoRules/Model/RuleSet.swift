@@ -36,13 +36,21 @@ public struct RuleSet: Hashable, Sendable {
 
     /// Loads the shipped knowledge base strictly.
     ///
+    /// With the standard vocabulary it is read from its precompiled archive
+    /// (``RuleSetArchive``) when that archive is current — the same rule set, in ~1 ms instead of
+    /// ~20 ms; `fromSource` (or another vocabulary) always parses and checks the YAML.
+    ///
     /// - Throws: ``RuleLoadError`` listing every problem found.
-    public static func bundled(vocabulary: RuleVocabulary? = nil) throws -> RuleSet {
+    public static func bundled(vocabulary: RuleVocabulary? = nil, fromSource: Bool = false) throws -> RuleSet
+    {
         guard let path = bundledPath else {
             throw RuleLoadError(diagnostics: [
                 RuleDiagnostic(
                     file: "KnowledgeBase/ruleset.yaml", message: "the shipped knowledge base is missing")
             ])
+        }
+        if vocabulary == nil && !fromSource, let compiled = RuleSetArchive.load(besideTopFile: path) {
+            return compiled
         }
         return try load(paths: [path], vocabulary: vocabulary)
     }
