@@ -154,4 +154,35 @@ struct JSONReportWriterTests {
             try writer.render(report)
         }
     }
+
+    /// Long arrays are written on two threads: the same bytes as writing them whole, at any
+    /// length (either side of the threshold, odd and even) and indentation.
+    @Test func concurrentArraysWriteTheSameBytes() {
+        for count in [0, 1, 2, 511, 512, 513, 2001] {
+            let items = (0..<count).map { "item \($0) \u{7}\"é" }
+            let value: @Sendable (String) -> JSONValue = {
+                .object([("text", .string($0)), ("n", .integer(1))])
+            }
+            for indent in [0, 1, 3] {
+                let whole = JSONValue.object([("a", .null), ("list", .array(items.map(value)))])
+                let split = JSONValue.object([
+                    ("a", .null), ("list", .concurrentArray(items, indent: 1, value)),
+                ])
+                #expect(whole.serializedBytes() == split.serializedBytes(), "count \(count)")
+                let nested = JSONValue.concurrentArray(items, indent: indent, value)
+                var expected: [UInt8] = []
+                var actual: [UInt8] = []
+                // Placed at `indent`: compare inside an array nested that deep.
+                var wholeValue = JSONValue.array(items.map(value))
+                var splitValue = nested
+                for _ in 0..<indent {
+                    wholeValue = .array([wholeValue])
+                    splitValue = .array([splitValue])
+                }
+                expected = wholeValue.serializedBytes()
+                actual = splitValue.serializedBytes()
+                #expect(expected == actual, "count \(count), indent \(indent)")
+            }
+        }
+    }
 }

@@ -57,8 +57,14 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(found)
     }
 
-    Benchmark("Rule set load + compile (shipped knowledge base)", configuration: matchConfiguration) { _ in
+    Benchmark("Rule set load + compile (shipped knowledge base, precompiled)", configuration: matchConfiguration) {
+        _ in
         blackHole(CompiledRuleSet(try RuleSet.bundled()).rules.count)
+    }
+
+    Benchmark("Rule set load + compile (shipped knowledge base, from YAML)", configuration: matchConfiguration) {
+        _ in
+        blackHole(CompiledRuleSet(try RuleSet.bundled(fromSource: true)).rules.count)
     }
 
     Benchmark("Full match (parse, index, match, report model)", configuration: matchConfiguration) { _ in

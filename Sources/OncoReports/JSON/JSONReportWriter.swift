@@ -75,7 +75,8 @@ public struct JSONReportWriter: ReportWriter {
             matches.append(try therapyMatch(match, path: "matches[\(index)]"))
         }
         members.append(("matches", .array(matches)))
-        members.append(("near_misses", .array(report.nearMisses.map(nearMiss))))
+        // A top-level member: its value is written at indentation 1.
+        members.append(("near_misses", .concurrentArray(report.nearMisses, indent: 1, Self.nearMiss)))
         members.append(("warnings", .strings(report.warnings)))
         members.append(("qc", qualityControl(report.qc)))
         members.append(("disclaimer", .string(MatchReport.disclaimer)))
@@ -199,7 +200,7 @@ public struct JSONReportWriter: ReportWriter {
         ])
     }
 
-    private func nearMiss(_ miss: NearMiss) -> JSONValue {
+    @Sendable private static func nearMiss(_ miss: NearMiss) -> JSONValue {
         .object([
             ("gene", .string(miss.gene)),
             ("alteration", .string(miss.alteration)),

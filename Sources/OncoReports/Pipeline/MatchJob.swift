@@ -144,13 +144,10 @@ public enum MatchJob {
         let loaded = try TumourProfileLoader.load(loadRequest)
         hasher?.resume()
         let result = Matcher(ruleSet: rules, oncoTree: oncoTree).match(loaded.profile)
-        // From the hasher; else a VCF is hashed while it is read, and other inputs here
-        // (standard input cannot be re-read).
-        let checksum =
-            try hasher?.result() ?? loaded.inputSHA256
-            ?? (request.inputPath == "-" ? "" : SHA256.hexDigest(ofFile: request.inputPath))
+        // The report model is built while the hasher may still be finishing; only its input
+        // provenance needs the checksum, filled in below.
         let builder = MatchReportBuilder(
-            ruleSet: rules.ruleSet, inputPath: request.inputPath, inputSHA256: checksum,
+            ruleSet: rules.ruleSet, inputPath: request.inputPath, inputSHA256: "",
             inputFormat: loaded.inputFormat.rawValue,
             qc: QualityControl(
                 recordsRead: loaded.recordsRead, recordsSkipped: loaded.recordsSkipped,
@@ -161,6 +158,11 @@ public enum MatchJob {
             msiSource: request.msi == .unknown ? nil : (request.msiSource ?? "command line"),
             hrdSource: request.hrd == .unknown ? nil : (request.hrdSource ?? "command line"))
         var report = builder.build(result, profile: loaded.profile, oncoTree: oncoTree)
+        // From the hasher; else a VCF is hashed while it is read, and other inputs here
+        // (standard input cannot be re-read).
+        report.input.sha256 =
+            try hasher?.result() ?? loaded.inputSHA256
+            ?? (request.inputPath == "-" ? "" : SHA256.hexDigest(ofFile: request.inputPath))
         report.input.samples = loaded.inputSamples
         report.warnings = deduplicated(loaded.warnings + report.warnings)
         // Render every format before writing any, so a rendering error leaves no file behind.
