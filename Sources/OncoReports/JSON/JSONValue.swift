@@ -12,8 +12,8 @@ enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
     /// A value already serialised at the indentation where it is placed (see
-    /// ``concurrentArray(_:indent:_:)``), written as is.
-    case serialized([UInt8])
+    /// ``concurrentArray(_:indent:_:)``): pieces written as they are, in order.
+    case serialized([[UInt8]])
 
     static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
@@ -21,7 +21,7 @@ enum JSONValue: Sendable, Equatable {
         case (.number(let a), .number(let b)): return a == b
         case (.bool(let a), .bool(let b)): return a == b
         case (.null, .null): return true
-        case (.serialized(let a), .serialized(let b)): return a == b
+        case (.serialized(let a), .serialized(let b)): return Array(a.joined()) == Array(b.joined())
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
@@ -58,7 +58,7 @@ enum JSONValue: Sendable, Equatable {
         case .number(let text): output.append(contentsOf: text.utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .null: output.append(contentsOf: "null".utf8)
-        case .serialized(let bytes): output.append(contentsOf: bytes)
+        case .serialized(let pieces): for piece in pieces { output.append(contentsOf: piece) }
         case .array(let items):
             if items.isEmpty {
                 output.append(contentsOf: "[]".utf8)
@@ -112,15 +112,11 @@ enum JSONValue: Sendable, Equatable {
             }
             parts.withLock { $0[half] = output }
         }
-        return parts.withLock { parts in
-            var output = Array("[\n".utf8)
-            output.reserveCapacity(parts[0].count + parts[1].count + 2 * indent + 4)
-            output.append(contentsOf: parts[0])
-            output.append(contentsOf: parts[1])
-            appendIndent(indent, to: &output)
-            output.append(0x5D)
-            return .serialized(output)
-        }
+        var closing: [UInt8] = []
+        appendIndent(indent, to: &closing)
+        closing.append(0x5D)
+        // The halves are not joined: copying them would hold the list's bytes twice.
+        return .serialized([Array("[\n".utf8)] + parts.withLock { $0 } + [closing])
     }
 
     /// Spaces to indent with, appended as one contiguous run.
