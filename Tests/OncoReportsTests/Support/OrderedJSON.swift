@@ -66,7 +66,8 @@ enum OrderedJSONParser {
         case .array(let items): .array(items.map(convert))
         case .object(let members): .object(members.map { .init(key: $0.key, value: convert($0.value)) })
         // The parser gives no pre-serialised values; one that did would be read as its text.
-        case .serialized(let pieces): (try? JSONTextParser.parse(Array(pieces.joined()))).map(convert) ?? .null
+        case .serialized(let pieces):
+            (try? JSONTextParser.parse(Array(pieces.joined()))).map(convert) ?? .null
         }
     }
 }
