@@ -85,8 +85,9 @@ public enum MatchJob {
     /// Runs the request with the rule set it asks for.
     ///
     /// The input (a regular file) is hashed on a thread of its own (``BackgroundFileHasher``)
-    /// while the rules load and while they are matched (the report needs the checksum), and
-    /// waits while the input is parsed on two threads: the checksum then costs no time of the
+    /// while the rules load, while they are matched and while the report model is built (only
+    /// the report's input provenance needs the checksum), and waits while the input is parsed
+    /// on two threads: the checksum then costs no time of the
     /// parse.
     public static func run(_ request: Request, oncoTree: OncoTree) throws -> MatchReport {
         let hasher = request.parsesOnTwoThreads ? BackgroundFileHasher(path: request.inputPath) : nil
