@@ -87,8 +87,7 @@ public enum MatchJob {
     /// The input (a regular file) is hashed on a thread of its own (``BackgroundFileHasher``)
     /// while the rules load, while they are matched and while the report model is built (only
     /// the report's input provenance needs the checksum), and waits while the input is parsed
-    /// on two threads: the checksum then costs no time of the
-    /// parse.
+    /// on two threads: the checksum then costs no time of the parse.
     public static func run(_ request: Request, oncoTree: OncoTree) throws -> MatchReport {
         let hasher = request.parsesOnTwoThreads ? BackgroundFileHasher(path: request.inputPath) : nil
         do {
