@@ -63,7 +63,7 @@ struct RuleSetArchiveTests {
         try Data(RuleSetArchive.encode(source, directory: directory.path)).write(to: archive)
         #expect(RuleSetArchive.load(besideTopFile: top) == source)
 
-        // An included file edited (one byte of a statement): the YAML is loaded instead.
+        // An included file edited (a comment appended): the YAML is loaded instead.
         let included = try #require(source.sourceFiles.last)
         var text = try String(contentsOfFile: included, encoding: .utf8)
         text += "\n# edited\n"

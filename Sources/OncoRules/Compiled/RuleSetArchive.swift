@@ -82,13 +82,12 @@ public enum RuleSetArchive {
     /// Whether the files a rule set was loaded from still give its checksum (computed as the
     /// loader computes it: each file's path relative to the top file's directory, then its bytes).
     static func isCurrent(_ ruleSet: RuleSet, directory: String) -> Bool {
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         var checksum = RuleSetChecksum()
         for file in ruleSet.sourceFiles {
-            guard file.hasPrefix(prefix), let data = FileManager.default.contents(atPath: file) else {
-                return false
-            }
-            checksum.add(relativePath: String(file.dropFirst(prefix.count)), contents: [UInt8](data))
+            guard let relative = RuleSetChecksum.relativePath(of: file, under: directory),
+                let data = FileManager.default.contents(atPath: file)
+            else { return false }
+            checksum.add(relativePath: relative, contents: [UInt8](data))
         }
         return checksum.finalize() == ruleSet.checksum
     }

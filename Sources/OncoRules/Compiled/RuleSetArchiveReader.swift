@@ -97,7 +97,7 @@ struct RuleSetArchiveReader {
         let isRelative = try boolean()
         let text = try string()
         guard isRelative else { return text }
-        return directory.hasSuffix("/") ? directory + text : directory + "/" + text
+        return RuleSetChecksum.directoryPrefix(directory) + text
     }
 
     // MARK: The model

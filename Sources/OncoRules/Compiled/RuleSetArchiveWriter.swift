@@ -54,10 +54,9 @@ struct RuleSetArchiveWriter {
 
     /// A file path: relative to `directory` when it lies under it.
     mutating func path(_ value: String) {
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        if value.hasPrefix(prefix) {
+        if let relative = RuleSetChecksum.relativePath(of: value, under: directory) {
             bytes.append(1)
-            string(String(value.dropFirst(prefix.count)))
+            string(relative)
         } else {
             bytes.append(0)
             string(value)

@@ -191,8 +191,7 @@ private struct LoadSession {
     }
 
     private func relativePath(of canonical: String) -> String {
-        let prefix = topDirectory.hasSuffix("/") ? topDirectory : topDirectory + "/"
-        return canonical.hasPrefix(prefix) ? String(canonical.dropFirst(prefix.count)) : canonical
+        RuleSetChecksum.relativePath(of: canonical, under: topDirectory) ?? canonical
     }
 
     /// Counts nodes (aliases expanded) and depth; a message when over the limits.

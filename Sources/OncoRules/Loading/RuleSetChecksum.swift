@@ -15,6 +15,18 @@ struct RuleSetChecksum {
     /// Lowercase hexadecimal digest.
     mutating func finalize() -> String { SHA256.hex(hasher.finalize()) }
 
+    /// `path` relative to `directory` (the top file's), as the checksum records it; `nil` when
+    /// `path` does not lie under `directory`.
+    static func relativePath(of path: String, under directory: String) -> String? {
+        let prefix = directoryPrefix(directory)
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+    }
+
+    /// `directory` ending with one `/`, to prefix relative paths with.
+    static func directoryPrefix(_ directory: String) -> String {
+        directory.hasSuffix("/") ? directory : directory + "/"
+    }
+
     /// Lowercase hexadecimal digest of `bytes`.
     static func hex(of bytes: [UInt8]) -> String {
         var hasher = SHA256()
