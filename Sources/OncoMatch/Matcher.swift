@@ -169,7 +169,8 @@ public struct Matcher: Sendable {
     }
 
     /// One entry per alteration among the hits: its most specific level, and the transcript it
-    /// matched on (the principal one preferred); in content order.
+    /// matched on (the principal one preferred) with the gene of the hit that gave it; in content
+    /// order.
     static func matchedAlterations(_ hits: [LeafHit], view: ProfileView) -> [MatchedAlteration] {
         var byID: [Int: MatchedAlteration] = [:]
         for hit in hits {
@@ -177,7 +178,8 @@ public struct Matcher: Sendable {
             let alteration = view.alterations[id]
             guard var current = byID[id] else {
                 byID[id] = MatchedAlteration(
-                    alteration: alteration, transcriptIndex: hit.transcriptIndex, level: hit.level)
+                    alteration: alteration, transcriptIndex: hit.transcriptIndex, level: hit.level,
+                    gene: hit.gene)
                 continue
             }
             current.level = min(current.level, hit.level)
@@ -186,6 +188,7 @@ public struct Matcher: Sendable {
                     || (index == alteration.principalTranscriptIndex && !current.isPrincipalTranscript)
             {
                 current.transcriptIndex = index
+                if let gene = hit.gene { current.gene = gene }
             }
             byID[id] = current
         }

@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 
@@ -42,6 +43,28 @@ import Testing
         #expect(first.ampTier == "I-A")
         #expect(first.onLabel)
         #expect(first.alterations == ["BRAF V600E"])
+    }
+
+    @Test func readsFusionPartnersAndUnannotatedAllelesIntoTheRowLabels() throws {
+        let json = try JSONReportWriter().render(MatchReportBuilderTests.fusionReport())
+        let result = try CohortReportReader.read(bytes: Array(json.utf8), file: "lung.json", sample: "lung")
+        let labels = result.therapyRows.flatMap(\.alterations)
+        #expect(labels.contains("CCDC6::RET fusion"))
+        #expect(labels.contains("BRAF 7:140753336:A>T"))
+        #expect(!labels.contains { $0.hasPrefix("CCDC6 ") || $0.hasSuffix("unannotated") })
+    }
+
+    /// Schema 1.0.0 reports (before `fusion` and `alt_depth`) are still read.
+    @Test func readsASchema100ReportWithoutTheFusionField() throws {
+        let json = try JSONReportWriter().render(MatchReportBuilderTests.fusionReport())
+        let old = json.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains(#""fusion": "#) && !$0.contains(#""alt_depth": "#) }
+            .joined(separator: "\n")
+            .replacingOccurrences(of: #""schema_version": "1.1.0""#, with: #""schema_version": "1.0.0""#)
+        #expect(old != json)
+        let result = try CohortReportReader.read(bytes: Array(old.utf8), file: "old.json", sample: "old")
+        #expect(result.status == .ok)
+        #expect(result.therapyRows.flatMap(\.alterations).contains("RET fusion"))
     }
 
     @Test func notAReportNamesTheMissingField() {

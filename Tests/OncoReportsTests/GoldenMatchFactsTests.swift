@@ -284,6 +284,14 @@ struct GoldenMatchFactsTests {
         #expect(erbb2.therapies.contains("trastuzumab deruxtecan"))
         #expect(erbb2.therapies.allSatisfy { !$0.contains(" + ") })
         #expect(report.matches.filter { $0.genes == ["ERBB2"] }.count == 1)
+        // A fusion is reported under the gene the rule names, with both partners and its reads.
+        let ret = try #require(
+            report.matches.first { $0.ruleId == "tgt-ret-fusion-tissue-agnostic-selpercatinib" })
+        #expect(ret.genes == ["RET"])
+        #expect(ret.alterations.map(\.fusion) == ["CCDC6::RET"])
+        #expect(ret.alterations.map(\.altDepth) == [65])
+        let brafAllele = try #require(report.matches.first?.alterations.first)
+        #expect(brafAllele.variantClass == "unannotated")
         #expect(lines.count == 10)
         #expect(!report.matches.contains { $0.genes.contains("BCR") || $0.genes.contains("ABL1") })
         #expect(nearMisses(report).contains(Self.fusionNearMiss))

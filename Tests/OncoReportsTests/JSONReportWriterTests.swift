@@ -10,7 +10,7 @@ struct JSONReportWriterTests {
     @Test func parsesWithFoundationAndHoldsTheModelsValues() throws {
         let text = try writer.render(ReportFixtures.melanoma)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(parsed["schema_version"] as? String == "1.0.0")
+        #expect(parsed["schema_version"] as? String == "1.1.0")
         #expect(parsed["report_date"] as? String == "2025-11-30")
         #expect(parsed["disclaimer"] as? String == MatchReport.disclaimer)
         let sample = try #require(parsed["sample"] as? [String: Any])
@@ -73,9 +73,9 @@ struct JSONReportWriterTests {
             ])
         #expect(
             document["matches"]?[0]?["alterations"]?[0]?.keys == [
-                "gene", "protein_change", "hgvsc", "consequence", "variant_class", "chromosome", "position",
-                "ref",
-                "alt", "filter", "vaf", "depth", "origin", "zygosity", "transcript", "principal_transcript",
+                "gene", "protein_change", "hgvsc", "consequence", "variant_class", "fusion", "chromosome",
+                "position", "ref", "alt", "filter", "vaf", "depth", "alt_depth", "origin", "zygosity",
+                "transcript", "principal_transcript",
             ])
         #expect(
             document["matches"]?[0]?["evidence"]?.keys == ["source", "references", "statement", "uncertain"])

@@ -111,6 +111,73 @@ struct MatchReportBuilderTests {
         #expect(report.nearMisses.map(\.alteration) == ["MSH6 p.Q731*"])
     }
 
+    /// A CCDC6::RET fusion (12 split reads) and an unannotated BRAF V600E allele in a lung
+    /// adenocarcinoma, without annotation.
+    static func fusionReport() throws -> MatchReport {
+        let compiled = CompiledRuleSet(ruleSet)
+        var index = VariantIndex(samples: ["TUMOUR"], genesOfInterest: compiled.mentionedGenes)
+        index.add(
+            Alteration(
+                sampleIndex: 0, gene: "CCDC6", kind: .fusion(fivePrime: "CCDC6", threePrime: "RET"),
+                altDepth: 12, depthSource: "split reads"))
+        index.add(
+            Alteration(
+                sampleIndex: 0, gene: "BRAF", kind: .smallVariant,
+                allele: .normalised(chromosome: "7", position: 140_753_336, reference: "A", alternate: "T"),
+                depth: 90, altDepth: 30, vaf: 0.3333))
+        let profile = TumourProfile(
+            index: index, sampleIndex: 0, normalName: nil, tumourType: "LUAD", build: .grch38,
+            annotationSource: .none, tumourMutationalBurden: nil, alternativeBurdens: [], msi: .unknown)
+        let result = Matcher(ruleSet: compiled, oncoTree: oncoTree).match(profile)
+        let builder = MatchReportBuilder(
+            ruleSet: ruleSet, inputPath: "fusion.vcf", inputSHA256: String(repeating: "cd", count: 32),
+            inputFormat: "vcf",
+            qc: QualityControl(
+                recordsRead: 1, recordsSkipped: 0, skippedExamples: [], recordsFiltered: 0,
+                annotationSource: "none", alterationsIndexed: 2))
+        return builder.build(result, profile: profile, oncoTree: oncoTree)
+    }
+
+    @Test func aFusionIsReportedUnderTheGeneTheRuleNamesWithItsPartnersAndReads() throws {
+        let report = try Self.fusionReport()
+        let ret = try #require(report.matches.first { $0.ruleId == "tgt-ret-fusion-nsclc" })
+        #expect(ret.genes == ["RET"])
+        let fusion = try #require(ret.alterations.first)
+        #expect(fusion.gene == "RET")
+        #expect(fusion.fusion == "CCDC6::RET")
+        #expect(fusion.variantClass == "fusion")
+        #expect(fusion.altDepth == 12)
+        #expect(fusion.depth == nil)
+        #expect(fusion.label(detail: "ignored") == "CCDC6::RET fusion")
+        // Readers see the pair, not the 5′ partner alone.
+        let summary = TextSummaryWriter().render(report)
+        #expect(summary.contains("selpercatinib | pralsetinib — CCDC6::RET fusion (on-label"))
+        #expect(!summary.contains("CCDC6 fusion"))
+        let html = try HTMLReportWriter().render(report)
+        #expect(html.contains("CCDC6::RET fusion"))
+        #expect(html.contains("12 supporting"))
+        let json = try JSONReportWriter().render(report)
+        #expect(json.contains(#""fusion": "CCDC6::RET""#))
+        #expect(json.contains(#""alt_depth": 12"#))
+        let errors = SchemaValidator(root: try SchemaValidationTests.schema()).errors(
+            in: try OrderedJSONParser.parse(json))
+        #expect(errors.isEmpty, "\(errors)")
+    }
+
+    @Test func aSmallVariantWithoutAnnotationIsUnannotatedNotNonCoding() throws {
+        let report = try Self.fusionReport()
+        let braf = try #require(report.matches.first { $0.ruleId == "tgt-braf-v600e-nsclc" })
+        let allele = try #require(braf.alterations.first)
+        #expect(allele.variantClass == "unannotated")
+        #expect(allele.genomicText == "7:140753336:A>T")
+        #expect(allele.altDepth == 30)
+        let html = try HTMLReportWriter().render(report)
+        #expect(html.contains("BRAF 7:140753336:A&gt;T"))
+        #expect(html.contains("30 of 90"))
+        #expect(!html.contains("non-coding"))
+        #expect(TextSummaryWriter().render(report).contains("BRAF 7:140753336:A>T"))
+    }
+
     @Test func theSameInputBuildsTheSameBytes() throws {
         #expect(try JSONReportWriter().render(Self.report()) == JSONReportWriter().render(Self.report()))
     }

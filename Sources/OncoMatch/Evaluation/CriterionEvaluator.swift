@@ -109,7 +109,7 @@ final class CriterionEvaluator {
                     case .admitted(let caveats):
                         candidates.append(
                             LeafHit(
-                                alterationID: id, transcriptIndex: transcriptIndex, level: level,
+                                alterationID: id, transcriptIndex: transcriptIndex, gene: gene, level: level,
                                 requirement: requirement, observation: nil, caveats: caveats))
                     }
                 }
@@ -170,7 +170,7 @@ final class CriterionEvaluator {
             if !ids.isEmpty, let loh = lohIDs.first {
                 return candidates + [
                     LeafHit(
-                        alterationID: loh, transcriptIndex: nil, level: .copyNumber,
+                        alterationID: loh, transcriptIndex: nil, gene: gene, level: .copyNumber,
                         requirement: "\(gene) loss of heterozygosity", observation: nil, caveats: [])
                 ]
             }
@@ -442,7 +442,8 @@ final class CriterionEvaluator {
             truth: .yes,
             hits: [
                 LeafHit(
-                    alterationID: nil, transcriptIndex: nil, level: .biomarker, requirement: requirement,
+                    alterationID: nil, transcriptIndex: nil, gene: nil, level: .biomarker,
+                    requirement: requirement,
                     observation: observation, caveats: caveats)
             ], failures: [:], unknownReason: nil)
     }
@@ -534,7 +535,7 @@ final class CriterionEvaluator {
             truth: .yes,
             hits: [
                 LeafHit(
-                    alterationID: nil, transcriptIndex: nil, level: .wildType, requirement: label,
+                    alterationID: nil, transcriptIndex: nil, gene: nil, level: .wildType, requirement: label,
                     observation:
                         "No protein-altering \(ListText.joined(genes, conjunction: "or")) variant was called",
                     caveats: [

@@ -4,6 +4,9 @@ struct LeafHit: Hashable, Sendable {
     /// Index into ``ProfileView/alterations``; `nil` for TMB, MSI, HRD and wild-type hits.
     var alterationID: Int?
     var transcriptIndex: Int?
+    /// The gene the criterion named and the alteration satisfied (`RET` for a CCDC6::RET fusion
+    /// matching "RET fusion"); `nil` for TMB, MSI, HRD and wild-type hits.
+    var gene: String?
     var level: MatchLevel
     /// What fired, as the rule names it: `BRAF V600E`, `TMB ≥ 10 mut/Mb`.
     var requirement: String

@@ -24,7 +24,7 @@ struct ReportableHit: Sendable {
 
     var rule: Rule { outcome.rule }
     var isOnLabel: Bool { outcome.fit == .onLabel }
-    var firstGene: String { Set(matchedAlterations.map(\.alteration.gene)).min() ?? "" }
+    var firstGene: String { Set(matchedAlterations.map(\.gene)).min() ?? "" }
 
     /// Report order: tier, AMP level, evidence source strength, gene, rule id.
     static func precedes(_ lhs: ReportableHit, _ rhs: ReportableHit) -> Bool {

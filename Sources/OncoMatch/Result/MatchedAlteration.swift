@@ -8,11 +8,20 @@ public struct MatchedAlteration: Hashable, Sendable {
     public var transcriptIndex: Int?
     /// The most specific rung at which this alteration matched.
     public var level: MatchLevel
+    /// The gene the rule named and the alteration satisfied: `RET` for a CCDC6::RET fusion that
+    /// matched a RET fusion criterion, the matched transcript's gene for a variant that overlaps
+    /// several genes.
+    public var gene: String
 
-    public init(alteration: Alteration, transcriptIndex: Int?, level: MatchLevel) {
+    /// `gene` defaults to the gene of the transcript that matched (else the principal one's),
+    /// else the alteration's own.
+    public init(alteration: Alteration, transcriptIndex: Int?, level: MatchLevel, gene: String? = nil) {
         self.alteration = alteration
         self.transcriptIndex = transcriptIndex
         self.level = level
+        self.gene =
+            gene ?? (transcriptIndex.map { alteration.transcripts[$0] } ?? alteration.principal)?.gene
+            ?? alteration.gene
     }
 
     /// The annotation that matched, or the principal one when the match did not use transcripts.

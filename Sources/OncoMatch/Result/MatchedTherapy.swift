@@ -46,8 +46,8 @@ public struct MatchedTherapy: Hashable, Sendable {
     /// The tier-giving rule's own AMP level for its stated tumour types.
     public var ampLevel: AMPLevel { rule.evidence.ampLevel }
     public var supportingRuleIDs: [String] { supportingRules.map(\.id) }
-    /// Genes of the matched alterations, sorted.
-    public var genes: [String] { Set(alterations.map(\.alteration.gene)).sorted() }
+    /// The genes through which the alterations matched (``MatchedAlteration/gene``), sorted.
+    public var genes: [String] { Set(alterations.map(\.gene)).sorted() }
     /// Whether every alteration matched on its principal transcript.
     public var isPrincipalTranscript: Bool { alterations.allSatisfy(\.isPrincipalTranscript) }
 }

@@ -72,7 +72,7 @@ public struct MatchReportBuilder: Sendable {
             ruleId: rule.id, ruleTitle: rule.title, supportingRuleIds: match.supportingRuleIDs,
             genes: match.genes,
             alterations: match.alterations.map {
-                alterationSummary($0.alteration, transcriptIndex: $0.transcriptIndex)
+                alterationSummary($0.alteration, transcriptIndex: $0.transcriptIndex, gene: $0.gene)
             },
             therapies: match.therapies.map(\.description), category: match.category.rawValue,
             effect: match.effect.rawValue, ampTier: match.tier.rawValue, ampLevel: match.ampLevel.rawValue,
@@ -84,20 +84,27 @@ public struct MatchReportBuilder: Sendable {
             explanation: match.explanation)
     }
 
-    /// One alteration as shown in reports, on the transcript it matched (the principal one by default).
-    static func alterationSummary(_ alteration: Alteration, transcriptIndex: Int? = nil) -> AlterationSummary
+    /// One alteration as shown in reports, on the transcript it matched (the principal one by
+    /// default), under the gene it matched through when known.
+    static func alterationSummary(_ alteration: Alteration, transcriptIndex: Int? = nil, gene: String? = nil)
+        -> AlterationSummary
     {
         let index = transcriptIndex ?? alteration.principalTranscriptIndex
         let transcript = index.map { alteration.transcripts[$0] }
         let variantClass: String
+        var fusion: String?
         switch alteration.kind {
-        case .smallVariant: variantClass = (transcript?.variantClass ?? alteration.variantClass).rawValue
+        // Without an annotation a small variant's effect is not known: not `non-coding`.
+        case .smallVariant: variantClass = transcript?.variantClass.rawValue ?? "unannotated"
         case .copyNumber(let state): variantClass = state.rawValue
-        case .fusion: variantClass = "fusion"
+        case .fusion(let five, let three):
+            variantClass = "fusion"
+            fusion = "\(five)::\(three)"
         case .structural: variantClass = "structural"
         }
         return AlterationSummary(
-            gene: transcript?.gene ?? alteration.gene, proteinChange: transcript?.proteinChange?.description,
+            gene: gene ?? transcript?.gene ?? alteration.gene,
+            proteinChange: transcript?.proteinChange?.description,
             hgvsc: transcript?.hgvsc,
             consequence: transcript.flatMap {
                 $0.consequences.isEmpty ? nil : $0.consequences.joined(separator: "&")
@@ -108,7 +115,8 @@ public struct MatchReportBuilder: Sendable {
             vaf: alteration.vaf.map { min(1, max(0, $0)) }, depth: alteration.depth.map { max(0, $0) },
             origin: alteration.origin.rawValue, zygosity: alteration.zygosity.rawValue,
             transcript: transcript?.transcript,
-            principalTranscript: index == nil || index == alteration.principalTranscriptIndex)
+            principalTranscript: index == nil || index == alteration.principalTranscriptIndex, fusion: fusion,
+            altDepth: alteration.altDepth.map { max(0, $0) })
     }
 
     // MARK: - Biomarkers

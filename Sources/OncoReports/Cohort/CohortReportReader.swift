@@ -109,10 +109,16 @@ public enum CohortReportReader {
                     gene: try fields.string(alteration, "gene", itemPath),
                     proteinChange: try fields.optionalString(alteration, "protein_change", itemPath),
                     hgvsc: try fields.optionalString(alteration, "hgvsc", itemPath), consequence: nil,
-                    variantClass: try fields.string(alteration, "variant_class", itemPath), chromosome: nil,
-                    position: nil, reference: nil, alternate: nil, filter: nil, vaf: nil, depth: nil,
-                    origin: "",
-                    zygosity: "", transcript: nil, principalTranscript: false))
+                    variantClass: try fields.string(alteration, "variant_class", itemPath),
+                    chromosome: try fields.optionalString(alteration, "chromosome", itemPath),
+                    position: try fields.optionalInteger(alteration, "position", itemPath),
+                    reference: try fields.optionalString(alteration, "ref", itemPath),
+                    alternate: try fields.optionalString(alteration, "alt", itemPath), filter: nil, vaf: nil,
+                    depth: nil, origin: "",
+                    zygosity: "", transcript: nil, principalTranscript: false,
+                    // Added in schema 1.1.0: absent from 1.0.0 reports.
+                    fusion: alteration.contains { $0.key == "fusion" }
+                        ? try fields.optionalString(alteration, "fusion", itemPath) : nil))
         }
         guard case .bool(let onLabel) = try fields.member(object, "on_label", path) else {
             throw ReadError(file: fields.file, field: "\(path).on_label", message: "expected true or false")
@@ -209,6 +215,18 @@ public enum CohortReportReader {
                 throw fail(parent, key, "expected an integer")
             }
             return value
+        }
+
+        func optionalInteger(_ members: [(key: String, value: JSONValue)], _ key: String, _ parent: String)
+            throws(ReadError) -> Int?
+        {
+            switch try member(members, key, parent) {
+            case .null: return nil
+            case .number(let text):
+                guard let value = Int(text) else { throw fail(parent, key, "expected an integer or null") }
+                return value
+            default: throw fail(parent, key, "expected an integer or null")
+            }
         }
     }
 }

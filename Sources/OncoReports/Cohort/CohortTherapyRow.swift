@@ -58,10 +58,12 @@ public struct CohortTherapyRow: Sendable, Equatable {
         return rows
     }
 
-    /// `gene` and the most specific description the report has (protein change, HGVSc, class).
+    /// `gene` and the most specific description the report has (protein change, HGVSc, genomic
+    /// allele, class); `FIVE::THREE fusion` for a fusion.
     static func label(_ alteration: AlterationSummary) -> String {
-        let detail = alteration.proteinChange ?? alteration.hgvsc ?? alteration.variantClass
-        return "\(alteration.gene) \(detail)"
+        alteration.label(
+            detail: alteration.proteinChange ?? alteration.hgvsc ?? alteration.genomicText
+                ?? alteration.variantClass)
     }
 
     private static func merged(_ existing: [String], _ more: [String]) -> [String] {

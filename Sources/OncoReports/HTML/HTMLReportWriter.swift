@@ -258,11 +258,14 @@ public struct HTMLReportWriter: ReportWriter {
         _ alterations: [AlterationSummary], path: String, into page: inout HTMLBuffer
     ) throws(ReportError) {
         page.markup(
-            "<table>\n<tr><th>Gene</th><th>Alteration</th><th>Position</th><th>VAF</th><th>Depth</th>")
+            "<table>\n<tr><th>Gene</th><th>Alteration</th><th>Position</th><th>VAF</th><th>Reads</th>")
         page.markup("<th>Origin</th><th>Transcript</th></tr>\n")
         for (index, item) in alterations.enumerated() {
             page.element("<tr><td class=\"nowrap\"><strong>", item.gene, "</strong></td>")
-            page.element("<td>", item.proteinChange.map { "p.\($0)" } ?? item.hgvsc ?? item.variantClass, "")
+            page.element(
+                "<td>",
+                item.fusion.map { "\($0) fusion" } ?? item.proteinChange.map { "p.\($0)" } ?? item.hgvsc
+                    ?? item.genomicText ?? item.variantClass, "")
             page.element("<br><span class=\"muted small\">", secondaryLabel(item), "</span></td>")
             page.element("<td class=\"mono\">", location(item), "</td>")
             var vaf = "—"
@@ -273,7 +276,7 @@ public struct HTMLReportWriter: ReportWriter {
                 vaf = "\(percent)%"
             }
             page.element("<td class=\"nowrap\">", vaf, "</td>")
-            page.element("<td class=\"nowrap\">", item.depth.map { String($0) } ?? "—", "</td>")
+            page.element("<td class=\"nowrap\">", Self.depthText(item), "</td>")
             page.element("<td>", "\(item.origin), \(item.zygosity)", "</td>")
             let transcript =
                 (item.transcript ?? "—") + (item.principalTranscript ? " (principal)" : " (not principal)")
@@ -367,8 +370,9 @@ public struct HTMLReportWriter: ReportWriter {
             return match.genes.isEmpty ? "biomarker" : match.genes.joined(separator: ", ")
         }
         return match.alterations.map { item in
-            let change = item.proteinChange.map { "p.\($0)" } ?? item.hgvsc ?? item.variantClass
-            return "\(item.gene) \(change)"
+            item.label(
+                detail: item.proteinChange.map { "p.\($0)" } ?? item.hgvsc ?? item.genomicText
+                    ?? item.variantClass)
         }.joined(separator: " + ")
     }
 
@@ -383,6 +387,16 @@ public struct HTMLReportWriter: ReportWriter {
         if let consequence = item.consequence { parts.append(consequence.replacingAmpersands()) }
         if let filter = item.filter, filter != "PASS", filter != "." { parts.append("FILTER \(filter)") }
         return parts.joined(separator: " · ")
+    }
+
+    /// `113`, `16 of 113` with the supporting reads, `65 supporting` (a fusion's split reads), `—`.
+    static func depthText(_ item: AlterationSummary) -> String {
+        switch (item.altDepth, item.depth) {
+        case (let alt?, let depth?): "\(alt) of \(depth)"
+        case (nil, let depth?): String(depth)
+        case (let alt?, nil): "\(alt) supporting"
+        case (nil, nil): "—"
+        }
     }
 
     private func location(_ item: AlterationSummary) -> String {

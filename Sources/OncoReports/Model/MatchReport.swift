@@ -5,7 +5,7 @@
 /// and are deterministic: the same model always gives the same bytes.
 public struct MatchReport: Sendable, Equatable {
     /// Version of the JSON schema (`docs/report-schema.json`) this model is written with.
-    public static let schemaVersion = "1.0.0"
+    public static let schemaVersion = "1.1.0"
 
     /// The statement every report carries.
     public static let disclaimer =
@@ -265,14 +265,19 @@ public struct EvidenceSummary: Sendable, Equatable {
 
 /// One alteration as shown in a report.
 public struct AlterationSummary: Sendable, Equatable {
+    /// The gene: for a matched alteration, the one the rule named (`RET` for a CCDC6::RET fusion
+    /// matching a RET fusion rule).
     public var gene: String
     /// One-letter HGVSp without `p.` (e.g. `V600E`), when annotated.
     public var proteinChange: String?
     public var hgvsc: String?
     /// SO consequence terms joined with `&`.
     public var consequence: String?
-    /// The variant class (`missense`, `truncating`, …) or an event kind (`amplification`, `fusion`).
+    /// The variant class (`missense`, `truncating`, …), `unannotated` for a small variant without
+    /// an annotation, or an event kind (`amplification`, `fusion`).
     public var variantClass: String
+    /// For a fusion, its partners 5′ to 3′ in HGNC notation (`CCDC6::RET`).
+    public var fusion: String?
     public var chromosome: String?
     public var position: Int?
     public var reference: String?
@@ -280,6 +285,8 @@ public struct AlterationSummary: Sendable, Equatable {
     public var filter: String?
     public var vaf: Double?
     public var depth: Int?
+    /// Reads supporting the alteration: ALT reads of a variant, split reads of a fusion.
+    public var altDepth: Int?
     /// `somatic`, `germline` or `unknown`.
     public var origin: String
     /// `heterozygous`, `homozygous`, `hemizygous` or `unknown`.
@@ -291,9 +298,11 @@ public struct AlterationSummary: Sendable, Equatable {
         gene: String, proteinChange: String?, hgvsc: String?, consequence: String?, variantClass: String,
         chromosome: String?, position: Int?, reference: String?, alternate: String?, filter: String?,
         vaf: Double?, depth: Int?, origin: String, zygosity: String, transcript: String?,
-        principalTranscript: Bool
+        principalTranscript: Bool, fusion: String? = nil, altDepth: Int? = nil
     ) {
         self.gene = gene
+        self.fusion = fusion
+        self.altDepth = altDepth
         self.proteinChange = proteinChange
         self.hgvsc = hgvsc
         self.consequence = consequence
@@ -309,6 +318,21 @@ public struct AlterationSummary: Sendable, Equatable {
         self.zygosity = zygosity
         self.transcript = transcript
         self.principalTranscript = principalTranscript
+    }
+
+    /// What the alteration is, with `detail` (protein change, class…) for anything but a fusion:
+    /// `CCDC6::RET fusion`, else `gene detail`.
+    public func label(detail: String) -> String {
+        if let fusion { return "\(fusion) fusion" }
+        return "\(gene) \(detail)"
+    }
+
+    /// `7:140753336:A>T` for a variant with its alleles (not a symbolic one), else `nil`.
+    public var genomicText: String? {
+        guard let chromosome, let position, let reference, let alternate, !alternate.hasPrefix("<") else {
+            return nil
+        }
+        return "\(chromosome):\(position):\(reference)>\(alternate)"
     }
 }
 

@@ -13,8 +13,8 @@ public struct TSVReportWriter: ReportWriter {
         "sample", "tumour_type", "rule_id", "rule_title", "supporting_rule_ids", "effect", "category",
         "therapies", "amp_tier", "amp_level", "escat", "on_label", "match_level", "genes",
         "evidence_source", "evidence_uncertain", "references", "gene", "protein_change", "hgvsc",
-        "consequence", "variant_class", "chromosome", "position", "ref", "alt", "filter", "vaf", "depth",
-        "origin", "zygosity", "transcript", "principal_transcript", "explanation",
+        "consequence", "variant_class", "fusion", "chromosome", "position", "ref", "alt", "filter", "vaf",
+        "depth", "alt_depth", "origin", "zygosity", "transcript", "principal_transcript", "explanation",
     ]
 
     public var format: ReportFormat { .tsv }
@@ -46,7 +46,7 @@ public struct TSVReportWriter: ReportWriter {
             ]
             let explanation = Self.escape(match.explanation)
             if match.alterations.isEmpty {
-                let empty = [String](repeating: "", count: 16)
+                let empty = [String](repeating: "", count: 18)
                 appendRow(matchFields + empty + [explanation], to: &output)
                 continue
             }
@@ -75,6 +75,7 @@ public struct TSVReportWriter: ReportWriter {
             Self.escape(item.hgvsc ?? ""),
             Self.escape(item.consequence ?? ""),
             Self.escape(item.variantClass),
+            Self.escape(item.fusion ?? ""),
             Self.escape(item.chromosome ?? ""),
             item.position.map { String($0) } ?? "",
             Self.escape(item.reference ?? ""),
@@ -82,6 +83,7 @@ public struct TSVReportWriter: ReportWriter {
             Self.escape(item.filter ?? ""),
             vaf,
             item.depth.map { String($0) } ?? "",
+            item.altDepth.map { String($0) } ?? "",
             Self.escape(item.origin),
             Self.escape(item.zygosity),
             Self.escape(item.transcript ?? ""),

@@ -25,8 +25,10 @@ public struct TextSummaryWriter: Sendable {
             lines.append("Therapy matches (\(report.matches.count)):")
             for match in report.matches {
                 let alterations = match.alterations.map { alteration in
-                    [alteration.gene, alteration.proteinChange.map { "p.\($0)" } ?? genomic(alteration)]
-                        .map(clean).joined(separator: " ")
+                    clean(
+                        alteration.label(
+                            detail: alteration.proteinChange.map { "p.\($0)" } ?? alteration.genomicText
+                                ?? alteration.variantClass))
                 }
                 let what = alterations.isEmpty ? match.matchLevel : alterations.joined(separator: ", ")
                 let label = match.onLabel ? "on-label" : "off-label"
@@ -56,15 +58,6 @@ public struct TextSummaryWriter: Sendable {
                 + "sha256 \(report.rules.sha256.prefix(12))…).")
         lines.append(MatchReport.disclaimer)
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `chr:pos:ref>alt` for a variant without protein annotation, else its class (`amplification`…).
-    private func genomic(_ alteration: AlterationSummary) -> String {
-        guard let chromosome = alteration.chromosome, let position = alteration.position,
-            let reference = alteration.reference, let alternate = alteration.alternate,
-            !alternate.hasPrefix("<")
-        else { return alteration.variantClass }
-        return "\(chromosome):\(position):\(reference)>\(alternate)"
     }
 
     /// Replaces control characters (C0, DEL, C1) with `?`.
