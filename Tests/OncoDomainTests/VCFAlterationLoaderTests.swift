@@ -103,6 +103,46 @@ import Testing
         #expect(alteration.allele == braf)
         #expect(alteration.transcripts.isEmpty)
         #expect(result.index.alterations.count == 1)
+        // PCGR's tumour tags (INFO TDP=54;TVAF=0.314814814815): the sample column has neither AD nor DP.
+        #expect(alteration.depth == 54)
+        #expect(abs((alteration.vaf ?? 0) - 0.314814814815) < 1e-12)
+        #expect(alteration.altDepth == nil)
+        #expect(alteration.depthSource == "INFO/TDP,INFO/TVAF")
+    }
+
+    /// PCGR's TDP/TVAF are read only when declared, one TVAF per ALT allele; FORMAT fields and a
+    /// sites-only INFO DP/AF keep their precedence rules.
+    @Test func pcgrTumourTagsGiveDepthAndFractionWhenDeclared() throws {
+        let header = [
+            "##fileformat=VCFv4.2",
+            "##INFO=<ID=TVAF,Number=.,Type=Float,Description=\"Allelic fraction of alternative allele in tumor\">",
+            "##INFO=<ID=TDP,Number=.,Type=Integer,Description=\"Read depth across variant site in tumor\">",
+            "##INFO=<ID=DP,Number=1,Type=Integer,Description=\"Depth\">",
+            "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">",
+            "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOUR",
+        ]
+        let records = [
+            "7\t140753336\t.\tA\tT\t.\tPASS\tTVAF=0.25;TDP=80;DP=200\tGT\t0/1",
+            "7\t140753400\t.\tA\tC,G\t.\tPASS\tTVAF=0.1,0.3;TDP=50\tGT\t1/2",
+            "7\t140753500\t.\tA\tC,G\t.\tPASS\tTVAF=0.1;TDP=50\tGT\t1/2",
+        ]
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pcgr-tags-\(UUID()).vcf")
+        try (header + records).joined(separator: "\n").appending("\n").write(
+            to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try VCFAlterationLoader.load(path: url.path, options: .init(genesOfInterest: nil))
+        let byPosition = Dictionary(grouping: result.index.alterations) { $0.allele?.position ?? 0 }
+        let single = try #require(byPosition[140_753_336]?.first)
+        #expect(single.depth == 80)
+        #expect(single.vaf == 0.25)
+        #expect(single.depthSource == "INFO/TDP,INFO/TVAF")
+        let perAllele = (byPosition[140_753_400] ?? []).sorted { $0.allele!.alternate < $1.allele!.alternate }
+        #expect(perAllele.map(\.vaf) == [0.1, 0.3])
+        #expect(perAllele.map(\.depth) == [50, 50])
+        // One TVAF for two ALT alleles says nothing about either.
+        let ambiguous = byPosition[140_753_500] ?? []
+        #expect(ambiguous.count == 2)
+        #expect(ambiguous.allSatisfy { $0.vaf == nil && $0.depth == 50 && $0.depthSource == "INFO/TDP" })
     }
 
     /// Depth and VAF from each caller's own fields (vcf2maf test VCFs; values read off the files).

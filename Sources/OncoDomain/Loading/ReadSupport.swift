@@ -11,7 +11,9 @@ import GenomicFormats
 /// - FreeBayes: `RO`/`AO`;
 /// - SomaticSniper and others with `DP4` (ref-forward, ref-reverse, alt-forward, alt-reverse);
 /// - Delly: `DR`+`RR` reference and `DV`+`RV` variant pairs/reads;
-/// - else `DP` alone for the depth, and INFO `DP`/`AF` for sites-only or sample-less input.
+/// - else `DP` alone for the depth, and INFO for sites-only or sample-less input: PCGR's tumour
+///   tags `TDP`/`TVAF` when the header declares them (they describe the tumour alone), else
+///   `DP`/`AF`.
 public struct ReadSupport: Sendable, Hashable {
     /// Total depth at the site, when known.
     public var depth: Int?
@@ -148,8 +150,10 @@ public struct ReadSupport: Sendable, Hashable {
             vaf: total > 0 ? Double(alt) / Double(total) : nil, source: "FORMAT/AU,CU,GU,TU")
     }
 
-    /// INFO `DP` and `AF` (Number=A), for sites-only input.
+    /// INFO `TDP`/`TVAF` (PCGR's tumour tags) when declared and present, else INFO `DP` and `AF`
+    /// (Number=A), for sites-only input.
     private static func fromInfo(_ record: VCFRecord, allele: Int) throws -> ReadSupport {
+        if let tumour = try pcgrTumourTags(record, allele: allele) { return tumour }
         let depth = try record.infoInteger("DP")
         var vaf: Double? = nil
         if record.header.info("AF")?.number == .perAlternateAllele {
@@ -159,5 +163,24 @@ public struct ReadSupport: Sendable, Hashable {
         return ReadSupport(
             depth: depth, altDepth: nil, vaf: vaf,
             source: source.isEmpty ? nil : source.joined(separator: ","))
+    }
+
+    /// The tumour's depth and allele fraction as PCGR takes them from its input VCF: INFO `TDP`
+    /// (one depth for the site) and `TVAF` (one fraction per ALT allele, or one for a biallelic
+    /// record), read only when the header declares them; `nil` when neither gives a value.
+    private static func pcgrTumourTags(_ record: VCFRecord, allele: Int) throws -> ReadSupport? {
+        let header = record.header
+        guard header.info("TDP") != nil || header.info("TVAF") != nil else { return nil }
+        let depth = header.info("TDP") == nil ? nil : try record.infoIntegers("TDP")?.first ?? nil
+        var vaf: Double?
+        if header.info("TVAF") != nil, let values = try record.infoFloats("TVAF") {
+            if values.count == record.alternateAlleleCount {
+                vaf = values[allele - 1]
+            }
+        }
+        guard depth != nil || vaf != nil else { return nil }
+        let source = [depth != nil ? "INFO/TDP" : nil, vaf != nil ? "INFO/TVAF" : nil].compactMap { $0 }
+        return ReadSupport(
+            depth: depth, altDepth: nil, vaf: vaf, source: source.joined(separator: ","))
     }
 }
