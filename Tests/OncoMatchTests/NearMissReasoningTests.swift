@@ -47,6 +47,28 @@ struct NearMissReasoningTests {
         }
     }
 
+    /// A matched alteration that meets part of an on-label rule which does not hold is listed
+    /// with what that rule still needs; part of an off-label rule is not worth a line.
+    @Test func aMatchedAlterationMeetingPartOfAnOnLabelRuleIsListed() throws {
+        let erbb2 = Alteration(sampleIndex: 0, gene: "ERBB2", kind: .copyNumber(.amplification))
+        let krasG12D = MatchFixtures.variant(
+            "KRAS", "G12D", class: .missense, consequence: "missense_variant", allele: "12:25245350:C:T",
+            exon: 2)
+        let colorectal = matcher.match(MatchFixtures.profile([erbb2, krasG12D], tumourType: "COADREAD"))
+        #expect(colorectal.allSupportingRuleIDs.contains("tgt-erbb2-amplification-breast"))
+        #expect(!colorectal.allSupportingRuleIDs.contains("tgt-erbb2-amplification-colorectal"))
+        let miss = try #require(colorectal.nearMisses.first { $0.label == "ERBB2 amplification" })
+        #expect(
+            miss.reason
+                == "meets ERBB2 amplification but tgt-erbb2-amplification-colorectal needs all of "
+                + "(ERBB2 amplification; KRAS/NRAS wild-type)")
+        #expect(miss.ruleIDs == ["tgt-erbb2-amplification-colorectal"])
+        // In breast cancer the colorectal rule is off-label: nothing to add to the match.
+        let breast = matcher.match(MatchFixtures.profile([erbb2, krasG12D], tumourType: "BRCA"))
+        #expect(breast.allSupportingRuleIDs.contains("tgt-erbb2-amplification-breast"))
+        #expect(!breast.nearMisses.contains { $0.label == "ERBB2 amplification" })
+    }
+
     @Test func anAlterationOfTwoGenesIsWeighedAgainstTheRulesOfBoth() throws {
         // One allele annotated on a BRAF and a BRCA2 transcript (as overlapping genes would be).
         var both = Self.v600a

@@ -284,6 +284,13 @@ struct GoldenMatchFactsTests {
         #expect(erbb2.therapies.contains("trastuzumab deruxtecan"))
         #expect(erbb2.therapies.allSatisfy { !$0.contains(" + ") })
         #expect(report.matches.filter { $0.genes == ["ERBB2"] }.count == 1)
+        // The on-label colorectal option (tucatinib + trastuzumab) also needs RAS wild type, which
+        // an unannotated VCF cannot show: said among the near-misses although ERBB2 matched.
+        #expect(
+            nearMisses(report).contains(
+                "ERBB2 amplification: meets ERBB2 amplification but tgt-erbb2-amplification-colorectal needs "
+                    + "all of (ERBB2 amplification; KRAS/NRAS wild-type) (wild-type status needs CSQ/ANN "
+                    + "annotation, which the input lacks)"))
         // A fusion is reported under the gene the rule names, with both partners and its reads.
         let ret = try #require(
             report.matches.first { $0.ruleId == "tgt-ret-fusion-tissue-agnostic-selpercatinib" })

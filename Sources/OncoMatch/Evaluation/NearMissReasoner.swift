@@ -201,20 +201,53 @@ struct NearMissReasoner {
                 gene: gene, label: label, reason: reason, ruleIDs: ruleIDs, alteration: alteration)
         }
         let withheldHere = withheldByAlteration[id]
+        func plan() -> NearMissGenePlan {
+            if let cached = plans[genes] { return cached }
+            let plan = makePlan(genes: genes)
+            plans[genes] = plan
+            return plan
+        }
         if matchedIDs.contains(id) {
-            guard let withheldHere, let reason = withheldHere.explicitReason else { return nil }
-            return make(reason, withheldHere.explicitRuleIDs)
+            // A matched alteration is listed when a rule excludes this tumour type, or when it
+            // meets part of an on-label rule that does not hold (an option the board should know
+            // was not reached, and why: a missing second criterion, or one that cannot be told).
+            var reasons: [String] = []
+            var ruleIDs: [String] = []
+            if let withheldHere, let reason = withheldHere.explicitReason {
+                reasons.append(reason)
+                ruleIDs += withheldHere.explicitRuleIDs
+            }
+            let partial = partialMatches(id: id, plan: plan(), onLabelOnly: true)
+            reasons += partial.texts
+            ruleIDs += partial.ruleIDs
+            guard !reasons.isEmpty else { return nil }
+            return make(reasons.joined(separator: "; "), sortedRuleIDs(ruleIDs))
         }
         if let withheldHere { return make(withheldHere.reason, withheldHere.ruleIDs) }
-        let plan: NearMissGenePlan
-        if let cached = plans[genes] {
-            plan = cached
-        } else {
-            plan = makePlan(genes: genes)
-            plans[genes] = plan
-        }
+        let plan = plan()
         return leafReason(
             id: id, alteration: alteration, gene: gene, annotation: annotation, plan: plan, make: make)
+    }
+
+    /// The rules that do not hold of which the alteration meets a leaf (on-label ones only, when
+    /// asked): `meets LEAF but RULE needs BIOMARKER (why it could not be told)`, each once, and
+    /// their ids.
+    private func partialMatches(id: Int, plan: NearMissGenePlan, onLabelOnly: Bool)
+        -> (texts: [String], ruleIDs: [String])
+    {
+        var texts: [String] = []
+        var ruleIDs: [String] = []
+        for entry in plan.entries where !entry.ruleHolds && entry.satisfiedIDs.contains(id) {
+            let outcome = outcomes[entry.outcomeIndex]
+            if onLabelOnly && outcome.fit != .onLabel { continue }
+            var text = "meets \(entry.leaf) but \(outcome.rule.id) needs \(outcome.rule.biomarker)"
+            if !outcome.evaluation.unknownReasons.isEmpty {
+                text += " (\(outcome.evaluation.unknownReasons.joined(separator: "; ")))"
+            }
+            texts.append(text)
+            ruleIDs.append(outcome.rule.id)
+        }
+        return (ListText.unique(texts), ListText.unique(ruleIDs))
     }
 
     /// The alteration's genes that the rules mention, sorted, each once.
@@ -298,16 +331,8 @@ struct NearMissReasoner {
         let ruleIDs =
             wildTypeRuleIDs.isEmpty ? plan.sortedRuleIDs : sortedRuleIDs(plan.ruleIDs + wildTypeRuleIDs)
         if satisfiesSome {
-            var partial: [String] = []
-            for entry in plan.entries where !entry.ruleHolds && entry.satisfiedIDs.contains(id) {
-                let outcome = outcomes[entry.outcomeIndex]
-                var text = "meets \(entry.leaf) but \(outcome.rule.id) needs \(outcome.rule.biomarker)"
-                if !outcome.evaluation.unknownReasons.isEmpty {
-                    text += " (\(outcome.evaluation.unknownReasons.joined(separator: "; ")))"
-                }
-                partial.append(text)
-            }
-            if !partial.isEmpty { return make(ListText.unique(partial).joined(separator: "; "), ruleIDs) }
+            let partial = partialMatches(id: id, plan: plan, onLabelOnly: false).texts
+            if !partial.isEmpty { return make(partial.joined(separator: "; "), ruleIDs) }
         }
         if let filterFailure, let text = filterFailure.text { return make(text, ruleIDs) }
         let qualifiers = ListText.unique(qualifierTexts)
