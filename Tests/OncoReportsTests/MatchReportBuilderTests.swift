@@ -111,8 +111,8 @@ struct MatchReportBuilderTests {
         #expect(report.nearMisses.map(\.alteration) == ["MSH6 p.Q731*"])
     }
 
-    /// A CCDC6::RET fusion (12 split reads) and an unannotated BRAF V600E allele in a lung
-    /// adenocarcinoma, without annotation.
+    /// A CCDC6::RET fusion (12 split reads), an unannotated BRAF V600E allele and LOH of MLH1 in
+    /// a lung adenocarcinoma, without annotation.
     static func fusionReport() throws -> MatchReport {
         let compiled = CompiledRuleSet(ruleSet)
         var index = VariantIndex(samples: ["TUMOUR"], genesOfInterest: compiled.mentionedGenes)
@@ -125,6 +125,7 @@ struct MatchReportBuilderTests {
                 sampleIndex: 0, gene: "BRAF", kind: .smallVariant,
                 allele: .normalised(chromosome: "7", position: 140_753_336, reference: "A", alternate: "T"),
                 depth: 90, altDepth: 30, vaf: 0.3333))
+        index.add(Alteration(sampleIndex: 0, gene: "MLH1", kind: .copyNumber(.lossOfHeterozygosity)))
         let profile = TumourProfile(
             index: index, sampleIndex: 0, normalName: nil, tumourType: "LUAD", build: .grch38,
             annotationSource: .none, tumourMutationalBurden: nil, alternativeBurdens: [], msi: .unknown)
@@ -156,6 +157,12 @@ struct MatchReportBuilderTests {
         let html = try HTMLReportWriter().render(report)
         #expect(html.contains("CCDC6::RET fusion"))
         #expect(html.contains("12 supporting"))
+        // Neither the fusion nor the unannotated allele has a transcript to call principal; the
+        // fusion's class is not repeated under its name; LOH is spelt out.
+        #expect(!html.contains("— (principal)"))
+        #expect(!html.contains("fusion<br>"))
+        #expect(html.contains("<td>loss of heterozygosity</td>"))
+        #expect(!html.contains(">loh<"))
         let json = try JSONReportWriter().render(report)
         #expect(json.contains(#""fusion": "CCDC6::RET""#))
         #expect(json.contains(#""alt_depth": 12"#))

@@ -262,11 +262,16 @@ public struct HTMLReportWriter: ReportWriter {
         page.markup("<th>Origin</th><th>Transcript</th></tr>\n")
         for (index, item) in alterations.enumerated() {
             page.element("<tr><td class=\"nowrap\"><strong>", item.gene, "</strong></td>")
-            page.element(
-                "<td>",
+            let primary =
                 item.fusion.map { "\($0) fusion" } ?? item.proteinChange.map { "p.\($0)" } ?? item.hgvsc
-                    ?? item.genomicText ?? item.variantClass, "")
-            page.element("<br><span class=\"muted small\">", secondaryLabel(item), "</span></td>")
+                ?? item.genomicText
+            page.element("<td>", primary ?? HTMLVocabulary.variantClassLabel(item.variantClass), "")
+            // The class is shown unless the first line already says it (an event's class, a fusion).
+            let secondary = secondaryLabel(item, showsClass: primary != nil && item.fusion == nil)
+            if !secondary.isEmpty {
+                page.element("<br><span class=\"muted small\">", secondary, "</span>")
+            }
+            page.markup("</td>")
             page.element("<td class=\"mono\">", location(item), "</td>")
             var vaf = "—"
             if let value = item.vaf {
@@ -278,8 +283,10 @@ public struct HTMLReportWriter: ReportWriter {
             page.element("<td class=\"nowrap\">", vaf, "</td>")
             page.element("<td class=\"nowrap\">", Self.depthText(item), "</td>")
             page.element("<td>", "\(item.origin), \(item.zygosity)", "</td>")
+            // An event or an unannotated variant has no transcript to qualify.
             let transcript =
-                (item.transcript ?? "—") + (item.principalTranscript ? " (principal)" : " (not principal)")
+                item.transcript.map { $0 + (item.principalTranscript ? " (principal)" : " (not principal)") }
+                ?? "—"
             page.element("<td class=\"mono\">", transcript, "</td></tr>\n")
         }
         page.markup("</table>\n")
@@ -372,18 +379,18 @@ public struct HTMLReportWriter: ReportWriter {
         return match.alterations.map { item in
             item.label(
                 detail: item.proteinChange.map { "p.\($0)" } ?? item.hgvsc ?? item.genomicText
-                    ?? item.variantClass)
+                    ?? HTMLVocabulary.variantClassLabel(item.variantClass))
         }.joined(separator: " + ")
     }
 
     /// The coding change without its transcript prefix (the transcript has its own column), the
-    /// variant class, the consequence and a non-PASS filter.
-    private func secondaryLabel(_ item: AlterationSummary) -> String {
+    /// variant class (when `showsClass`), the consequence and a non-PASS filter.
+    private func secondaryLabel(_ item: AlterationSummary, showsClass: Bool) -> String {
         var parts: [String] = []
         if item.proteinChange != nil, let coding = item.hgvsc {
             parts.append(coding.split(separator: ":", maxSplits: 1).last.map(String.init) ?? coding)
         }
-        parts.append(item.variantClass)
+        if showsClass { parts.append(HTMLVocabulary.variantClassLabel(item.variantClass)) }
         if let consequence = item.consequence { parts.append(consequence.replacingAmpersands()) }
         if let filter = item.filter, filter != "PASS", filter != "." { parts.append("FILTER \(filter)") }
         return parts.joined(separator: " · ")

@@ -63,6 +63,21 @@ enum HTMLVocabulary {
         }
     }
 
+    /// A report's variant class or copy-number state in words (`loh` → `loss of heterozygosity`).
+    static func variantClassLabel(_ variantClass: String) -> String {
+        switch variantClass {
+        case "loh": return "loss of heterozygosity"
+        case "homozygous-deletion": return "homozygous deletion"
+        case "inframe-deletion": return "in-frame deletion"
+        case "inframe-insertion": return "in-frame insertion"
+        case "inframe-delins": return "in-frame deletion-insertion"
+        case "splice-region": return "splice region"
+        case "other-coding": return "other coding"
+        case "neutral": return "copy-neutral"
+        default: return variantClass
+        }
+    }
+
     static func matchLevelLabel(_ level: String) -> String {
         switch level {
         case "exact-allele": return "exact allele"
