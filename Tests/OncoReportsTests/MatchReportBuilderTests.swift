@@ -163,6 +163,8 @@ struct MatchReportBuilderTests {
         #expect(!html.contains("fusion<br>"))
         #expect(html.contains("<td>loss of heterozygosity</td>"))
         #expect(!html.contains(">loh<"))
+        #expect(html.contains("Matched at the level of fusion.</p>"))
+        #expect(!html.contains("principal transcript."))
         let json = try JSONReportWriter().render(report)
         #expect(json.contains(#""fusion": "CCDC6::RET""#))
         #expect(json.contains(#""alt_depth": 12"#))

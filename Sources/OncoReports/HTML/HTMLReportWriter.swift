@@ -231,9 +231,15 @@ public struct HTMLReportWriter: ReportWriter {
         page.markup("<h4>Why it matched</h4>\n")
         page.element("<p>", match.explanation, "</p>\n")
         var how = "Matched at the level of \(HTMLVocabulary.matchLevelLabel(match.matchLevel))"
-        how +=
-            match.principalTranscript
-            ? ", on the principal transcript." : ", not on the principal transcript."
+        // Only an annotated variant has a transcript to match on (not a fusion, a copy-number
+        // event, an unannotated allele or a biomarker).
+        if match.alterations.contains(where: { $0.transcript != nil }) {
+            how +=
+                match.principalTranscript
+                ? ", on the principal transcript." : ", not on the principal transcript."
+        } else {
+            how += "."
+        }
         page.element("<p class=\"muted small\">", how, "</p>\n")
 
         page.markup("<h4>Evidence</h4>\n")
