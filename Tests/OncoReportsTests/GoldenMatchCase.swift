@@ -149,13 +149,15 @@ struct GoldenMatchCase: Sendable, CustomStringConvertible {
         name: "pcgr-t001-brca-grch38", input: .shared("tumours/pcgr/T001-BRCA.grch38.vcf.gz"),
         tumourType: "BRCA", copyNumber: .shared("tumours/pcgr/T001-BRCA.grch38.cna.tsv"),
         fusions: .shared("tumours/pcgr/T001-BRCA.grch38.fusions.tsv"))
-    /// GRCh37: copy number is not supported yet (see `MatchJobTests`), fusions are.
+    /// GRCh37: copy-number segments are mapped with the bundled GRCh37 gene spans.
     static let coadGRCh37 = GoldenMatchCase(
         name: "pcgr-t001-coad-grch37", input: .shared("tumours/pcgr/T001-COAD.grch37.vcf.gz"),
-        tumourType: "COADREAD", fusions: .shared("tumours/pcgr/T001-COAD.grch37.fusions.tsv"))
+        tumourType: "COADREAD", copyNumber: .shared("tumours/pcgr/T001-COAD.grch37.cna.tsv"),
+        fusions: .shared("tumours/pcgr/T001-COAD.grch37.fusions.tsv"))
     static let brcaGRCh37 = GoldenMatchCase(
         name: "pcgr-t001-brca-grch37", input: .shared("tumours/pcgr/T001-BRCA.grch37.vcf.gz"),
-        tumourType: "BRCA", fusions: .shared("tumours/pcgr/T001-BRCA.grch37.fusions.tsv"))
+        tumourType: "BRCA", copyNumber: .shared("tumours/pcgr/T001-BRCA.grch37.cna.tsv"),
+        fusions: .shared("tumours/pcgr/T001-BRCA.grch37.fusions.tsv"))
 
     static let examples: [GoldenMatchCase] = [
         melanoma, ovarian, aml, colorectalTMB, colorectalMSI, lung, breast, prostate, synonymous, filtered,

@@ -325,17 +325,20 @@ struct GoldenMatchFactsTests {
     }
 
     @Test(.enabled(if: TestData.hasSharedData))
-    func pcgrColorectalGRCh37MatchesTheSameBRAFAlleleAndFusions() throws {
+    func pcgrColorectalGRCh37MatchesAsOnGRCh38() throws {
         let report = try GoldenMatchCase.coadGRCh37.run()
         #expect(report.input.build == "GRCh37")
         let alteration = try #require(report.matches.first?.alterations.first)
         #expect(alteration.gene == "BRAF")
         #expect(alteration.position == 140_453_136)
-        // Without copy number there is no ERBB2 amplification; everything else is as on GRCh38.
+        // The same matches as on GRCh38, the ERBB2 amplification included (GRCh37 gene spans).
         let grch38 = try GoldenMatchCase.coadGRCh38.run()
-        #expect(
-            summaries(report) == summaries(grch38).filter { !$0.contains("copy-number") })
+        #expect(summaries(report) == summaries(grch38))
         #expect(nearMisses(report).contains(Self.fusionNearMiss))
+        #expect(
+            report.warnings.contains {
+                $0.hasPrefix("no verifiable GRCh37 coordinates are shipped for ")
+            })
     }
 
     @Test(.enabled(if: TestData.hasSharedData))
@@ -366,7 +369,11 @@ struct GoldenMatchFactsTests {
         let pik3ca = try #require(report.matches.first { $0.ruleId == "tgt-pik3ca-breast-alpelisib" })
         #expect(pik3ca.matchLevel == "exact-allele")
         #expect(pik3ca.alterations.first?.position == 178_952_085)
-        #expect(!report.matches.contains { $0.genes.contains("ERBB2") })
+        // ERBB2 amplification from the GRCh37 copy-number segments, on-label as on GRCh38.
+        let erbb2 = try #require(report.matches.first { $0.ruleId == "tgt-erbb2-amplification-breast" })
+        #expect(erbb2.onLabel)
+        #expect(erbb2.genes == ["ERBB2"])
+        #expect(summaries(report) == summaries(try GoldenMatchCase.brcaGRCh38.run()))
         #expect(
             report.warnings.contains {
                 $0.hasPrefix("fusion --ALK has a missing partner")
