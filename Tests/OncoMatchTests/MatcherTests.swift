@@ -35,6 +35,25 @@ struct MatcherTests {
             ])
     }
 
+    /// A rearrangement whose partner the caller could not name (`--ALK`, `FGFR3--`) meets the
+    /// rules for its gene with any partner, not those naming both partners.
+    @Test func aFusionWithAnUnnamedPartnerMeetsOnlyAnyPartnerRules() throws {
+        let alk = Alteration(sampleIndex: 0, gene: "ALK", kind: .fusion(fivePrime: "", threePrime: "ALK"))
+        let lung = matcher.match(MatchFixtures.profile([alk], tumourType: "LUAD"))
+        let match = try #require(lung.match(supportedBy: "tgt-alk-fusion-nsclc"))
+        #expect(match.isOnLabel)
+        #expect(match.genes == ["ALK"])
+        #expect(match.explanation.hasPrefix("?::ALK fusion matches ALK (any partner) fusion"))
+
+        let fgfr3 = Alteration(
+            sampleIndex: 0, gene: "FGFR3", kind: .fusion(fivePrime: "FGFR3", threePrime: ""))
+        let bladder = matcher.match(MatchFixtures.profile([fgfr3], tumourType: "BLCA"))
+        #expect(!bladder.allSupportingRuleIDs.contains("tgt-fgfr3-urothelial-erdafitinib"))
+        let miss = try #require(bladder.nearMisses.first)
+        #expect(miss.label == "FGFR3::? fusion")
+        #expect(miss.ruleIDs.contains("tgt-fgfr3-urothelial-erdafitinib"))
+    }
+
     @Test func lungAdenocarcinomaUsesTheNSCLCRule() throws {
         let result = matcher.match(MatchFixtures.profile([MatchFixtures.brafV600E()], tumourType: "LUAD"))
         let match = try #require(result.match(supportedBy: "tgt-braf-v600e-nsclc"))

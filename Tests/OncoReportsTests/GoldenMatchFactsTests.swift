@@ -331,9 +331,14 @@ struct GoldenMatchFactsTests {
         let alteration = try #require(report.matches.first?.alterations.first)
         #expect(alteration.gene == "BRAF")
         #expect(alteration.position == 140_453_136)
-        // The same matches as on GRCh38, the ERBB2 amplification included (GRCh37 gene spans).
+        // The same matches as on GRCh38, the ERBB2 amplification included (GRCh37 gene spans),
+        // plus the GRCh37 table's partner-less `FGFR2--` row: an FGFR2 rearrangement meets the
+        // cholangiocarcinoma rule (any partner), off-label.
         let grch38 = try GoldenMatchCase.coadGRCh38.run()
-        #expect(summaries(report) == summaries(grch38))
+        let fgfr2 =
+            "II-C off-label sensitivity fusion tgt-fgfr2-fusion-cholangiocarcinoma: pemigatinib | futibatinib"
+        #expect(summaries(report).filter { $0 != fgfr2 } == summaries(grch38))
+        #expect(summaries(report).contains(fgfr2))
         #expect(nearMisses(report).contains(Self.fusionNearMiss))
         #expect(
             report.warnings.contains {
@@ -373,10 +378,13 @@ struct GoldenMatchFactsTests {
         let erbb2 = try #require(report.matches.first { $0.ruleId == "tgt-erbb2-amplification-breast" })
         #expect(erbb2.onLabel)
         #expect(erbb2.genes == ["ERBB2"])
-        #expect(summaries(report) == summaries(try GoldenMatchCase.brcaGRCh38.run()))
-        #expect(
-            report.warnings.contains {
-                $0.hasPrefix("fusion --ALK has a missing partner")
-            })
+        // Its fusion table adds partner-less rows (`--ALK`, `FGFR2--`, `--NTRK3`): an ALK or NTRK3
+        // rearrangement with an unnamed partner still meets the any-partner rules.
+        let alk = try #require(report.matches.first { $0.ruleId == "tgt-alk-fusion-nsclc" })
+        #expect(Set(alk.alterations.compactMap(\.fusion)) == ["?::ALK", "EML4::ALK"])
+        let ntrk = try #require(report.matches.first { $0.ruleId == "tgt-ntrk-fusion-tissue-agnostic" })
+        #expect(Set(ntrk.alterations.compactMap(\.fusion)) == ["?::NTRK3", "NTRK1::TPM3"])
+        #expect(ntrk.genes == ["NTRK1", "NTRK3"])
+        #expect(!report.warnings.contains { $0.contains("missing partner") })
     }
 }

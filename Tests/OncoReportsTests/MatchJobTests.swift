@@ -88,15 +88,17 @@ struct MatchJobTests {
     }
 
     @Test(.enabled(if: TestData.hasSharedData))
-    func partnerLessFusionsAreSkippedWithAReadableWarning() throws {
+    func partnerLessFusionsMeetAnyPartnerRules() throws {
         let report = try run(
             MatchJob.Request(
                 inputPath: TestData.shared("tumours/pcgr/T001-BRCA.grch37.vcf.gz"), tumourType: "BRCA",
                 fusionsPath: TestData.shared("tumours/pcgr/T001-BRCA.grch37.fusions.tsv")))
-        #expect(
-            report.warnings.contains(
-                "fusion --ALK has a missing partner and was skipped (partner-less fusions are not supported)")
-        )
+        // `--ALK`: an ALK rearrangement whose 5′ partner the caller could not name.
+        let alk = try #require(report.matches.first { $0.ruleId == "tgt-alk-fusion-nsclc" })
+        let unnamed = try #require(alk.alterations.first { $0.fusion == "?::ALK" })
+        #expect(unnamed.gene == "ALK")
+        #expect(unnamed.altDepth == 50)
+        #expect(!report.warnings.contains { $0.contains("partner") })
     }
 }
 

@@ -10,7 +10,8 @@ public struct Alteration: Sendable, Hashable {
         case smallVariant
         /// A copy-number state over the gene.
         case copyNumber(CopyNumberState)
-        /// A fusion between a 5' and a 3' gene.
+        /// A fusion between a 5' and a 3' gene; an empty name for a partner the caller could not
+        /// name (`--ALK`: an ALK rearrangement with an unknown 5' partner).
         case fusion(fivePrime: String, threePrime: String)
         /// Another structural variant (symbolic allele or breakend) touching the gene.
         case structural
@@ -99,10 +100,16 @@ public struct Alteration: Sendable, Hashable {
         var result: Set<String> = [gene]
         for transcript in transcripts where !transcript.gene.isEmpty { result.insert(transcript.gene) }
         if case .fusion(let five, let three) = kind {
-            result.insert(five)
-            result.insert(three)
+            for partner in [five, three] where !partner.isEmpty { result.insert(partner) }
         }
         return result
+    }
+
+    /// A fusion's partners 5′ to 3′ in HGNC notation (`EML4::ALK`), an unnamed partner written `?`
+    /// (`?::ALK`); `nil` for anything but a fusion.
+    public var fusionName: String? {
+        guard case .fusion(let five, let three) = kind else { return nil }
+        return "\(five.isEmpty ? "?" : five)::\(three.isEmpty ? "?" : three)"
     }
 }
 

@@ -207,15 +207,13 @@ public enum TumourProfileLoader {
     private static func addFusions(_ request: Request, to loaded: inout Loaded) throws {
         guard let path = request.fusionsPath else { return }
         for event in try FusionReader.read(path: path) {
-            guard let five = event.fivePrimeGene, let three = event.threePrimeGene else {
-                loaded.warnings.append(
-                    "fusion \(event) has a missing partner and was skipped (partner-less fusions are not supported)"
-                )
-                continue
-            }
+            // A partner the caller could not name (`--ALK`) stays empty: the event still satisfies
+            // rules for the named gene with any partner, not those naming both partners.
+            let five = event.fivePrimeGene ?? ""
+            let three = event.threePrimeGene ?? ""
             loaded.profile.index.add(
                 Alteration(
-                    sampleIndex: loaded.profile.sampleIndex, gene: five,
+                    sampleIndex: loaded.profile.sampleIndex, gene: five.isEmpty ? three : five,
                     kind: .fusion(fivePrime: five, threePrime: three), altDepth: event.splitReads,
                     depthSource: event.splitReads == nil ? nil : "split reads"))
         }

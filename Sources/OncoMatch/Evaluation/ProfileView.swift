@@ -30,8 +30,9 @@ struct ProfileView: Sendable {
                 if !transcriptGene.isEmpty && transcriptGene != gene { add(transcriptGene) }
             }
             if case .fusion(let five, let three) = present[id].kind {
-                add(five)
-                add(three)
+                // An unnamed partner is empty: no gene to file it under.
+                if !five.isEmpty { add(five) }
+                if !three.isEmpty { add(three) }
             }
         }
         idsByGene = byGene

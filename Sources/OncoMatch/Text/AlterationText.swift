@@ -17,8 +17,8 @@ enum AlterationText {
         switch alteration.kind {
         case .copyNumber(let state):
             return "\(gene) \(copyNumberPhrase(state))"
-        case .fusion(let five, let three):
-            return "\(five)::\(three) fusion"
+        case .fusion:
+            return "\(alteration.fusionName ?? gene) fusion"
         case .structural:
             return "\(gene) structural variant"
                 + (alteration.allele.map { " at \($0.chromosome):\($0.position)" } ?? "")

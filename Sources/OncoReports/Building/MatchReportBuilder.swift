@@ -97,9 +97,9 @@ public struct MatchReportBuilder: Sendable {
         // Without an annotation a small variant's effect is not known: not `non-coding`.
         case .smallVariant: variantClass = transcript?.variantClass.rawValue ?? "unannotated"
         case .copyNumber(let state): variantClass = state.rawValue
-        case .fusion(let five, let three):
+        case .fusion:
             variantClass = "fusion"
-            fusion = "\(five)::\(three)"
+            fusion = alteration.fusionName
         case .structural: variantClass = "structural"
         }
         return AlterationSummary(
