@@ -54,6 +54,36 @@ struct MatcherTests {
         #expect(miss.ruleIDs.contains("tgt-fgfr3-urothelial-erdafitinib"))
     }
 
+    /// KIAA1549::BRAF in a pilocytic astrocytoma (a paediatric low-grade glioma): tovorafenib
+    /// on-label; a BRAF V600E glioma is not offered tovorafenib by this rule.
+    @Test func brafFusionInPilocyticAstrocytomaGetsTovorafenib() throws {
+        let fusion = Alteration(
+            sampleIndex: 0, gene: "KIAA1549", kind: .fusion(fivePrime: "KIAA1549", threePrime: "BRAF"))
+        let result = matcher.match(MatchFixtures.profile([fusion], tumourType: "PAST"))
+        let match = try #require(result.match(supportedBy: "tgt-braf-fusion-paediatric-lgg-tovorafenib"))
+        #expect(match.isOnLabel)
+        #expect(match.tier == .iA)
+        #expect(match.genes == ["BRAF"])
+        #expect(match.therapies.map(\.description) == ["tovorafenib"])
+        let v600e = matcher.match(MatchFixtures.profile([MatchFixtures.brafV600E()], tumourType: "PAST"))
+        #expect(!v600e.allSupportingRuleIDs.contains("tgt-braf-fusion-paediatric-lgg-tovorafenib"))
+        #expect(v600e.allSupportingRuleIDs.contains("tgt-braf-v600e-tissue-agnostic"))
+    }
+
+    /// A KRAS hotspot in low-grade serous ovarian cancer: avutometinib + defactinib on-label; the
+    /// combination is not extrapolated to high-grade serous carcinoma.
+    @Test func krasHotspotInLowGradeSerousOvarianCancer() throws {
+        let g12v = MatchFixtures.variant(
+            "KRAS", "G12V", class: .missense, consequence: "missense_variant", allele: "12:25245350:C:A",
+            exon: 2)
+        let lgsoc = matcher.match(MatchFixtures.profile([g12v], tumourType: "LGSOC"))
+        let match = try #require(lgsoc.match(supportedBy: "tgt-kras-lgsoc-avutometinib-defactinib"))
+        #expect(match.isOnLabel)
+        #expect(match.therapies.map(\.description) == ["avutometinib + defactinib"])
+        let hgsoc = matcher.match(MatchFixtures.profile([g12v], tumourType: "HGSOC"))
+        #expect(!hgsoc.allSupportingRuleIDs.contains("tgt-kras-lgsoc-avutometinib-defactinib"))
+    }
+
     @Test func lungAdenocarcinomaUsesTheNSCLCRule() throws {
         let result = matcher.match(MatchFixtures.profile([MatchFixtures.brafV600E()], tumourType: "LUAD"))
         let match = try #require(result.match(supportedBy: "tgt-braf-v600e-nsclc"))
@@ -269,7 +299,7 @@ struct MatcherTests {
         let result = matcher.match(MatchFixtures.profile([synonymous], tumourType: "MEL"))
         #expect(result.matches.isEmpty)
         let miss = try #require(result.nearMisses.first)
-        #expect(miss.reason.hasPrefix("synonymous; rules need V600E or V600K"))
+        #expect(miss.reason.hasPrefix("synonymous; rules need V600E, V600K or a BRAF (any partner) fusion"))
     }
 
     @Test func brafV600AIsANearMissNamingTheChangesNeeded() throws {
@@ -278,7 +308,9 @@ struct MatcherTests {
             exon: 15)
         let result = matcher.match(MatchFixtures.profile([v600a], tumourType: "MEL"))
         #expect(result.matches.isEmpty)
-        #expect(result.nearMisses.first?.reason == "missense; rules need V600E or V600K")
+        #expect(
+            result.nearMisses.first?.reason
+                == "missense; rules need V600E, V600K or a BRAF (any partner) fusion")
     }
 
     @Test func unannotatedProfileMatchesTheExactAlleleAndWarns() throws {

@@ -31,8 +31,9 @@ struct NearMissReasoningTests {
         let synonymous = try #require(byLabel["BRAF p.V600="])
         let missense = try #require(byLabel["BRAF p.V600A"])
         let filtered = try #require(byLabel["BRAF p.V600E"])
-        #expect(synonymous.reason.hasPrefix("synonymous; rules need V600E or V600K"))
-        #expect(missense.reason == "missense; rules need V600E or V600K")
+        #expect(
+            synonymous.reason.hasPrefix("synonymous; rules need V600E, V600K or a BRAF (any partner) fusion"))
+        #expect(missense.reason == "missense; rules need V600E, V600K or a BRAF (any partner) fusion")
         #expect(filtered.reason == "FILTER=LowQual: excluded by FILTER policy (use --filter all)")
         // The same rules were tried for each alteration of the gene.
         #expect(missense.ruleIDs.contains("tgt-braf-v600-melanoma"))
@@ -82,7 +83,10 @@ struct NearMissReasoningTests {
             matcher.match(MatchFixtures.profile([Self.brca2N372H], tumourType: "MEL")).nearMisses.first)
         #expect(Set(miss.ruleIDs) == Set(brafAlone.ruleIDs).union(brca2Alone.ruleIDs))
         #expect(miss.ruleIDs.count == Set(miss.ruleIDs).count)
-        #expect(miss.reason == "missense; rules need V600E, V600K or a loss-of-function alteration")
+        #expect(
+            miss.reason
+                == "missense; rules need V600E, V600K, a loss-of-function alteration or a BRAF (any partner) fusion"
+        )
     }
 
     @Test func aRuleNeedingTheWildTypeIsNamedByTheAlterationThatRulesItOut() throws {

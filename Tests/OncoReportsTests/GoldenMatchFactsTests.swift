@@ -20,6 +20,7 @@ struct GoldenMatchFactsTests {
         "tgt-braf-v600e-colorectal-encorafenib-cetuximab",
         "tgt-braf-v600e-colorectal-braf-monotherapy", "tgt-braf-v600e-colorectal-anti-egfr-reduced",
         "tgt-braf-v600e-tissue-agnostic", "tgt-braf-v600e-anaplastic-thyroid",
+        "tgt-braf-fusion-paediatric-lgg-tovorafenib",
     ]
     static let melanomaBRAF =
         "I-A on-label sensitivity exact-allele tgt-braf-v600-melanoma (+ tgt-braf-v600e-tissue-agnostic, "
@@ -209,7 +210,10 @@ struct GoldenMatchFactsTests {
     @Test func synonymousChangeAtTheHotspotCodonDoesNotMatch() throws {
         let report = try GoldenMatchCase.synonymous.run()
         #expect(report.matches.isEmpty)
-        #expect(nearMisses(report) == ["BRAF p.V600=: synonymous; rules need V600E or V600K"])
+        #expect(
+            nearMisses(report) == [
+                "BRAF p.V600=: synonymous; rules need V600E, V600K or a BRAF (any partner) fusion"
+            ])
         #expect(report.nearMisses.first?.ruleIds == Self.braf)
     }
 
@@ -242,7 +246,10 @@ struct GoldenMatchFactsTests {
         let report = try GoldenMatchCase.multiallelic.run()
         // ALT 1 (V600E) is not in the tumour's 0/2 genotype; only V600A is seen.
         #expect(report.matches.isEmpty)
-        #expect(nearMisses(report) == ["BRAF p.V600A: missense; rules need V600E or V600K"])
+        #expect(
+            nearMisses(report) == [
+                "BRAF p.V600A: missense; rules need V600E, V600K or a BRAF (any partner) fusion"
+            ])
     }
 
     // MARK: - Shared PCGR tumours
@@ -299,7 +306,11 @@ struct GoldenMatchFactsTests {
         #expect(ret.alterations.map(\.altDepth) == [65])
         let brafAllele = try #require(report.matches.first?.alterations.first)
         #expect(brafAllele.variantClass == "unannotated")
-        #expect(lines.count == 10)
+        // KIAA1549::BRAF: tovorafenib's paediatric low-grade glioma evidence, off-label.
+        #expect(
+            lines.contains(
+                "II-C off-label sensitivity fusion tgt-braf-fusion-paediatric-lgg-tovorafenib: tovorafenib"))
+        #expect(lines.count == 11)
         #expect(!report.matches.contains { $0.genes.contains("BCR") || $0.genes.contains("ABL1") })
         #expect(nearMisses(report).contains(Self.fusionNearMiss))
         // Dabrafenib + trametinib is withheld: the tumour-agnostic rule excludes COADREAD. The
@@ -362,7 +373,11 @@ struct GoldenMatchFactsTests {
         #expect(
             lines.contains(
                 "I-A on-label sensitivity exact-allele tgt-pik3ca-breast-alpelisib: alpelisib + fulvestrant"))
-        #expect(lines.count == 10)
+        // KIAA1549::BRAF: tovorafenib's paediatric low-grade glioma evidence, off-label.
+        #expect(
+            lines.contains(
+                "II-C off-label sensitivity fusion tgt-braf-fusion-paediatric-lgg-tovorafenib: tovorafenib"))
+        #expect(lines.count == 11)
         #expect(report.matches.filter(\.onLabel).count == 6)
         #expect(nearMisses(report).contains(Self.fusionNearMiss))
     }
