@@ -110,6 +110,33 @@ import Testing
         #expect(alteration.depthSource == "INFO/TDP,INFO/TVAF")
     }
 
+    /// A header declaring only an annotation the loader does not read (SnpEff classic EFF,
+    /// bcftools BCSQ) is named in a warning; a readable CSQ/ANN beside it silences it.
+    @Test(arguments: [
+        (["EFF"], ["INFO/EFF (SnpEff's classic annotation) is not read"]),
+        (["BCSQ"], ["INFO/BCSQ (bcftools csq's annotation) is not read"]),
+        (["EFF", "ANN"], []),
+        ([], []),
+    ])
+    func unreadAnnotationsAreNamed(tags: [String], expected: [String]) throws {
+        var header = ["##fileformat=VCFv4.2"]
+        for tag in tags {
+            let description =
+                tag == "ANN"
+                ? "Functional annotations: 'Allele | Annotation | Annotation_Impact | Gene_Name | Gene_ID' "
+                : "effects"
+            header.append("##INFO=<ID=\(tag),Number=.,Type=String,Description=\"\(description)\">")
+        }
+        header.append("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("unread-\(UUID()).vcf")
+        try (header + ["1\t100\t.\tA\tC\t.\tPASS\t."]).joined(separator: "\n").appending("\n").write(
+            to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try VCFAlterationLoader.load(path: url.path, options: .init(genesOfInterest: nil))
+        #expect(result.warnings.count == expected.count)
+        for (warning, prefix) in zip(result.warnings, expected) { #expect(warning.hasPrefix(prefix)) }
+    }
+
     /// PCGR's TDP/TVAF are read only when declared, one TVAF per ALT allele; FORMAT fields and a
     /// sites-only INFO DP/AF keep their precedence rules.
     @Test func pcgrTumourTagsGiveDepthAndFractionWhenDeclared() throws {

@@ -119,7 +119,7 @@ public enum TumourProfileLoader {
             recordsRead: result.recordsRead, recordsSkipped: result.recordsSkipped,
             skippedExamples: result.skippedExamples.map(\.description),
             recordsFiltered: result.recordsFiltered,
-            warnings: [], inputSHA256: result.inputSHA256)
+            warnings: result.warnings, inputSHA256: result.inputSHA256)
     }
 
     private static func loadMAF(_ request: Request) throws -> Loaded {

@@ -70,6 +70,8 @@ public enum VCFAlterationLoader {
         public var recordsFiltered: Int
         /// The hex SHA-256 of the stored input, when ``Options/computesInputChecksum`` asked for it.
         public var inputSHA256: String?
+        /// What a reader of the report should know about the input (an annotation it cannot read).
+        public var warnings: [String] = []
     }
 
     /// Reads `path` (plain, gzip or BGZF; `-` for standard input).
@@ -121,7 +123,24 @@ public enum VCFAlterationLoader {
             annotationSource: source, tmbCounter: schema == nil ? nil : tmb,
             recordsRead: summary.recordsRead, recordsSkipped: summary.skipped,
             skippedExamples: summary.skippedExamples, recordsFiltered: filtered,
-            inputSHA256: summary.inputSHA256)
+            inputSHA256: summary.inputSHA256,
+            warnings: schema == nil ? unreadAnnotationWarnings(header) : [])
+    }
+
+    /// Annotations a header declares that the loader does not read, when it reads none: SnpEff's
+    /// classic `EFF` and bcftools csq's `BCSQ`. Without a word, the report would only say the VCF
+    /// has no CSQ/ANN annotation.
+    static func unreadAnnotationWarnings(_ header: VCFHeader) -> [String] {
+        let unread: [(tag: String, what: String, remedy: String)] = [
+            (
+                "EFF", "SnpEff's classic annotation",
+                "re-annotate with SnpEff without -classic (INFO/ANN) or with VEP"
+            ),
+            ("BCSQ", "bcftools csq's annotation", "annotate with VEP (INFO/CSQ) or SnpEff (INFO/ANN)"),
+        ]
+        return unread.filter { header.info($0.tag) != nil }.map {
+            "INFO/\($0.tag) (\($0.what)) is not read: \($0.remedy) to evaluate protein-level rules and TMB"
+        }
     }
 
     /// The annotation declared by the header: VEP `CSQ` first, then `ANN` (VEP or SnpEff).
