@@ -189,7 +189,8 @@ public struct HTMLReportWriter: ReportWriter {
     private func supportingAlterations(
         _ title: StaticString, _ alterations: [AlterationSummary], path: String, into page: inout HTMLBuffer
     ) throws(ReportError) {
-        page.markup("<div class=\"panel\">\n<h3>")
+        // A table of seven columns needs the page's width: half of it overflowed the panel.
+        page.markup(alterations.isEmpty ? "<div class=\"panel\">\n<h3>" : "<div class=\"panel wide\">\n<h3>")
         page.markup(title)
         page.markup("</h3>\n")
         if alterations.isEmpty {
