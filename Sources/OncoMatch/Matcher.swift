@@ -242,11 +242,17 @@ public struct Matcher: Sendable {
                 }
                 explanation += " Also supported by \(ListText.joined(others, conjunction: "and"))."
             }
-            return MatchedTherapy(
+            var therapy = MatchedTherapy(
                 rule: primary.rule, supportingRules: group.map(\.rule), therapies: primary.therapies,
                 alterations: alterations.sorted { $0.key < $1.key }.map(\.value), tier: primary.tier,
                 escat: primary.escat, isOnLabel: primary.isOnLabel, level: primary.level,
                 explanation: explanation, caveats: ListText.unique(group.flatMap(\.caveats)))
+            // A wild-type hit is named by what it requires; a biomarker hit by what was observed.
+            therapy.biomarkerFindings = ListText.unique(
+                primary.outcome.evaluation.hits.filter { $0.alterationID == nil }.map { hit in
+                    hit.level == .wildType ? hit.requirement : (hit.observation ?? hit.requirement)
+                })
+            return therapy
         }
     }
 

@@ -99,6 +99,13 @@ struct MatchReportBuilderTests {
             report.matches.first { $0.ruleId == "io-tmb-high-pembrolizumab-solid" })
         #expect(tumourAgnostic.ruleTumourTypes == ["all-solid"])
         #expect(tumourAgnostic.matchLevel == "biomarker")
+        // An alteration-free match says what was found, in the model and in each writer.
+        #expect(tumourAgnostic.biomarkerFindings == ["TMB 12.00 mut/Mb"])
+        #expect(tumourAgnostic.alterations.isEmpty)
+        #expect(braf.biomarkerFindings.isEmpty)
+        #expect(TextSummaryWriter().render(report).contains("pembrolizumab — TMB 12.00 mut/Mb (on-label"))
+        #expect(try HTMLReportWriter().render(report).contains("Biomarker: TMB 12.00 mut/Mb."))
+        #expect(try JSONReportWriter().render(report).contains(#""biomarker_findings": ["#))
     }
 
     @Test func theBuiltReportSatisfiesTheSchema() throws {

@@ -23,6 +23,9 @@ public struct MatchedTherapy: Hashable, Sendable {
     public var explanation: String
     /// Limits of the match (unknown origin, coverage assumptions), also folded into the explanation.
     public var caveats: [String]
+    /// What the tier-giving rule's alteration-free criteria found: `TMB 11.13 mut/Mb`,
+    /// `MSI-high status`, `KRAS and NRAS wild type`; empty when only alterations matched.
+    public var biomarkerFindings: [String] = []
 
     public init(
         rule: Rule, supportingRules: [Rule], therapies: [TherapyOption], alterations: [MatchedAlteration],

@@ -81,7 +81,7 @@ public struct MatchReportBuilder: Sendable {
             evidence: EvidenceSummary(
                 source: rule.evidence.source.rawValue, references: rule.evidence.references.map(\.citation),
                 statement: rule.evidence.statement, uncertain: rule.evidence.uncertain),
-            explanation: match.explanation)
+            explanation: match.explanation, biomarkerFindings: match.biomarkerFindings)
     }
 
     /// One alteration as shown in reports, on the transcript it matched (the principal one by

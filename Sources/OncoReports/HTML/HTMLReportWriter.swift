@@ -220,13 +220,18 @@ public struct HTMLReportWriter: ReportWriter {
             "\(HTMLVocabulary.categoryLabel(match.category)) · \(HTMLVocabulary.effectLabel(match.effect))",
             "</p>\n")
 
-        if match.alterations.isEmpty {
+        if !match.alterations.isEmpty {
+            try alterationTable(match.alterations, path: "matches.alterations", into: &page)
+        }
+        if !match.biomarkerFindings.isEmpty {
+            page.element(
+                "<p class=\"small\">", "Biomarker: \(match.biomarkerFindings.joined(separator: "; ")).",
+                "</p>\n")
+        } else if match.alterations.isEmpty {
             page.element(
                 "<p class=\"small\">",
                 "No single alteration: matched on \(match.genes.isEmpty ? "a biomarker" : match.genes.joined(separator: ", ")).",
                 "</p>\n")
-        } else {
-            try alterationTable(match.alterations, path: "matches.alterations", into: &page)
         }
 
         page.markup("<h4>Why it matched</h4>\n")
@@ -380,14 +385,14 @@ public struct HTMLReportWriter: ReportWriter {
 
     /// `BRAF p.V600E`, `BRAF p.V600E + NRAS p.Q61K`, or the genes for a match without alterations.
     private func findingLabel(_ match: TherapyMatch) -> String {
-        if match.alterations.isEmpty {
-            return match.genes.isEmpty ? "biomarker" : match.genes.joined(separator: ", ")
-        }
-        return match.alterations.map { item in
-            item.label(
-                detail: item.proteinChange.map { "p.\($0)" } ?? item.hgvsc ?? item.genomicText
-                    ?? HTMLVocabulary.variantClassLabel(item.variantClass))
-        }.joined(separator: " + ")
+        let parts =
+            match.alterations.map { item in
+                item.label(
+                    detail: item.proteinChange.map { "p.\($0)" } ?? item.hgvsc ?? item.genomicText
+                        ?? HTMLVocabulary.variantClassLabel(item.variantClass))
+            } + match.biomarkerFindings
+        if parts.isEmpty { return match.genes.isEmpty ? "biomarker" : match.genes.joined(separator: ", ") }
+        return parts.joined(separator: " + ")
     }
 
     /// The coding change without its transcript prefix (the transcript has its own column), the

@@ -150,6 +150,7 @@ public struct JSONReportWriter: ReportWriter {
             ("supporting_rule_ids", .strings(match.supportingRuleIds)),
             ("genes", .strings(match.genes)),
             ("alterations", .array(alterations)),
+            ("biomarker_findings", .strings(match.biomarkerFindings)),
             ("therapies", .strings(match.therapies)),
             ("category", .string(match.category)),
             ("effect", .string(match.effect)),

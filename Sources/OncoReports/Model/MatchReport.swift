@@ -195,6 +195,9 @@ public struct TherapyMatch: Sendable, Equatable {
     public var supportingRuleIds: [String]
     public var genes: [String]
     public var alterations: [AlterationSummary]
+    /// What the alteration-free criteria found: `TMB 11.13 mut/Mb`, `MSI-high status`, `KRAS and
+    /// NRAS wild type`.
+    public var biomarkerFindings: [String]
     /// The therapy options; a combination is written `a + b`.
     public var therapies: [String]
     /// `immunotherapy`, `dna-repair-inhibitor`, `epigenetic-modulator`, `targeted`, `hormonal`,
@@ -224,9 +227,11 @@ public struct TherapyMatch: Sendable, Equatable {
         ruleId: String, ruleTitle: String, supportingRuleIds: [String], genes: [String],
         alterations: [AlterationSummary], therapies: [String], category: String, effect: String,
         ampTier: String, ampLevel: String, escat: String?, onLabel: Bool, ruleTumourTypes: [String],
-        matchLevel: String, principalTranscript: Bool, evidence: EvidenceSummary, explanation: String
+        matchLevel: String, principalTranscript: Bool, evidence: EvidenceSummary, explanation: String,
+        biomarkerFindings: [String] = []
     ) {
         self.ruleId = ruleId
+        self.biomarkerFindings = biomarkerFindings
         self.ruleTitle = ruleTitle
         self.supportingRuleIds = supportingRuleIds
         self.genes = genes

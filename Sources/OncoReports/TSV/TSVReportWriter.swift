@@ -12,6 +12,7 @@ public struct TSVReportWriter: ReportWriter {
     public static let columns: [String] = [
         "sample", "tumour_type", "rule_id", "rule_title", "supporting_rule_ids", "effect", "category",
         "therapies", "amp_tier", "amp_level", "escat", "on_label", "match_level", "genes",
+        "biomarker_findings",
         "evidence_source", "evidence_uncertain", "references", "gene", "protein_change", "hgvsc",
         "consequence", "variant_class", "fusion", "chromosome", "position", "ref", "alt", "filter", "vaf",
         "depth", "alt_depth", "origin", "zygosity", "transcript", "principal_transcript", "explanation",
@@ -40,6 +41,7 @@ public struct TSVReportWriter: ReportWriter {
                 match.onLabel ? "true" : "false",
                 Self.escape(match.matchLevel),
                 Self.list(match.genes),
+                Self.list(match.biomarkerFindings),
                 Self.escape(match.evidence.source),
                 match.evidence.uncertain ? "true" : "false",
                 Self.list(match.evidence.references),

@@ -30,7 +30,8 @@ public struct TextSummaryWriter: Sendable {
                             detail: alteration.proteinChange.map { "p.\($0)" } ?? alteration.genomicText
                                 ?? alteration.variantClass))
                 }
-                let what = alterations.isEmpty ? match.matchLevel : alterations.joined(separator: ", ")
+                let findings = (alterations + match.biomarkerFindings.map(clean))
+                let what = findings.isEmpty ? match.matchLevel : findings.joined(separator: ", ")
                 let label = match.onLabel ? "on-label" : "off-label"
                 lines.append(
                     "  [\(match.ampTier)] \(match.effect): \(match.therapies.map(clean).joined(separator: " | "))"
