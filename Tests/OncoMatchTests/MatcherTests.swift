@@ -386,12 +386,19 @@ struct MatcherTests {
         // anti-androgen): off-label, only single agents are suggested.
         #expect(result.match(supportedBy: "parp-hrr-prostate-talazoparib-enzalutamide") == nil)
         #expect(result.matches.isEmpty)
+        // The near-miss says so, and why the dMMR rules did not fire: one hit, MSS.
         let miss = try #require(result.nearMisses.first { $0.label == "MLH1 p.R226*" })
         #expect(
             miss.reason
                 == "off-label use withheld: talazoparib + enzalutamide (combination regimens are not "
-                + "extrapolated beyond PRAD)")
-        #expect(miss.ruleIDs == ["parp-hrr-prostate-talazoparib-enzalutamide"])
+                + "extrapolated beyond PRAD); one hit in MLH1 without a second hit, LOH or homozygosity; "
+                + "rules need biallelic loss")
+        #expect(miss.ruleIDs.contains("parp-hrr-prostate-talazoparib-enzalutamide"))
+        #expect(miss.ruleIDs.contains("io-msi-endometrial-pembrolizumab"))
+        // With MSI-high the dMMR rules hold: no second hit is asked for.
+        let msiHigh = matcher.match(MatchFixtures.profile([mlh1], tumourType: "UCEC", msi: .high))
+        let withMSI = try #require(msiHigh.nearMisses.first { $0.label == "MLH1 p.R226*" })
+        #expect(!withMSI.reason.contains("second hit"))
     }
 
     @Test func resultsAreDeterministicWhateverTheInsertionOrder() {

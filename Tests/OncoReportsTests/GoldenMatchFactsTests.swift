@@ -115,8 +115,15 @@ struct GoldenMatchFactsTests {
                 "I-A on-label sensitivity biomarker io-tmb-high-pembrolizumab-solid: pembrolizumab",
                 "I-A on-label sensitivity wild-type tgt-ras-wildtype-colorectal-anti-egfr: cetuximab | panitumumab",
             ])
-        // The prostate TALAPRO-2 regimen is not extrapolated to colorectal cancer: a near-miss says so.
-        #expect(nearMisses(report) == [Self.talazoparibEnzalutamideWithheld])
+        // The prostate TALAPRO-2 regimen is not extrapolated to colorectal cancer, and one MLH1 hit
+        // is not the biallelic loss the dMMR rules need (MSI unknown): the near-miss says both.
+        #expect(
+            nearMisses(report) == [
+                Self.talazoparibEnzalutamideWithheld
+                    + "; one hit in MLH1 without a second hit, LOH or homozygosity; rules need biallelic loss"
+            ])
+        #expect(
+            report.nearMisses.first?.ruleIds.contains("io-msi-colorectal-pembrolizumab-first-line") == true)
         // One MLH1 hit is not biallelic loss: the dMMR immunotherapy rules do not fire on it.
         #expect(!report.matches.contains { $0.ruleId == "io-msi-dmmr-pembrolizumab-solid" })
         #expect(report.biomarkers.mismatchRepairAlterations.map(\.gene) == ["MLH1"])

@@ -223,10 +223,22 @@ struct NearMissReasoner {
             guard !reasons.isEmpty else { return nil }
             return make(reasons.joined(separator: "; "), sortedRuleIDs(ruleIDs))
         }
-        if let withheldHere { return make(withheldHere.reason, withheldHere.ruleIDs) }
         let plan = plan()
-        return leafReason(
-            id: id, alteration: alteration, gene: gene, annotation: annotation, plan: plan, make: make)
+        guard let withheldHere else {
+            return leafReason(
+                id: id, alteration: alteration, gene: gene, annotation: annotation, plan: plan, make: make)
+        }
+        // Held but withheld here. When the other rules' criteria fell short only on FILTER or a
+        // qualifier (a second hit, origin, VAF), that follows: it is what the board can act on
+        // (MLH1 p.Q346* in colorectal cancer: one hit, no second hit for the dMMR rules).
+        // Only rules that do not hold: a dMMR rule that holds on MSI-high needs no second MLH1 hit.
+        let shortfalls = Shortfalls(id: id, plan: plan, rulesThatDoNotHoldOnly: true)
+        let closest =
+            shortfalls.filterFailure?.text.map { [$0] } ?? ListText.unique(shortfalls.qualifierTexts)
+        guard !closest.isEmpty else { return make(withheldHere.reason, withheldHere.ruleIDs) }
+        return make(
+            ([withheldHere.reason] + closest).joined(separator: "; "),
+            sortedRuleIDs(withheldHere.ruleIDs + plan.ruleIDs))
     }
 
     /// The rules that do not hold of which the alteration meets a leaf (on-label ones only, when
@@ -298,28 +310,12 @@ struct NearMissReasoner {
         plan: NearMissGenePlan,
         make: (String, [String]) -> NearMissFinding
     ) -> NearMissFinding? {
-        var satisfiesSome = false
-        var filterFailure: LeafFailure?
-        var qualifierTexts: [String] = []
-        var isUnannotated = false
-        var mismatchNotes: [String] = []
-        for entry in plan.entries {
-            if entry.satisfiedIDs.contains(id) {
-                satisfiesSome = true
-                continue
-            }
-            guard let failure = entry.result.failures[id] else { continue }
-            switch failure.kind {
-            case .filter:
-                if filterFailure.map({ failure < $0 }) ?? true { filterFailure = failure }
-            case .qualifier:
-                if let text = failure.text { qualifierTexts.append(text) }
-            case .unannotated:
-                isUnannotated = true
-            case .mismatch:
-                if let text = failure.text { mismatchNotes.append(text) }
-            }
-        }
+        let shortfalls = Shortfalls(id: id, plan: plan)
+        let satisfiesSome = shortfalls.satisfiesSome
+        let filterFailure = shortfalls.filterFailure
+        let qualifierTexts = shortfalls.qualifierTexts
+        let isUnannotated = shortfalls.isUnannotated
+        let mismatchNotes = shortfalls.mismatchNotes
         var wildTypeRuleIDs: [String] = []
         for candidate in plan.wildTypeCandidates
         where candidate.genes.contains(where: { evaluator.breaksWildType(alteration, gene: $0) }) {
@@ -358,6 +354,37 @@ struct NearMissReasoner {
         let notes = ListText.unique(mismatchNotes)
         let noteText = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
         return make("\(classPhrase); \(needs)\(noteText)\(wildTypeNote)", ruleIDs)
+    }
+
+    /// How an alteration fared against the leaves of a gene plan: whether it satisfies some, and
+    /// why it failed the others, by kind.
+    private struct Shortfalls {
+        var satisfiesSome = false
+        /// The closest FILTER failure.
+        var filterFailure: LeafFailure?
+        var qualifierTexts: [String] = []
+        var isUnannotated = false
+        var mismatchNotes: [String] = []
+
+        init(id: Int, plan: NearMissGenePlan, rulesThatDoNotHoldOnly: Bool = false) {
+            for entry in plan.entries where !(rulesThatDoNotHoldOnly && entry.ruleHolds) {
+                if entry.satisfiedIDs.contains(id) {
+                    satisfiesSome = true
+                    continue
+                }
+                guard let failure = entry.result.failures[id] else { continue }
+                switch failure.kind {
+                case .filter:
+                    if filterFailure.map({ failure < $0 }) ?? true { filterFailure = failure }
+                case .qualifier:
+                    if let text = failure.text { qualifierTexts.append(text) }
+                case .unannotated:
+                    isUnannotated = true
+                case .mismatch:
+                    if let text = failure.text { mismatchNotes.append(text) }
+                }
+            }
+        }
     }
 
     /// Rule ids, each once, in rule-set order.
