@@ -70,6 +70,19 @@ struct MatcherTests {
         #expect(v600e.allSupportingRuleIDs.contains("tgt-braf-v600e-tissue-agnostic"))
     }
 
+    /// An NRG1 fusion (named partner or not) in lung or pancreatic adenocarcinoma: zenocutuzumab.
+    @Test(arguments: [("CD74", "LUAD"), ("", "PAAD")])
+    func nrg1FusionGetsZenocutuzumab(fivePrime: String, tumourType: String) throws {
+        let fusion = Alteration(
+            sampleIndex: 0, gene: fivePrime.isEmpty ? "NRG1" : fivePrime,
+            kind: .fusion(fivePrime: fivePrime, threePrime: "NRG1"))
+        let result = matcher.match(MatchFixtures.profile([fusion], tumourType: tumourType))
+        let match = try #require(result.match(supportedBy: "tgt-nrg1-fusion-zenocutuzumab"))
+        #expect(match.isOnLabel)
+        #expect(match.genes == ["NRG1"])
+        #expect(match.therapies.map(\.description) == ["zenocutuzumab"])
+    }
+
     /// A KRAS hotspot in low-grade serous ovarian cancer: avutometinib + defactinib on-label; the
     /// combination is not extrapolated to high-grade serous carcinoma.
     @Test func krasHotspotInLowGradeSerousOvarianCancer() throws {
