@@ -32,7 +32,7 @@ public struct Matcher: Sendable {
                     tumourType: profile.tumourType, selector: rule.tumourTypes, oncoTree: oncoTree))
         }
         let (reportable, withheld) = classify(outcomes, view: view, writer: writer)
-        let matches = merge(reportable)
+        let matches = Self.flagConflicts(merge(reportable))
         let matchedIDs = Set(reportable.flatMap { $0.outcome.evaluation.hits.compactMap(\.alterationID) })
         let nearMisses = NearMissReasoner(
             view: view, evaluator: evaluator, outcomes: outcomes, withheld: withheld, matchedIDs: matchedIDs,
@@ -193,6 +193,39 @@ public struct Matcher: Sendable {
             byID[id] = current
         }
         return byID.values.map { ($0, AlterationText.sortKey($0.alteration)) }.sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    /// Adds to each sensitivity match a caveat, also said in its explanation, for every reported
+    /// resistance or reduced-sensitivity match naming one of its therapy options (EGFR T790M
+    /// beside an exon 19 deletion and first-generation inhibitors; BRAF V600E beside RAS wild type
+    /// and anti-EGFR antibodies). Both stay listed: resistance is never hidden, and the reader
+    /// sees the two side by side.
+    static func flagConflicts(_ matches: [MatchedTherapy]) -> [MatchedTherapy] {
+        let opposing = matches.filter { $0.effect != .sensitivity }
+        guard !opposing.isEmpty else { return matches }
+        return matches.map { match in
+            guard match.effect == .sensitivity else { return match }
+            var flagged = match
+            let options = Set(match.therapies.map(\.description))
+            for other in opposing {
+                let shared = other.therapies.map(\.description).filter(options.contains)
+                guard !shared.isEmpty else { continue }
+                let found =
+                    other.alterations.isEmpty
+                    ? other.biomarkerFindings
+                    : other.alterations.map {
+                        AlterationText.label($0.alteration, gene: $0.gene, transcript: $0.transcript)
+                    }
+                let effect = other.effect == .resistance ? "resistance" : "reduced sensitivity"
+                let text =
+                    "Conflicting evidence in this tumour: \(ListText.joined(found, conjunction: "and")) predicts "
+                    + "\(effect) to \(ListText.joined(shared, conjunction: "and")) (\(other.rule.id))."
+                flagged.caveats.append(text)
+                flagged.explanation += " " + text
+                flagged.conflictingRuleIDs.append(other.rule.id)
+            }
+            return flagged
+        }
     }
 
     /// `true` when a rule's tumour types are all haematological, `false` when all solid, `nil` when

@@ -256,6 +256,33 @@ struct MatcherTests {
         #expect(resistance.tier == .iiC)
         #expect(resistance.therapies.map(\.description) == ["osimertinib"])
         #expect(resistance.explanation.contains("predicts resistance to osimertinib"))
+        // The sensitivity match offering osimertinib says that this tumour's C797S contradicts it.
+        #expect(sensitivity.conflictingRuleIDs == ["tgt-egfr-c797s-nsclc-osimertinib-resistance"])
+        #expect(
+            sensitivity.explanation.contains(
+                "Conflicting evidence in this tumour: EGFR p.C797S predicts resistance to osimertinib "
+                    + "(tgt-egfr-c797s-nsclc-osimertinib-resistance)."))
+        #expect(sensitivity.caveats.contains { $0.hasPrefix("Conflicting evidence") })
+        #expect(resistance.conflictingRuleIDs.isEmpty)
+        // Options the resistance does not name are not flagged.
+        let amivantamab = try #require(
+            result.match(supportedBy: "tgt-egfr-sensitising-nsclc-amivantamab-lazertinib"))
+        #expect(amivantamab.conflictingRuleIDs.isEmpty)
+    }
+
+    /// BRAF V600E beside RAS wild type in colorectal cancer: the anti-EGFR antibodies are offered
+    /// for RAS wild type and predicted to help little with BRAF V600E; both are shown, linked.
+    @Test func rasWildTypeAntiEGFRIsFlaggedByBRAFV600E() throws {
+        let result = matcher.match(MatchFixtures.profile([MatchFixtures.brafV600E()], tumourType: "COADREAD"))
+        let wildType = try #require(result.match(supportedBy: "tgt-ras-wildtype-colorectal-anti-egfr"))
+        #expect(wildType.conflictingRuleIDs == ["tgt-braf-v600e-colorectal-anti-egfr-reduced"])
+        #expect(
+            wildType.explanation.contains(
+                "BRAF p.V600E predicts reduced sensitivity to cetuximab and panitumumab"))
+        // Encorafenib + cetuximab is a different option: not flagged.
+        let encorafenib = try #require(
+            result.match(supportedBy: "tgt-braf-v600e-colorectal-encorafenib-cetuximab"))
+        #expect(encorafenib.conflictingRuleIDs.isEmpty)
     }
 
     @Test func krasG12DInColorectalPredictsAntiEGFRResistance() throws {

@@ -66,8 +66,9 @@ struct JSONReportWriterTests {
             ])
         #expect(
             document["matches"]?[0]?.keys == [
-                "rule_id", "rule_title", "supporting_rule_ids", "genes", "alterations", "biomarker_findings",
-                "therapies", "category",
+                "rule_id", "rule_title", "supporting_rule_ids", "conflicting_rule_ids", "genes",
+                "alterations",
+                "biomarker_findings", "therapies", "category",
                 "effect", "amp_tier", "amp_level", "escat", "on_label", "rule_tumour_types", "match_level",
                 "principal_transcript", "evidence", "explanation",
             ])

@@ -26,6 +26,9 @@ public struct MatchedTherapy: Hashable, Sendable {
     /// What the tier-giving rule's alteration-free criteria found: `TMB 11.13 mut/Mb`,
     /// `MSI-high status`, `KRAS and NRAS wild type`; empty when only alterations matched.
     public var biomarkerFindings: [String] = []
+    /// For a sensitivity match, the rules of reported resistance or reduced-sensitivity matches
+    /// that name one of its therapy options (see the caveats); empty otherwise.
+    public var conflictingRuleIDs: [String] = []
 
     public init(
         rule: Rule, supportingRules: [Rule], therapies: [TherapyOption], alterations: [MatchedAlteration],

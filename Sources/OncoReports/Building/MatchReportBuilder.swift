@@ -81,7 +81,8 @@ public struct MatchReportBuilder: Sendable {
             evidence: EvidenceSummary(
                 source: rule.evidence.source.rawValue, references: rule.evidence.references.map(\.citation),
                 statement: rule.evidence.statement, uncertain: rule.evidence.uncertain),
-            explanation: match.explanation, biomarkerFindings: match.biomarkerFindings)
+            explanation: match.explanation, biomarkerFindings: match.biomarkerFindings,
+            conflictingRuleIds: match.conflictingRuleIDs)
     }
 
     /// One alteration as shown in reports, on the transcript it matched (the principal one by

@@ -106,6 +106,7 @@ public struct HTMLReportWriter: ReportWriter {
                 page.text(findingLabel(match))
                 page.markup(" ")
                 labelBadge(match, into: &page)
+                conflictBadge(match, into: &page)
                 page.markup("</li>\n")
             }
             page.markup("</ul>\n</div>\n</div>\n")
@@ -214,6 +215,7 @@ public struct HTMLReportWriter: ReportWriter {
         if let escat = match.escat { page.badge("escat", "ESCAT \(escat)") }
         labelBadge(match, into: &page)
         if match.evidence.uncertain { page.badge("uncertain", "Not fully verified") }
+        conflictBadge(match, into: &page)
         page.markup("</div>\n</div>\n")
         page.element(
             "<p class=\"muted small\">",
@@ -368,6 +370,14 @@ public struct HTMLReportWriter: ReportWriter {
     }
 
     // MARK: Pieces
+
+    /// Flags a sensitivity match that a reported resistance finding contradicts (the explanation
+    /// says which).
+    private func conflictBadge(_ match: TherapyMatch, into page: inout HTMLBuffer) {
+        guard !match.conflictingRuleIds.isEmpty else { return }
+        page.markup(" ")
+        page.badge("conflict", "Conflicting resistance evidence")
+    }
 
     /// On/off label for a sensitivity match; for resistance, whether the evidence is in this
     /// tumour type (a resistance finding has no label of its own).

@@ -40,6 +40,7 @@ enum HTMLStyle {
         .off-label { background: var(--warn-soft); color: var(--warn); border-color: #ecd39a; }
         .uncertain { background: #fff; color: var(--warn); border-color: var(--warn); border-style: dashed; }
         .resistance-badge { background: var(--res); color: #fff; }
+        .conflict { background: var(--res-soft); color: var(--res); border-color: var(--res); }
         .summary-tier { display: grid; grid-template-columns: 5.5rem 1fr; gap: 0.2rem 1rem; padding: 0.7rem 0; border-bottom: 1px solid var(--rule); }
         .summary-tier:last-child { border-bottom: 0; }
         .summary-tier ul { list-style: none; padding: 0; margin: 0.2rem 0 0; }

@@ -148,6 +148,7 @@ public struct JSONReportWriter: ReportWriter {
             ("rule_id", .string(match.ruleId)),
             ("rule_title", .string(match.ruleTitle)),
             ("supporting_rule_ids", .strings(match.supportingRuleIds)),
+            ("conflicting_rule_ids", .strings(match.conflictingRuleIds)),
             ("genes", .strings(match.genes)),
             ("alterations", .array(alterations)),
             ("biomarker_findings", .strings(match.biomarkerFindings)),

@@ -193,6 +193,9 @@ public struct TherapyMatch: Sendable, Equatable {
     public var ruleTitle: String
     /// Every rule that reached the same therapies with the same effect (duplicates merged).
     public var supportingRuleIds: [String]
+    /// For a sensitivity match, the reported resistance or reduced-sensitivity matches' rules that
+    /// name one of its therapies (conflicting evidence in this tumour; the explanation says it).
+    public var conflictingRuleIds: [String]
     public var genes: [String]
     public var alterations: [AlterationSummary]
     /// What the alteration-free criteria found: `TMB 11.13 mut/Mb`, `MSI-high status`, `KRAS and
@@ -228,9 +231,10 @@ public struct TherapyMatch: Sendable, Equatable {
         alterations: [AlterationSummary], therapies: [String], category: String, effect: String,
         ampTier: String, ampLevel: String, escat: String?, onLabel: Bool, ruleTumourTypes: [String],
         matchLevel: String, principalTranscript: Bool, evidence: EvidenceSummary, explanation: String,
-        biomarkerFindings: [String] = []
+        biomarkerFindings: [String] = [], conflictingRuleIds: [String] = []
     ) {
         self.ruleId = ruleId
+        self.conflictingRuleIds = conflictingRuleIds
         self.biomarkerFindings = biomarkerFindings
         self.ruleTitle = ruleTitle
         self.supportingRuleIds = supportingRuleIds

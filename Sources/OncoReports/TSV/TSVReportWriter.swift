@@ -10,7 +10,8 @@
 public struct TSVReportWriter: ReportWriter {
     /// The header, in column order.
     public static let columns: [String] = [
-        "sample", "tumour_type", "rule_id", "rule_title", "supporting_rule_ids", "effect", "category",
+        "sample", "tumour_type", "rule_id", "rule_title", "supporting_rule_ids", "conflicting_rule_ids",
+        "effect", "category",
         "therapies", "amp_tier", "amp_level", "escat", "on_label", "match_level", "genes",
         "biomarker_findings",
         "evidence_source", "evidence_uncertain", "references", "gene", "protein_change", "hgvsc",
@@ -32,6 +33,7 @@ public struct TSVReportWriter: ReportWriter {
                 Self.escape(match.ruleId),
                 Self.escape(match.ruleTitle),
                 Self.list(match.supportingRuleIds),
+                Self.list(match.conflictingRuleIds),
                 Self.escape(match.effect),
                 Self.escape(match.category),
                 Self.list(match.therapies),

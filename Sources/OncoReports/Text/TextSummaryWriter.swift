@@ -33,9 +33,13 @@ public struct TextSummaryWriter: Sendable {
                 let findings = (alterations + match.biomarkerFindings.map(clean))
                 let what = findings.isEmpty ? match.matchLevel : findings.joined(separator: ", ")
                 let label = match.onLabel ? "on-label" : "off-label"
+                let conflicts =
+                    match.conflictingRuleIds.isEmpty
+                    ? ""
+                    : "; conflicting evidence: \(match.conflictingRuleIds.map(clean).joined(separator: ", "))"
                 lines.append(
                     "  [\(match.ampTier)] \(match.effect): \(match.therapies.map(clean).joined(separator: " | "))"
-                        + " — \(what) (\(label), rule \(clean(match.ruleId)))")
+                        + " — \(what) (\(label), rule \(clean(match.ruleId))\(conflicts))")
             }
         }
         if !report.nearMisses.isEmpty {
