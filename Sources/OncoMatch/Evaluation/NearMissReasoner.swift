@@ -3,9 +3,11 @@ import OncoRules
 
 /// Builds one near-miss per alteration (in a gene the rules mention) that contributed to no
 /// match, with a concrete reason from the criteria tried; and one per matched alteration that a
-/// rule explicitly excludes for this tumour type.
+/// rule explicitly excludes for this tumour type or that meets part of an on-label rule that does
+/// not hold.
 ///
-/// Reasons, closest miss first: the rule held but the tumour type kept it back; part of a
+/// Reasons, closest miss first: the rule held but the tumour type kept it back (with any FILTER
+/// or qualifier shortfall of the rules that did not hold); part of a
 /// combined rule held; FILTER; qualifiers (origin, VAF, depth, zygosity); missing annotation;
 /// otherwise what the alteration is and what the rules need. Alterations annotated as non-coding
 /// on every transcript of their genes (intronic, UTR…) are not listed, nor are copy-number LOH
