@@ -54,11 +54,25 @@ import Testing
         #expect(!labels.contains { $0.hasPrefix("CCDC6 ") || $0.hasSuffix("unannotated") })
     }
 
-    /// Schema 1.0.0 reports (before `fusion` and `alt_depth`) are still read.
+    /// Biomarker findings join the row's labels (a TMB or HRD match has no alteration to name).
+    @Test func readsBiomarkerFindingsIntoTheRowLabels() throws {
+        let json = try JSONReportWriter().render(MatchReportBuilderTests.report())
+        let result = try CohortReportReader.read(bytes: Array(json.utf8), file: "m.json", sample: "m")
+        let row = try #require(
+            result.therapyRows.first { $0.ruleIds.first == "io-tmb-high-pembrolizumab-solid" })
+        #expect(row.alterations == ["TMB 12.00 mut/Mb"])
+    }
+
+    /// Schema 1.0.0 reports (before `fusion`, `alt_depth`, `biomarker_findings` and
+    /// `conflicting_rule_ids`) are still read.
     @Test func readsASchema100ReportWithoutTheFusionField() throws {
         let json = try JSONReportWriter().render(MatchReportBuilderTests.fusionReport())
         let old = json.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.contains(#""fusion": "#) && !$0.contains(#""alt_depth": "#) }
+            .filter { line in
+                ["fusion", "alt_depth", "biomarker_findings", "conflicting_rule_ids"].allSatisfy {
+                    !line.contains("\"\($0)\": ")
+                }
+            }
             .joined(separator: "\n")
             .replacingOccurrences(of: #""schema_version": "1.1.0""#, with: #""schema_version": "1.0.0""#)
         #expect(old != json)

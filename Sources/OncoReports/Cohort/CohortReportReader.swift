@@ -134,7 +134,10 @@ public enum CohortReportReader {
             ampLevel: "", escat: try fields.optionalString(object, "escat", path), onLabel: onLabel,
             ruleTumourTypes: [], matchLevel: "", principalTranscript: false,
             evidence: EvidenceSummary(source: "", references: [], statement: "", uncertain: false),
-            explanation: "")
+            explanation: "",
+            // Added in schema 1.1.0: absent from 1.0.0 reports.
+            biomarkerFindings: object.contains { $0.key == "biomarker_findings" }
+                ? try fields.strings(object, "biomarker_findings", path) : [])
     }
 
     /// Typed access to members, with errors naming the JSON path.

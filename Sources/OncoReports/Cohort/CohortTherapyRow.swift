@@ -12,7 +12,8 @@ public struct CohortTherapyRow: Sendable, Equatable {
     /// Whether the best-tier match is on label for the sample's tumour type.
     public var onLabel: Bool
     public var genes: [String]
-    /// Supporting alterations as short labels (`BRAF V600E`, `ERBB2 amplification`), in report order.
+    /// Supporting alterations as short labels (`BRAF V600E`, `ERBB2 amplification`), then what
+    /// alteration-free criteria found (`HRD-positive status`, `TMB 12.00 mut/Mb`), in report order.
     public var alterations: [String]
     /// Every rule reaching the group (best rule first), without duplicates.
     public var ruleIds: [String]
@@ -39,7 +40,7 @@ public struct CohortTherapyRow: Sendable, Equatable {
         var rowOfKey: [[String]: Int] = [:]
         for match in matches {
             let key = match.therapies + ["\u{0}", match.effect]
-            let labels = match.alterations.map(label)
+            let labels = match.alterations.map(label) + match.biomarkerFindings
             let rules = [match.ruleId] + match.supportingRuleIds
             if let index = rowOfKey[key] {
                 rows[index].genes = merged(rows[index].genes, match.genes)
