@@ -75,7 +75,8 @@ struct JSONReportWriterTests {
         #expect(
             document["matches"]?[0]?["alterations"]?[0]?.keys == [
                 "gene", "protein_change", "hgvsc", "consequence", "variant_class", "fusion", "chromosome",
-                "position", "ref", "alt", "filter", "vaf", "depth", "alt_depth", "origin", "zygosity",
+                "position", "ref", "alt", "filter", "vaf", "depth", "alt_depth", "support", "origin",
+                "zygosity",
                 "transcript", "principal_transcript",
             ])
         #expect(

@@ -132,7 +132,10 @@ struct MatchReportBuilderTests {
                 sampleIndex: 0, gene: "BRAF", kind: .smallVariant,
                 allele: .normalised(chromosome: "7", position: 140_753_336, reference: "A", alternate: "T"),
                 depth: 90, altDepth: 30, vaf: 0.3333))
-        index.add(Alteration(sampleIndex: 0, gene: "MLH1", kind: .copyNumber(.lossOfHeterozygosity)))
+        index.add(
+            Alteration(
+                sampleIndex: 0, gene: "MLH1", kind: .copyNumber(.lossOfHeterozygosity),
+                depthSource: "copy-number segments 1–1 copies"))
         let profile = TumourProfile(
             index: index, sampleIndex: 0, normalName: nil, tumourType: "LUAD", build: .grch38,
             annotationSource: .none, tumourMutationalBurden: nil, alternativeBurdens: [], msi: .unknown)
@@ -155,6 +158,7 @@ struct MatchReportBuilderTests {
         #expect(fusion.fusion == "CCDC6::RET")
         #expect(fusion.variantClass == "fusion")
         #expect(fusion.altDepth == 12)
+        #expect(fusion.support == "split reads")
         #expect(fusion.depth == nil)
         #expect(fusion.label(detail: "ignored") == "CCDC6::RET fusion")
         // Readers see the pair, not the 5′ partner alone.
@@ -168,7 +172,9 @@ struct MatchReportBuilderTests {
         // fusion's class is not repeated under its name; LOH is spelt out.
         #expect(!html.contains("— (principal)"))
         #expect(!html.contains("fusion<br>"))
-        #expect(html.contains("<td>loss of heterozygosity</td>"))
+        #expect(
+            html.contains(
+                "<td>loss of heterozygosity<br><span class=\"muted small\">copy-number segments 1–1 copies"))
         #expect(!html.contains(">loh<"))
         #expect(html.contains("Matched at the level of fusion.</p>"))
         #expect(!html.contains("principal transcript."))

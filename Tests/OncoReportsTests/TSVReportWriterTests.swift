@@ -31,7 +31,7 @@ struct TSVReportWriterTests {
         let alterationColumns =
             TSVReportWriter.columns.firstIndex(of: "gene")!...column("principal_transcript")
         let alterationCells = table[2][alterationColumns]
-        #expect(alterationCells.count == 18)
+        #expect(alterationCells.count == 19)
         #expect(alterationCells.allSatisfy { $0.isEmpty })
         #expect(table[3][column("escat")] == "")
         #expect(table[3][column("on_label")] == "false")

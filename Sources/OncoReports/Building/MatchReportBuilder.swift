@@ -117,7 +117,7 @@ public struct MatchReportBuilder: Sendable {
             origin: alteration.origin.rawValue, zygosity: alteration.zygosity.rawValue,
             transcript: transcript?.transcript,
             principalTranscript: index == nil || index == alteration.principalTranscriptIndex, fusion: fusion,
-            altDepth: alteration.altDepth.map { max(0, $0) })
+            altDepth: alteration.altDepth.map { max(0, $0) }, support: alteration.depthSource)
     }
 
     // MARK: - Biomarkers

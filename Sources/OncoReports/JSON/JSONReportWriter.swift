@@ -197,6 +197,7 @@ public struct JSONReportWriter: ReportWriter {
             ("vaf", vaf),
             ("depth", item.depth.map(JSONValue.integer) ?? .null),
             ("alt_depth", item.altDepth.map(JSONValue.integer) ?? .null),
+            ("support", .optional(item.support)),
             ("origin", .string(item.origin)),
             ("zygosity", .string(item.zygosity)),
             ("transcript", .optional(item.transcript)),

@@ -296,6 +296,9 @@ public struct AlterationSummary: Sendable, Equatable {
     public var depth: Int?
     /// Reads supporting the alteration: ALT reads of a variant, split reads of a fusion.
     public var altDepth: Int?
+    /// What depth, VAF or the event were read from: `FORMAT/AD,DP,AF`, `split reads`,
+    /// `copy-number segments 8–8 copies`, `FORMAT/CN = 9 copies`.
+    public var support: String?
     /// `somatic`, `germline` or `unknown`.
     public var origin: String
     /// `heterozygous`, `homozygous`, `hemizygous` or `unknown`.
@@ -307,8 +310,9 @@ public struct AlterationSummary: Sendable, Equatable {
         gene: String, proteinChange: String?, hgvsc: String?, consequence: String?, variantClass: String,
         chromosome: String?, position: Int?, reference: String?, alternate: String?, filter: String?,
         vaf: Double?, depth: Int?, origin: String, zygosity: String, transcript: String?,
-        principalTranscript: Bool, fusion: String? = nil, altDepth: Int? = nil
+        principalTranscript: Bool, fusion: String? = nil, altDepth: Int? = nil, support: String? = nil
     ) {
+        self.support = support
         self.gene = gene
         self.fusion = fusion
         self.altDepth = altDepth

@@ -16,7 +16,8 @@ public struct TSVReportWriter: ReportWriter {
         "biomarker_findings",
         "evidence_source", "evidence_uncertain", "references", "gene", "protein_change", "hgvsc",
         "consequence", "variant_class", "fusion", "chromosome", "position", "ref", "alt", "filter", "vaf",
-        "depth", "alt_depth", "origin", "zygosity", "transcript", "principal_transcript", "explanation",
+        "depth", "alt_depth", "support", "origin", "zygosity", "transcript", "principal_transcript",
+        "explanation",
     ]
 
     public var format: ReportFormat { .tsv }
@@ -50,7 +51,7 @@ public struct TSVReportWriter: ReportWriter {
             ]
             let explanation = Self.escape(match.explanation)
             if match.alterations.isEmpty {
-                let empty = [String](repeating: "", count: 18)
+                let empty = [String](repeating: "", count: 19)
                 appendRow(matchFields + empty + [explanation], to: &output)
                 continue
             }
@@ -88,6 +89,7 @@ public struct TSVReportWriter: ReportWriter {
             vaf,
             item.depth.map { String($0) } ?? "",
             item.altDepth.map { String($0) } ?? "",
+            Self.escape(item.support ?? ""),
             Self.escape(item.origin),
             Self.escape(item.zygosity),
             Self.escape(item.transcript ?? ""),
