@@ -135,7 +135,7 @@ struct MatchReportBuilderTests {
         index.add(
             Alteration(
                 sampleIndex: 0, gene: "MLH1", kind: .copyNumber(.lossOfHeterozygosity),
-                depthSource: "copy-number segments 1–1 copies"))
+                depthSource: "copy-number segments: 1 copy"))
         let profile = TumourProfile(
             index: index, sampleIndex: 0, normalName: nil, tumourType: "LUAD", build: .grch38,
             annotationSource: .none, tumourMutationalBurden: nil, alternativeBurdens: [], msi: .unknown)
@@ -174,7 +174,7 @@ struct MatchReportBuilderTests {
         #expect(!html.contains("fusion<br>"))
         #expect(
             html.contains(
-                "<td>loss of heterozygosity<br><span class=\"muted small\">copy-number segments 1–1 copies"))
+                "<td>loss of heterozygosity<br><span class=\"muted small\">copy-number segments: 1 copy"))
         #expect(!html.contains(">loh<"))
         #expect(html.contains("Matched at the level of fusion.</p>"))
         #expect(!html.contains("principal transcript."))

@@ -195,11 +195,14 @@ public enum TumourProfileLoader {
                     + "\(table.unsourcedGenes.joined(separator: ", ")); their copy number is not called")
         }
         for call in GeneCopyNumber.call(segments: segments, genes: table) where call.state != .neutral {
+            // `9 copies`, or `4–9 copies` when the gene spans segments of different copy number.
+            let copies =
+                call.minimumTotalCopies == call.maximumTotalCopies
+                ? "\(call.minimumTotalCopies)" : "\(call.minimumTotalCopies)–\(call.maximumTotalCopies)"
             loaded.profile.index.add(
                 Alteration(
                     sampleIndex: loaded.profile.sampleIndex, gene: call.gene, kind: .copyNumber(call.state),
-                    depthSource:
-                        "copy-number segments \(call.minimumTotalCopies)–\(call.maximumTotalCopies) copies"))
+                    depthSource: "copy-number segments: \(copies) \(copies == "1" ? "copy" : "copies")"))
         }
     }
 

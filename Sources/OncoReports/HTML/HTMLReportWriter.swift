@@ -281,7 +281,7 @@ public struct HTMLReportWriter: ReportWriter {
                 ?? item.genomicText
             page.element("<td>", primary ?? HTMLVocabulary.variantClassLabel(item.variantClass), "")
             // The class is shown unless the first line already says it (an event's class, a fusion);
-            // an event without alleles shows what it was called from (`copy-number segments 8–8 copies`).
+            // an event without alleles shows what it was called from (`copy-number segments: 8 copies`).
             var secondary = secondaryLabel(item, showsClass: primary != nil && item.fusion == nil)
             if primary == nil, let support = item.support {
                 secondary = secondary.isEmpty ? support : "\(support) · \(secondary)"

@@ -297,7 +297,7 @@ public struct AlterationSummary: Sendable, Equatable {
     /// Reads supporting the alteration: ALT reads of a variant, split reads of a fusion.
     public var altDepth: Int?
     /// What depth, VAF or the event were read from: `FORMAT/AD,DP,AF`, `split reads`,
-    /// `copy-number segments 8–8 copies`, `FORMAT/CN = 9 copies`.
+    /// `copy-number segments: 8 copies`, `FORMAT/CN = 9 copies`.
     public var support: String?
     /// `somatic`, `germline` or `unknown`.
     public var origin: String
