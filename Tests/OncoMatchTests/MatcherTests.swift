@@ -83,6 +83,33 @@ struct MatcherTests {
         #expect(match.therapies.map(\.description) == ["zenocutuzumab"])
     }
 
+    /// The breast rules labelled for HER2-negative disease (PIK3CA, AKT pathway, ESR1, germline
+    /// BRCA) do not fire beside an ERBB2 amplification, which makes the tumour HER2-positive by DNA.
+    @Test func her2NegativeBreastRulesStepBackForAnERBB2Amplification() throws {
+        let h1047r = MatchFixtures.variant(
+            "PIK3CA", "H1047R", class: .missense, consequence: "missense_variant", allele: "3:179234297:A:G",
+            exon: 21)
+        let brca1 = MatchFixtures.variant(
+            "BRCA1", "E23Vfs*17", class: .truncating, consequence: "frameshift_variant",
+            allele: "17:43124027:ACT:A", exon: 2, origin: .germline)
+        let erbb2 = Alteration(sampleIndex: 0, gene: "ERBB2", kind: .copyNumber(.amplification))
+        let her2Negative = matcher.match(MatchFixtures.profile([h1047r, brca1], tumourType: "BRCA"))
+        for rule in [
+            "tgt-pik3ca-breast-alpelisib", "tgt-akt-pathway-breast-capivasertib", "parp-germline-brca-breast",
+        ] {
+            #expect(her2Negative.allSupportingRuleIDs.contains(rule), "\(rule)")
+        }
+        let her2Positive = matcher.match(MatchFixtures.profile([h1047r, brca1, erbb2], tumourType: "BRCA"))
+        for rule in [
+            "tgt-pik3ca-breast-alpelisib", "tgt-akt-pathway-breast-capivasertib", "parp-germline-brca-breast",
+        ] {
+            #expect(!her2Positive.allSupportingRuleIDs.contains(rule), "\(rule)")
+        }
+        #expect(her2Positive.allSupportingRuleIDs.contains("tgt-erbb2-amplification-breast"))
+        let miss = try #require(her2Positive.nearMisses.first { $0.gene == "PIK3CA" })
+        #expect(miss.reason.contains("also need not ERBB2 amplification"))
+    }
+
     /// A KRAS hotspot in low-grade serous ovarian cancer: avutometinib + defactinib on-label; the
     /// combination is not extrapolated to high-grade serous carcinoma.
     @Test func krasHotspotInLowGradeSerousOvarianCancer() throws {

@@ -61,8 +61,8 @@ struct NearMissReasoningTests {
         let miss = try #require(colorectal.nearMisses.first { $0.label == "ERBB2 amplification" })
         #expect(
             miss.reason
-                == "meets ERBB2 amplification but tgt-erbb2-amplification-colorectal needs all of "
-                + "(ERBB2 amplification; KRAS/NRAS wild-type)")
+                == "meets ERBB2 amplification but tgt-erbb2-amplification-colorectal also needs "
+                + "KRAS/NRAS wild-type")
         #expect(miss.ruleIDs == ["tgt-erbb2-amplification-colorectal"])
         // In breast cancer the colorectal rule is off-label: nothing to add to the match.
         let breast = matcher.match(MatchFixtures.profile([erbb2, krasG12D], tumourType: "BRCA"))

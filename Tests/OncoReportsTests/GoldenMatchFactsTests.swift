@@ -302,9 +302,9 @@ struct GoldenMatchFactsTests {
         // an unannotated VCF cannot show: said among the near-misses although ERBB2 matched.
         #expect(
             nearMisses(report).contains(
-                "ERBB2 amplification: meets ERBB2 amplification but tgt-erbb2-amplification-colorectal needs "
-                    + "all of (ERBB2 amplification; KRAS/NRAS wild-type) (wild-type status needs CSQ/ANN "
-                    + "annotation, which the input lacks)"))
+                "ERBB2 amplification: meets ERBB2 amplification but tgt-erbb2-amplification-colorectal also "
+                    + "needs KRAS/NRAS wild-type (wild-type status needs CSQ/ANN annotation, which the input "
+                    + "lacks)"))
         // A fusion is reported under the gene the rule names, with both partners and its reads.
         let ret = try #require(
             report.matches.first { $0.ruleId == "tgt-ret-fusion-tissue-agnostic-selpercatinib" })
@@ -377,15 +377,20 @@ struct GoldenMatchFactsTests {
                     + "trastuzumab emtansine | trastuzumab deruxtecan | tucatinib + trastuzumab + capecitabine | "
                     + "neratinib | lapatinib + capecitabine"))
         #expect(!report.matches.contains { $0.therapies.contains { $0.contains("cisplatin") } })
+        // The ERBB2 amplification makes the tumour HER2-positive by DNA: the PIK3CA rules, labelled
+        // for HER2-negative disease, do not fire, and the near-miss says why.
+        #expect(!report.matches.contains { $0.ruleId == "tgt-pik3ca-breast-alpelisib" })
         #expect(
-            lines.contains(
-                "I-A on-label sensitivity exact-allele tgt-pik3ca-breast-alpelisib: alpelisib + fulvestrant"))
+            nearMisses(report).contains(
+                "PIK3CA 3:179234297:A:G: meets PIK3CA allele GRCh37 3:178952085:A:G, GRCh38 3:179234297:A:G "
+                    + "but tgt-pik3ca-breast-alpelisib, tgt-pik3ca-breast-inavolisib and "
+                    + "tgt-akt-pathway-breast-capivasertib also need not ERBB2 amplification"))
         // KIAA1549::BRAF: tovorafenib's paediatric low-grade glioma evidence, off-label.
         #expect(
             lines.contains(
                 "II-C off-label sensitivity fusion tgt-braf-fusion-paediatric-lgg-tovorafenib: tovorafenib"))
-        #expect(lines.count == 11)
-        #expect(report.matches.filter(\.onLabel).count == 6)
+        #expect(lines.count == 8)
+        #expect(report.matches.filter(\.onLabel).count == 3)
         #expect(nearMisses(report).contains(Self.fusionNearMiss))
     }
 
@@ -393,9 +398,11 @@ struct GoldenMatchFactsTests {
     func pcgrBreastGRCh37() throws {
         let report = try GoldenMatchCase.brcaGRCh37.run()
         #expect(report.input.build == "GRCh37")
-        let pik3ca = try #require(report.matches.first { $0.ruleId == "tgt-pik3ca-breast-alpelisib" })
-        #expect(pik3ca.matchLevel == "exact-allele")
-        #expect(pik3ca.alterations.first?.position == 178_952_085)
+        // The PIK3CA H1047R allele is found by its GRCh37 position, but the ERBB2 amplification
+        // keeps the HER2-negative PIK3CA rules back, as on GRCh38.
+        let pik3ca = try #require(report.nearMisses.first { $0.gene == "PIK3CA" })
+        #expect(pik3ca.alteration == "PIK3CA 3:178952085:A:G")
+        #expect(pik3ca.reason.hasSuffix("also need not ERBB2 amplification"))
         // ERBB2 amplification from the GRCh37 copy-number segments, on-label as on GRCh38.
         let erbb2 = try #require(report.matches.first { $0.ruleId == "tgt-erbb2-amplification-breast" })
         #expect(erbb2.onLabel)

@@ -244,24 +244,48 @@ struct NearMissReasoner {
     }
 
     /// The rules that do not hold of which the alteration meets a leaf (on-label ones only, when
-    /// asked): `meets LEAF but RULE needs BIOMARKER (why it could not be told)`, each once, and
-    /// their ids.
+    /// asked): `meets LEAF but RULE also needs PART` (the parts of an `all` that did not hold), or
+    /// `… but RULE needs BIOMARKER`, with why it could not be told when that is why; rules that
+    /// fall short the same way share one clause (`but A, B and C also need …`). Returns the
+    /// clauses and the rules' ids.
     private func partialMatches(id: Int, plan: NearMissGenePlan, onLabelOnly: Bool)
         -> (texts: [String], ruleIDs: [String])
     {
-        var texts: [String] = []
+        // (what it meets, what is missing, whether the missing part is the whole biomarker) → rules.
+        var clauses: [(meets: String, missing: String, isWhole: Bool, rules: [String])] = []
         var ruleIDs: [String] = []
         for entry in plan.entries where !entry.ruleHolds && entry.satisfiedIDs.contains(id) {
             let outcome = outcomes[entry.outcomeIndex]
             if onLabelOnly && outcome.fit != .onLabel { continue }
-            var text = "meets \(entry.leaf) but \(outcome.rule.id) needs \(outcome.rule.biomarker)"
-            if !outcome.evaluation.unknownReasons.isEmpty {
-                text += " (\(outcome.evaluation.unknownReasons.joined(separator: "; ")))"
+            // Of an `all`, the parts that did not hold (cached leaf results: cheap).
+            var parts: [Criterion] = []
+            if case .all(let children) = outcome.rule.biomarker {
+                parts = children.filter { evaluator.evaluate($0).truth != .yes }
             }
-            texts.append(text)
+            var missing =
+                parts.isEmpty
+                ? outcome.rule.biomarker.description : parts.map(\.description).joined(separator: " and ")
+            // Why it could not be told, when that is why it does not hold.
+            if outcome.evaluation.truth == .unknown && !outcome.evaluation.unknownReasons.isEmpty {
+                missing += " (\(outcome.evaluation.unknownReasons.joined(separator: "; ")))"
+            }
+            let meets = entry.leaf.description
+            if let index = clauses.firstIndex(where: { $0.meets == meets && $0.missing == missing }) {
+                if !clauses[index].rules.contains(outcome.rule.id) {
+                    clauses[index].rules.append(outcome.rule.id)
+                }
+            } else {
+                clauses.append((meets, missing, parts.isEmpty, [outcome.rule.id]))
+            }
             ruleIDs.append(outcome.rule.id)
         }
-        return (ListText.unique(texts), ListText.unique(ruleIDs))
+        let texts = clauses.map { clause in
+            let several = clause.rules.count > 1
+            let verb = clause.isWhole ? (several ? "need" : "needs") : (several ? "also need" : "also needs")
+            return "meets \(clause.meets) but \(ListText.joined(clause.rules, conjunction: "and")) \(verb) "
+                + clause.missing
+        }
+        return (texts, ListText.unique(ruleIDs))
     }
 
     /// The alteration's genes that the rules mention, sorted, each once.
