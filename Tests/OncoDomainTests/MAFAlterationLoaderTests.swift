@@ -438,3 +438,32 @@ private func vcf2maf(_ name: String) -> String { TestData.shared("callers/vcf2ma
         #expect(allGenes.mutationCounts == statistics.mutationCounts)
     }
 }
+
+/// The matched normal of each sample comes from `Matched_Norm_Sample_Barcode`, so that a report of
+/// a tumour–normal MAF does not say "matched normal: none".
+@Suite struct MAFMatchedNormalTests {
+    @Test func eachSampleNamesItsMatchedNormal() throws {
+        let (_, statistics) = try load(TestData.fixture("maf/cohort.maf"))
+        #expect(statistics.mutationCounts(ofSample: "TUMOUR-A")?.matchedNormalName == "NORMAL-A")
+        #expect(statistics.mutationCounts(ofSample: "TUMOUR-B")?.matchedNormalName == "NORMAL-B")
+        let tumourOnly = try #require(statistics.mutationCounts(ofSample: "TUMOUR-C"))
+        #expect(tumourOnly.matchedNormalName == nil)
+        #expect(tumourOnly.isTumourOnly)
+    }
+
+    @Test func severalNormalsAreAllNamedOnce() throws {
+        let header =
+            "Hugo_Symbol\tChromosome\tStart_Position\tEnd_Position\tVariant_Classification\t"
+            + "Variant_Type\tReference_Allele\tTumor_Seq_Allele1\tTumor_Seq_Allele2\tTumor_Sample_Barcode\t"
+            + "Matched_Norm_Sample_Barcode"
+        let rows = ["N1", "N2", "N1", "N2"].enumerated().map { index, normal in
+            "TP53\t17\t\(7_675_000 + index)\t\(7_675_000 + index)\tMissense_Mutation\tSNP\tC\tC\tT\tT1\t\(normal)"
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("normals-\(UUID()).maf")
+        try ([header] + rows).joined(separator: "\n").appending("\n").write(
+            to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (_, statistics) = try load(url.path)
+        #expect(statistics.mutationCounts(ofSample: "T1")?.matchedNormalName == "N1, N2")
+    }
+}

@@ -118,6 +118,8 @@ struct MatchJobChecksumTests {
             request, rules: try GoldenMatchCase.bundledRules(), oncoTree: try OncoTree.bundled())
         #expect(compiled.input.sha256 == expected)
         #expect(single.matches == compiled.matches)
+        // The MAF's Matched_Norm_Sample_Barcode names the normal, as the VCF's column does.
+        #expect(single.sample.normal == (fixture.hasSuffix(".maf") ? "NORMAL-A" : "NORMAL"))
     }
 
     @Test func aFailingRunEndsItsHasher() throws {

@@ -169,7 +169,7 @@ public struct MAFAlterationLoader: Sendable {
         let slot = samples.slot(ofBarcode: barcode, in: &index)
         samples.counts[slot].count(
             variantClass: facts.variantClass, passesFilter: facts.passesFilter, origin: facts.origin,
-            alleleFraction: facts.alleleFraction, hasMatchedNormal: facts.hasMatchedNormal)
+            alleleFraction: facts.alleleFraction, matchedNormal: interpreter.matchedNormal(record))
         if var alteration {
             alteration.sampleIndex = samples.indexInVariantIndex[slot]
             if index.add(alteration) {

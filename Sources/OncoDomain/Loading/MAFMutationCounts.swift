@@ -31,6 +31,10 @@ public struct MAFMutationCounts: Sendable, Hashable {
     public var missense: Int = 0
     /// Rows without a `Matched_Norm_Sample_Barcode`.
     public var rowsWithoutMatchedNormal: Int = 0
+    /// The `Matched_Norm_Sample_Barcode`s of the sample's rows, each once, in the order seen (at
+    /// most ``maximumMatchedNormals``).
+    public var matchedNormals: [String] = []
+    static let maximumMatchedNormals = 4
 
     /// Empty counts for `sample`.
     public init(sample: String, minimumAlleleFraction: Double) {
@@ -41,6 +45,12 @@ public struct MAFMutationCounts: Sendable, Hashable {
     /// Whether the sample was called without a matched normal (no row names one): its counts may
     /// include residual germline variants.
     public var isTumourOnly: Bool { rows > 0 && rowsWithoutMatchedNormal == rows }
+
+    /// The matched normal as a report names it: its barcode, several joined with `, `, `nil` when
+    /// no row names one.
+    public var matchedNormalName: String? {
+        matchedNormals.isEmpty ? nil : matchedNormals.joined(separator: ", ")
+    }
 
     /// The eligible rows counted by `numerator`.
     public func count(for numerator: TMBNumerator) -> Int {
@@ -60,15 +70,30 @@ public struct MAFMutationCounts: Sendable, Hashable {
         coding += other.coding
         missense += other.missense
         rowsWithoutMatchedNormal += other.rowsWithoutMatchedNormal
+        for normal in other.matchedNormals { noteMatchedNormal(normal) }
     }
 
-    /// Counts one well-formed row of this sample.
+    private mutating func noteMatchedNormal(_ normal: String) {
+        if matchedNormals.count < Self.maximumMatchedNormals && !matchedNormals.contains(normal) {
+            matchedNormals.append(normal)
+        }
+    }
+
+    /// Counts one well-formed row of this sample; `matchedNormal` is its
+    /// `Matched_Norm_Sample_Barcode` (`nil` when missing), made a string only when new.
     mutating func count(
         variantClass: VariantClass, passesFilter: Bool, origin: Origin, alleleFraction: Double?,
-        hasMatchedNormal: Bool
+        matchedNormal: UnsafeRawBufferPointer?
     ) {
         rows += 1
-        if !hasMatchedNormal { rowsWithoutMatchedNormal += 1 }
+        if let matchedNormal {
+            // Almost always the barcode seen last: compared in place.
+            if !(matchedNormals.last.map { $0.utf8.elementsEqual(matchedNormal) } ?? false) {
+                noteMatchedNormal(String(decoding: matchedNormal, as: UTF8.self))
+            }
+        } else {
+            rowsWithoutMatchedNormal += 1
+        }
         guard passesFilter, origin != .germline else { return }
         if let alleleFraction, alleleFraction < minimumAlleleFraction { return }
         eligible += 1

@@ -38,7 +38,6 @@ struct MAFRowInterpreter {
         /// Parsed when the class needed it; the annotation parses it otherwise.
         var proteinChange: ProteinChange?
         var origin: Origin
-        var hasMatchedNormal: Bool
     }
 
     // MARK: Cheap facts
@@ -73,8 +72,7 @@ struct MAFRowInterpreter {
         return Facts(
             passesFilter: passesFilter(record), depth: depth, altDepth: altDepth,
             alleleFraction: alleleFraction, depthSource: depthSource, consequences: consequences,
-            variantClass: variantClass, proteinChange: proteinChange, origin: origin(record),
-            hasMatchedNormal: hasMatchedNormal(record))
+            variantClass: variantClass, proteinChange: proteinChange, origin: origin(record))
     }
 
     /// FILTER `PASS`, `.` or empty passes; a MAF without a FILTER column passes.
@@ -193,12 +191,16 @@ struct MAFRowInterpreter {
                 return .germline
             }
         }
-        return hasMatchedNormal(record) ? .somatic : tumourOnlyOrigin
+        return matchedNormal(record) != nil ? .somatic : tumourOnlyOrigin
     }
 
-    private func hasMatchedNormal(_ record: MAFRecord) -> Bool {
-        guard let normal = record.bytes(.matchedNormSampleBarcode) else { return false }
-        return !Self.isMissing(normal)
+    /// The `Matched_Norm_Sample_Barcode` bytes (valid until the reader moves on), `nil` when
+    /// missing.
+    func matchedNormal(_ record: MAFRecord) -> UnsafeRawBufferPointer? {
+        guard let normal = record.bytes(.matchedNormSampleBarcode), !Self.isMissing(normal) else {
+            return nil
+        }
+        return normal
     }
 
     // MARK: Full alteration

@@ -157,7 +157,9 @@ public enum TumourProfileLoader {
         }
         let build = statistics.build ?? .unknown
         let profile = TumourProfile(
-            index: index, sampleIndex: sampleIndex, normalName: nil, tumourType: request.tumourType,
+            index: index, sampleIndex: sampleIndex,
+            normalName: statistics.mutationCounts(ofSample: sampleName)?.matchedNormalName,
+            tumourType: request.tumourType,
             build: build, annotationSource: .maf, tumourMutationalBurden: burden,
             alternativeBurdens: alternatives, msi: request.msi, hrd: request.hrd,
             includeFilteredAlterations: request.includeFilteredAlterations)

@@ -150,7 +150,8 @@ public struct CohortMAFSource: Sendable {
             )
         }
         let profile = TumourProfile(
-            index: sampleIndex, sampleIndex: 0, normalName: nil, tumourType: node.code, build: build,
+            index: sampleIndex, sampleIndex: 0, normalName: counts.matchedNormalName, tumourType: node.code,
+            build: build,
             annotationSource: .maf, tumourMutationalBurden: burden, alternativeBurdens: alternatives,
             msi: entry.msi,
             hrd: entry.hrd, includeFilteredAlterations: includeFilteredAlterations)
