@@ -87,9 +87,11 @@ public struct MAFMutationCounts: Sendable, Hashable {
     ) {
         rows += 1
         if let matchedNormal {
-            // Almost always the barcode seen last: compared in place.
-            if !(matchedNormals.last.map { $0.utf8.elementsEqual(matchedNormal) } ?? false) {
-                noteMatchedNormal(String(decoding: matchedNormal, as: UTF8.self))
+            // Compared in place with the few kept: a string is made once per new barcode.
+            if matchedNormals.count < Self.maximumMatchedNormals
+                && !matchedNormals.contains(where: { $0.utf8.elementsEqual(matchedNormal) })
+            {
+                matchedNormals.append(String(decoding: matchedNormal, as: UTF8.self))
             }
         } else {
             rowsWithoutMatchedNormal += 1

@@ -171,12 +171,12 @@ public struct ReadSupport: Sendable, Hashable {
     private static func pcgrTumourTags(_ record: VCFRecord, allele: Int) throws -> ReadSupport? {
         let header = record.header
         guard header.info("TDP") != nil || header.info("TVAF") != nil else { return nil }
-        let depth = header.info("TDP") == nil ? nil : try record.infoIntegers("TDP")?.first ?? nil
+        let depth = header.info("TDP") == nil ? nil : try record.infoInteger("TDP")
         var vaf: Double?
-        if header.info("TVAF") != nil, let values = try record.infoFloats("TVAF") {
-            if values.count == record.alternateAlleleCount {
-                vaf = values[allele - 1]
-            }
+        if header.info("TVAF") != nil, let values = try record.infoFloats("TVAF"),
+            values.count == record.alternateAlleleCount
+        {
+            vaf = values[allele - 1]
         }
         guard depth != nil || vaf != nil else { return nil }
         let source = [depth != nil ? "INFO/TDP" : nil, vaf != nil ? "INFO/TVAF" : nil].compactMap { $0 }

@@ -276,9 +276,7 @@ public struct HTMLReportWriter: ReportWriter {
         page.markup("<th>Origin</th><th>Transcript</th></tr>\n")
         for (index, item) in alterations.enumerated() {
             page.element("<tr><td class=\"nowrap\"><strong>", item.gene, "</strong></td>")
-            let primary =
-                item.fusion.map { "\($0) fusion" } ?? item.proteinChange.map { "p.\($0)" } ?? item.hgvsc
-                ?? item.genomicText
+            let primary = item.fusion.map { "\($0) fusion" } ?? item.specificChange
             page.element("<td>", primary ?? HTMLVocabulary.variantClassLabel(item.variantClass), "")
             // The class is shown unless the first line already says it (an event's class, a fusion);
             // an event without alleles shows what it was called from (`copy-number segments: 8 copies`).
@@ -401,9 +399,7 @@ public struct HTMLReportWriter: ReportWriter {
     private func findingLabel(_ match: TherapyMatch) -> String {
         let parts =
             match.alterations.map { item in
-                item.label(
-                    detail: item.proteinChange.map { "p.\($0)" } ?? item.hgvsc ?? item.genomicText
-                        ?? HTMLVocabulary.variantClassLabel(item.variantClass))
+                item.label(detail: item.specificChange ?? HTMLVocabulary.variantClassLabel(item.variantClass))
             } + match.biomarkerFindings
         if parts.isEmpty { return match.genes.isEmpty ? "biomarker" : match.genes.joined(separator: ", ") }
         return parts.joined(separator: " + ")

@@ -340,6 +340,12 @@ public struct AlterationSummary: Sendable, Equatable {
         return "\(gene) \(detail)"
     }
 
+    /// The most specific description of a variant: `p.V600E`, else its HGVSc, else its allele
+    /// (``genomicText``); `nil` for an event without alleles (copy number, fusion).
+    public var specificChange: String? {
+        proteinChange.map { "p.\($0)" } ?? hgvsc ?? genomicText
+    }
+
     /// `7:140753336:A>T` for a variant with its alleles (not a symbolic one), else `nil`.
     public var genomicText: String? {
         guard let chromosome, let position, let reference, let alternate, !alternate.hasPrefix("<") else {

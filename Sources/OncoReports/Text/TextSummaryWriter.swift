@@ -25,12 +25,9 @@ public struct TextSummaryWriter: Sendable {
             lines.append("Therapy matches (\(report.matches.count)):")
             for match in report.matches {
                 let alterations = match.alterations.map { alteration in
-                    clean(
-                        alteration.label(
-                            detail: alteration.proteinChange.map { "p.\($0)" } ?? alteration.genomicText
-                                ?? alteration.variantClass))
+                    clean(alteration.label(detail: alteration.specificChange ?? alteration.variantClass))
                 }
-                let findings = (alterations + match.biomarkerFindings.map(clean))
+                let findings = alterations + match.biomarkerFindings.map(clean)
                 let what = findings.isEmpty ? match.matchLevel : findings.joined(separator: ", ")
                 let label = match.onLabel ? "on-label" : "off-label"
                 let conflicts =
