@@ -184,6 +184,25 @@ struct HTMLReportWriterTests {
         #expect(HTMLEscaping.escape("plain ü") == "plain ü")
     }
 
+    @Test func originAndReadsSayOnlyWhatIsKnown() {
+        var fusion = ReportFixtures.brafV600E
+        (fusion.chromosome, fusion.position, fusion.reference, fusion.alternate) = (nil, nil, nil, nil)
+        (fusion.fusion, fusion.altDepth, fusion.depth, fusion.vaf) = ("CCDC6::RET", 65, nil, nil)
+        (fusion.origin, fusion.zygosity) = ("unknown", "unknown")
+        #expect(HTMLReportWriter.originText(fusion) == "—")
+        #expect(HTMLReportWriter.depthText(fusion) == "65 split reads")
+
+        var tumourOnly = ReportFixtures.brafV600E
+        tumourOnly.origin = "unknown"
+        #expect(HTMLReportWriter.originText(tumourOnly) == "origin unknown, heterozygous")
+        tumourOnly.zygosity = "unknown"
+        #expect(HTMLReportWriter.originText(tumourOnly) == "origin unknown")
+        #expect(HTMLReportWriter.originText(ReportFixtures.brafV600E) == "somatic, heterozygous")
+        var altOnly = ReportFixtures.brafV600E
+        (altOnly.altDepth, altOnly.depth) = (7, nil)
+        #expect(HTMLReportWriter.depthText(altOnly) == "7 alt reads")
+    }
+
     @Test func sameReportGivesSameBytes() throws {
         #expect(
             try HTMLReportWriter().renderBytes(ReportFixtures.melanoma)

@@ -298,7 +298,7 @@ public struct HTMLReportWriter: ReportWriter {
             }
             page.element("<td class=\"nowrap\">", vaf, "</td>")
             page.element("<td class=\"nowrap\">", Self.depthText(item), "</td>")
-            page.element("<td>", "\(item.origin), \(item.zygosity)", "</td>")
+            page.element("<td>", Self.originText(item), "</td>")
             // An event or an unannotated variant has no transcript to qualify.
             let transcript =
                 item.transcript.map { $0 + (item.principalTranscript ? " (principal)" : " (not principal)") }
@@ -423,9 +423,23 @@ public struct HTMLReportWriter: ReportWriter {
         switch (item.altDepth, item.depth) {
         case (let alt?, let depth?): "\(alt) of \(depth)"
         case (nil, let depth?): String(depth)
-        case (let alt?, nil): "\(alt) supporting"
+        // Reads for the alteration without a total: a fusion caller's split reads, or alt reads.
+        case (let alt?, nil): item.fusion != nil ? "\(alt) split reads" : "\(alt) alt reads"
         case (nil, nil): "—"
         }
+    }
+
+    /// The origin and zygosity column: what is known of each (`somatic, heterozygous`, `origin
+    /// unknown, heterozygous`); a fusion or copy-number event known for neither shows `—`
+    /// rather than `unknown, unknown`.
+    static func originText(_ item: AlterationSummary) -> String {
+        let unknown = "unknown"
+        let zygosity = item.zygosity == unknown ? nil : item.zygosity
+        if item.origin == unknown {
+            if item.chromosome == nil || item.fusion != nil, zygosity == nil { return "—" }
+            return ["origin unknown", zygosity].compactMap { $0 }.joined(separator: ", ")
+        }
+        return [item.origin, zygosity].compactMap { $0 }.joined(separator: ", ")
     }
 
     private func location(_ item: AlterationSummary) -> String {
