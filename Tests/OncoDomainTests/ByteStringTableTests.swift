@@ -38,6 +38,16 @@ struct ByteStringTableTests {
             var text = gene
             #expect(text.withUTF8 { set.contains(UnsafeRawBufferPointer($0)) } == expected, "\(gene)")
         }
+        // SnpEff joins a fusion's genes with `&`: any part in the set counts.
+        for (symbol, expected) in [
+            ("BRAF", true), ("KIAA1549&BRAF", true), ("BRAF&KIAA1549", true), ("A&B&KRAS", true),
+            ("KIAA1549&TPM3", false), ("&", false), ("BRA&F", false), ("", false), ("BRAF&", true),
+        ] {
+            var text = symbol
+            #expect(
+                text.withUTF8 { set.containsSymbolOrPart(UnsafeRawBufferPointer($0)) } == expected,
+                "\(symbol)")
+        }
         var cache = ConsequenceClassCache(stopLostIsTruncating: true)
         for field in [
             "missense_variant", "stop_gained&splice_region_variant", "synonymous_variant", "missense_variant",

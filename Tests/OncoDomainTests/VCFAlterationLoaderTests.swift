@@ -263,6 +263,29 @@ import Testing
     /// The same on a GRCh37 file (told by its GRCh37 contig lengths): unannotated records are
     /// placed with the GRCh37 gene table, so GRCh37 spans over ERBB2 (17:37844167-37886679) and
     /// PTEN (10:89622870-89731687) name those genes, and the GRCh38 ERBB2 span names nothing.
+    /// SnpEff's `gene_fusion` on a breakend names both genes (`ALK&EML4`) without saying which is
+    /// 5′: the fusion is kept unoriented, named in the annotation's order with `/`.
+    @Test func snpEffGeneFusionOnABreakendIsAnUnorientedFusion() throws {
+        let directory = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("bnd.vcf").path
+        let text = """
+            ##fileformat=VCFv4.2
+            ##INFO=<ID=SVTYPE,Number=1,Type=String,Description="Type of structural variant">
+            ##INFO=<ID=ANN,Number=.,Type=String,Description="Functional annotations: 'Allele | Annotation | Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | Transcript_BioType | Rank | HGVS.c | HGVS.p | cDNA.pos / cDNA.length | CDS.pos / CDS.length | AA.pos / AA.length | Distance | ERRORS / WARNINGS / INFO' ">
+            ##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">
+            ##contig=<ID=2,length=242193529>
+            #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR
+            2\t29223528\tbnd1\tG\tG]2:42295554]\t.\tPASS\tSVTYPE=BND;ANN=G]2:42295554]|gene_fusion|HIGH|ALK&EML4|ENSG00000171094&ENSG00000143924|gene_variant|ENSG00000171094|||||||||\tGT\t0/1
+
+            """
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try VCFAlterationLoader.load(path: path, options: .init(genesOfInterest: ["ALK"]))
+        let alterations = result.index.alterations(inGene: "ALK")
+        #expect(alterations.map(\.kind) == [.fusion(fivePrime: "ALK", threePrime: "EML4", oriented: false)])
+        #expect(alterations.first?.fusionName == "ALK/EML4")
+    }
+
     @Test func symbolicCopyNumberRecordsOnGRCh37UseTheGRCh37Table() throws {
         let directory = try TestData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

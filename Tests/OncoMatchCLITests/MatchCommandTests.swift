@@ -136,7 +136,7 @@ import Testing
         #expect(result.stdout.contains("No therapy matches."))
         #expect(
             result.stdout.contains(
-                "  BRAF p.V600=: synonymous; rules need V600E, V600K or a BRAF (any partner) fusion"))
+                "  BRAF p.V600=: synonymous; rules need V600E, V600K or a BRAF (3′ partner) fusion"))
     }
 
     @Test func malformedRecordFailsInStrictModeAndIsSkippedOtherwise() throws {

@@ -36,14 +36,14 @@ struct MatcherTests {
     }
 
     /// A rearrangement whose partner the caller could not name (`--ALK`, `FGFR3--`) meets the
-    /// rules for its gene with any partner, not those naming both partners.
+    /// rules for its gene on its side with any partner, not those naming both partners.
     @Test func aFusionWithAnUnnamedPartnerMeetsOnlyAnyPartnerRules() throws {
         let alk = Alteration(sampleIndex: 0, gene: "ALK", kind: .fusion(fivePrime: "", threePrime: "ALK"))
         let lung = matcher.match(MatchFixtures.profile([alk], tumourType: "LUAD"))
         let match = try #require(lung.match(supportedBy: "tgt-alk-fusion-nsclc"))
         #expect(match.isOnLabel)
         #expect(match.genes == ["ALK"])
-        #expect(match.explanation.hasPrefix("?::ALK fusion matches ALK (any partner) fusion"))
+        #expect(match.explanation.hasPrefix("?::ALK fusion matches ALK (3′ partner) fusion"))
 
         let fgfr3 = Alteration(
             sampleIndex: 0, gene: "FGFR3", kind: .fusion(fivePrime: "FGFR3", threePrime: ""))
@@ -52,6 +52,53 @@ struct MatcherTests {
         let miss = try #require(bladder.nearMisses.first)
         #expect(miss.label == "FGFR3::? fusion")
         #expect(miss.ruleIDs.contains("tgt-fgfr3-urothelial-erdafitinib"))
+    }
+
+    /// Kinase fusions count in their oncogenic orientation only: TPM3::NTRK1 gets the TRK
+    /// inhibitors, the reverse NTRK1::TPM3 (no NTRK1 kinase domain) is a near-miss naming the
+    /// orientation to look for; likewise BCR::ABL1 and ABL1::BCR, KMT2A::MLLT3 and MLLT3::KMT2A.
+    @Test(arguments: [
+        ("TPM3", "NTRK1", "NTRK1", "COADREAD", "tgt-ntrk-fusion-tissue-agnostic"),
+        ("BCR", "ABL1", "BCR", "CML", "tgt-bcr-abl1-cml"),
+        ("KMT2A", "MLLT3", "KMT2A", "AML", "epi-kmt2a-rearranged-leukaemia-revumenib"),
+    ])
+    func fusionsMatchInTheirOncogenicOrientationOnly(
+        fivePrime: String, threePrime: String, gene: String, tumourType: String, rule: String
+    ) throws {
+        let oncogenic = Alteration(
+            sampleIndex: 0, gene: fivePrime, kind: .fusion(fivePrime: fivePrime, threePrime: threePrime))
+        let matched = matcher.match(MatchFixtures.profile([oncogenic], tumourType: tumourType))
+        let match = try #require(matched.match(supportedBy: rule))
+        #expect(match.isOnLabel)
+        #expect(match.genes == [gene])
+        #expect(match.caveats.allSatisfy { !$0.contains("orientation") })
+
+        let reverse = Alteration(
+            sampleIndex: 0, gene: threePrime, kind: .fusion(fivePrime: threePrime, threePrime: fivePrime))
+        let result = matcher.match(MatchFixtures.profile([reverse], tumourType: tumourType))
+        #expect(!result.allSupportingRuleIDs.contains(rule))
+        let miss = try #require(result.nearMisses.first { $0.ruleIDs.contains(rule) })
+        #expect(miss.label == "\(threePrime)::\(fivePrime) fusion")
+        let expected =
+            rule == "tgt-bcr-abl1-cml"
+            ? "ABL1::BCR is the reverse of the oncogenic BCR::ABL1"
+            : "the oncogenic orientation would be \(fivePrime)::\(threePrime)"
+        #expect(miss.reason.contains(expected), "\(miss.reason)")
+    }
+
+    /// A fusion whose input names the genes without their orientation (SnpEff `gene_fusion`) is
+    /// named `A/B` and still matches, with a caveat asking to confirm the orientation.
+    @Test func aFusionWithoutOrientationMatchesWithACaveat() throws {
+        let fusion = Alteration(
+            sampleIndex: 0, gene: "ALK", kind: .fusion(fivePrime: "ALK", threePrime: "EML4", oriented: false))
+        #expect(fusion.fusionName == "ALK/EML4")
+        let result = matcher.match(MatchFixtures.profile([fusion], tumourType: "LUAD"))
+        let match = try #require(result.match(supportedBy: "tgt-alk-fusion-nsclc"))
+        #expect(match.genes == ["ALK"])
+        #expect(
+            match.caveats.contains(
+                "the input names the partners of ALK/EML4 without their orientation (5′/3′); matched assuming "
+                    + "ALK as the 3′ partner: confirm the orientation, e.g. with an RNA fusion caller"))
     }
 
     /// KIAA1549::BRAF in a pilocytic astrocytoma (a paediatric low-grade glioma): tovorafenib
@@ -366,7 +413,7 @@ struct MatcherTests {
         let result = matcher.match(MatchFixtures.profile([synonymous], tumourType: "MEL"))
         #expect(result.matches.isEmpty)
         let miss = try #require(result.nearMisses.first)
-        #expect(miss.reason.hasPrefix("synonymous; rules need V600E, V600K or a BRAF (any partner) fusion"))
+        #expect(miss.reason.hasPrefix("synonymous; rules need V600E, V600K or a BRAF (3′ partner) fusion"))
     }
 
     @Test func brafV600AIsANearMissNamingTheChangesNeeded() throws {
@@ -377,7 +424,7 @@ struct MatcherTests {
         #expect(result.matches.isEmpty)
         #expect(
             result.nearMisses.first?.reason
-                == "missense; rules need V600E, V600K or a BRAF (any partner) fusion")
+                == "missense; rules need V600E, V600K or a BRAF (3′ partner) fusion")
     }
 
     @Test func unannotatedProfileMatchesTheExactAlleleAndWarns() throws {

@@ -32,8 +32,8 @@ struct NearMissReasoningTests {
         let missense = try #require(byLabel["BRAF p.V600A"])
         let filtered = try #require(byLabel["BRAF p.V600E"])
         #expect(
-            synonymous.reason.hasPrefix("synonymous; rules need V600E, V600K or a BRAF (any partner) fusion"))
-        #expect(missense.reason == "missense; rules need V600E, V600K or a BRAF (any partner) fusion")
+            synonymous.reason.hasPrefix("synonymous; rules need V600E, V600K or a BRAF (3′ partner) fusion"))
+        #expect(missense.reason == "missense; rules need V600E, V600K or a BRAF (3′ partner) fusion")
         #expect(filtered.reason == "FILTER=LowQual: excluded by FILTER policy (use --filter all)")
         // The same rules were tried for each alteration of the gene.
         #expect(missense.ruleIDs.contains("tgt-braf-v600-melanoma"))
@@ -85,7 +85,7 @@ struct NearMissReasoningTests {
         #expect(miss.ruleIDs.count == Set(miss.ruleIDs).count)
         #expect(
             miss.reason
-                == "missense; rules need V600E, V600K, a loss-of-function alteration or a BRAF (any partner) fusion"
+                == "missense; rules need V600E, V600K, a loss-of-function alteration or a BRAF (3′ partner) fusion"
         )
     }
 

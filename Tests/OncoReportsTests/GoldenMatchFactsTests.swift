@@ -219,7 +219,7 @@ struct GoldenMatchFactsTests {
         #expect(report.matches.isEmpty)
         #expect(
             nearMisses(report) == [
-                "BRAF p.V600=: synonymous; rules need V600E, V600K or a BRAF (any partner) fusion"
+                "BRAF p.V600=: synonymous; rules need V600E, V600K or a BRAF (3′ partner) fusion"
             ])
         #expect(report.nearMisses.first?.ruleIds == Self.braf)
     }
@@ -255,7 +255,7 @@ struct GoldenMatchFactsTests {
         #expect(report.matches.isEmpty)
         #expect(
             nearMisses(report) == [
-                "BRAF p.V600A: missense; rules need V600E, V600K or a BRAF (any partner) fusion"
+                "BRAF p.V600A: missense; rules need V600E, V600K or a BRAF (3′ partner) fusion"
             ])
     }
 
@@ -263,6 +263,10 @@ struct GoldenMatchFactsTests {
 
     /// The (synthetic) BCR::ABL1 fusion of the PCGR tumours: CML and Ph+ ALL evidence is not
     /// extrapolated to a solid tumour.
+    static let reciprocalNTRK1NearMiss =
+        "NTRK1::TPM3 fusion: fusion; rules need a NTRK1 (3′ partner) fusion (NTRK1 is the 5′ partner "
+        + "here; the oncogenic orientation would be TPM3::NTRK1)"
+
     static let fusionNearMiss =
         "BCR::ABL1 fusion: evidence in haematological malignancies only (tgt-bcr-abl1-cml: CML), not "
         + "extrapolated to this tumour type; evidence in haematological malignancies only "
@@ -317,8 +321,12 @@ struct GoldenMatchFactsTests {
         #expect(
             lines.contains(
                 "II-C off-label sensitivity fusion tgt-braf-fusion-paediatric-lgg-tovorafenib: tovorafenib"))
-        #expect(lines.count == 11)
+        #expect(lines.count == 10)
         #expect(!report.matches.contains { $0.genes.contains("BCR") || $0.genes.contains("ABL1") })
+        // The table's NTRK1--TPM3 has NTRK1 on the 5′ side, without its kinase domain: not the
+        // oncogenic TPM3::NTRK1, so no TRK inhibitor, and the near-miss says which to look for.
+        #expect(!report.matches.contains { $0.ruleId == "tgt-ntrk-fusion-tissue-agnostic" })
+        #expect(nearMisses(report).contains(Self.reciprocalNTRK1NearMiss))
         #expect(nearMisses(report).contains(Self.fusionNearMiss))
         // Dabrafenib + trametinib is withheld: the tumour-agnostic rule excludes COADREAD. The
         // melanoma and NSCLC BRAF + MEK regimens are not extrapolated to colorectal cancer either.
@@ -333,9 +341,9 @@ struct GoldenMatchFactsTests {
                 "vemurafenib + cobimetinib or encorafenib + binimetinib (combination regimens are not "
                     + "extrapolated beyond MEL)"))
         #expect(
-            nearMisses(report).last
-                == "NRAS amplification: amplification; rules need an activating hotspot "
-                + "(G12, G13, A59, Q61, K117, A146)")
+            nearMisses(report).contains(
+                "NRAS amplification: amplification; rules need an activating hotspot "
+                    + "(G12, G13, A59, Q61, K117, A146)"))
         #expect(
             report.warnings.contains(
                 "protein-level rules not evaluated: the input has no CSQ/ANN annotation (only exact-allele, "
@@ -350,13 +358,17 @@ struct GoldenMatchFactsTests {
         #expect(alteration.gene == "BRAF")
         #expect(alteration.position == 140_453_136)
         // The same matches as on GRCh38, the ERBB2 amplification included (GRCh37 gene spans),
-        // plus the GRCh37 table's partner-less `FGFR2--` row: an FGFR2 rearrangement meets the
-        // cholangiocarcinoma rule (any partner), off-label.
+        // plus the GRCh37 table's partner-less rows: `FGFR2--` (FGFR2 5′) meets the
+        // cholangiocarcinoma rule and `--NTRK3` (NTRK3 3′) the TRK inhibitors' rule, off-label and
+        // on-label, which on GRCh38 only the reverse NTRK1::TPM3 came near.
         let grch38 = try GoldenMatchCase.coadGRCh38.run()
         let fgfr2 =
             "II-C off-label sensitivity fusion tgt-fgfr2-fusion-cholangiocarcinoma: pemigatinib | futibatinib"
-        #expect(summaries(report).filter { $0 != fgfr2 } == summaries(grch38))
+        let ntrk =
+            "I-A on-label sensitivity fusion tgt-ntrk-fusion-tissue-agnostic: larotrectinib | entrectinib | repotrectinib"
+        #expect(summaries(report).filter { $0 != fgfr2 && $0 != ntrk } == summaries(grch38))
         #expect(summaries(report).contains(fgfr2))
+        #expect(summaries(report).contains(ntrk))
         #expect(nearMisses(report).contains(Self.fusionNearMiss))
         #expect(
             report.warnings.contains {
@@ -389,8 +401,9 @@ struct GoldenMatchFactsTests {
         #expect(
             lines.contains(
                 "II-C off-label sensitivity fusion tgt-braf-fusion-paediatric-lgg-tovorafenib: tovorafenib"))
-        #expect(lines.count == 8)
-        #expect(report.matches.filter(\.onLabel).count == 3)
+        #expect(lines.count == 7)
+        #expect(report.matches.filter(\.onLabel).count == 2)
+        #expect(nearMisses(report).contains(Self.reciprocalNTRK1NearMiss))
         #expect(nearMisses(report).contains(Self.fusionNearMiss))
     }
 
@@ -408,12 +421,13 @@ struct GoldenMatchFactsTests {
         #expect(erbb2.onLabel)
         #expect(erbb2.genes == ["ERBB2"])
         // Its fusion table adds partner-less rows (`--ALK`, `FGFR2--`, `--NTRK3`): an ALK or NTRK3
-        // rearrangement with an unnamed partner still meets the any-partner rules.
+        // rearrangement with an unnamed 5′ partner meets the rules for ALK or NTRK as 3′ partner;
+        // NTRK1--TPM3 (NTRK1 5′) does not.
         let alk = try #require(report.matches.first { $0.ruleId == "tgt-alk-fusion-nsclc" })
         #expect(Set(alk.alterations.compactMap(\.fusion)) == ["?::ALK", "EML4::ALK"])
         let ntrk = try #require(report.matches.first { $0.ruleId == "tgt-ntrk-fusion-tissue-agnostic" })
-        #expect(Set(ntrk.alterations.compactMap(\.fusion)) == ["?::NTRK3", "NTRK1::TPM3"])
-        #expect(ntrk.genes == ["NTRK1", "NTRK3"])
+        #expect(ntrk.alterations.compactMap(\.fusion) == ["?::NTRK3"])
+        #expect(ntrk.genes == ["NTRK3"])
         #expect(!report.warnings.contains { $0.contains("missing partner") })
     }
 }

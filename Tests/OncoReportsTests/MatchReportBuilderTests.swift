@@ -167,7 +167,7 @@ struct MatchReportBuilderTests {
         #expect(!summary.contains("CCDC6 fusion"))
         let html = try HTMLReportWriter().render(report)
         #expect(html.contains("CCDC6::RET fusion"))
-        #expect(html.contains("12 supporting"))
+        #expect(html.contains("12 split reads"))
         // Neither the fusion nor the unannotated allele has a transcript to call principal; the
         // fusion's class is not repeated under its name; LOH is spelt out.
         #expect(!html.contains("— (principal)"))

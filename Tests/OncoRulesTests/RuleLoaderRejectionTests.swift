@@ -245,8 +245,8 @@ import Testing
             Self.ruleFile(biomarker: "{ allele: { gene: BRAF, GRCh37: \"7:140453136:A\" } }"), line: 6,
             token: "\"7:", "malformed GRCh37 allele")
         expectOne(
-            Self.ruleFile(biomarker: "{ fusion: { five_prime: EML4 } }"), line: 6, token: "{ five_prime",
-            "a fusion criterion takes five_prime + three_prime")
+            Self.ruleFile(biomarker: "{ fusion: { gene: ALK, five_prime: EML4 } }"), line: 6, token: "{ gene",
+            "a fusion criterion takes five_prime + three_prime, five_prime or three_prime alone")
         expectOne(Self.ruleFile(id: "bad id!"), line: 3, token: "bad id!", "rule id 'bad id!' must match")
         expectOne(
             "rule_set: [1]\n", line: 1, token: "[1]", "rule_set must be a mapping")

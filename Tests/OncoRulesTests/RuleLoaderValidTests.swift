@@ -77,7 +77,8 @@ import Testing
             fusions.biomarker
                 == .any([
                     .fusion(.ordered(fivePrime: "EML4", threePrime: "ALK")), .fusion(.anyPartner("ROS1")),
-                    .fusion(.eitherOrientation("BCR", "ABL1")),
+                    .fusion(.eitherOrientation("BCR", "ABL1")), .fusion(.threePrime("RET")),
+                    .fusion(.fivePrime("FGFR2")),
                 ]))
         let immune = try #require(rules["fixture-immune"])
         #expect(immune.biomarker == .any([.tmb(min: 10), .msi(.high), .mmr(.deficient)]))

@@ -127,6 +127,7 @@ struct RuleSetArchiveTests {
             .fusion(.ordered(fivePrime: "EML4", threePrime: "ALK")),
             .fusion(.anyPartner("NTRK1")),
             .fusion(.eitherOrientation("BCR", "ABL1")),
+            .fusion(.fivePrime("FGFR2")), .fusion(.threePrime("RET")),
             .tmb(min: 10),
             .msi(.high), .mmr(.deficient), .hrd(.positive),
             .wildType(genes: ["KRAS", "NRAS"]),

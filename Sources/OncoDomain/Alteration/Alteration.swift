@@ -11,8 +11,10 @@ public struct Alteration: Sendable, Hashable {
         /// A copy-number state over the gene.
         case copyNumber(CopyNumberState)
         /// A fusion between a 5' and a 3' gene; an empty name for a partner the caller could not
-        /// name (`--ALK`: an ALK rearrangement with an unknown 5' partner).
-        case fusion(fivePrime: String, threePrime: String)
+        /// name (`--ALK`: an ALK rearrangement with an unknown 5' partner). `oriented` is false
+        /// when the input names the two genes without saying which is 5′ (SnpEff's `gene_fusion`
+        /// on a breakend): the partners are then in the input's order.
+        case fusion(fivePrime: String, threePrime: String, oriented: Bool = true)
         /// Another structural variant (symbolic allele or breakend) touching the gene.
         case structural
     }
@@ -99,17 +101,19 @@ public struct Alteration: Sendable, Hashable {
     public var genes: Set<String> {
         var result: Set<String> = [gene]
         for transcript in transcripts where !transcript.gene.isEmpty { result.insert(transcript.gene) }
-        if case .fusion(let five, let three) = kind {
+        if case .fusion(let five, let three, _) = kind {
             for partner in [five, three] where !partner.isEmpty { result.insert(partner) }
         }
         return result
     }
 
     /// A fusion's partners 5′ to 3′ in HGNC notation (`EML4::ALK`), an unnamed partner written `?`
-    /// (`?::ALK`); `nil` for anything but a fusion.
+    /// (`?::ALK`); partners of unknown orientation are joined by `/` in the input's order
+    /// (`ALK/EML4`), so the name never claims an orientation the input did not give. `nil` for
+    /// anything but a fusion.
     public var fusionName: String? {
-        guard case .fusion(let five, let three) = kind else { return nil }
-        return "\(five.isEmpty ? "?" : five)::\(three.isEmpty ? "?" : three)"
+        guard case .fusion(let five, let three, let oriented) = kind else { return nil }
+        return "\(five.isEmpty ? "?" : five)\(oriented ? "::" : "/")\(three.isEmpty ? "?" : three)"
     }
 }
 

@@ -14,6 +14,20 @@ struct ByteStringSet: Sendable {
 
     /// Whether `bytes` spell one of the strings.
     func contains(_ bytes: UnsafeRawBufferPointer) -> Bool { table.value(for: bytes) != nil }
+
+    /// Whether `bytes` spell one of the strings, or join several symbols with `&` (SnpEff's
+    /// `ALK&EML4` for the genes of a fusion) of which one is in the set.
+    func containsSymbolOrPart(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if contains(bytes) { return true }
+        var start = 0
+        var found = false
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "&") {
+            found = found || contains(UnsafeRawBufferPointer(rebasing: bytes[start..<offset]))
+            start = offset + 1
+        }
+        // No `&`: the whole was already looked up.
+        return found || (start > 0 && contains(UnsafeRawBufferPointer(rebasing: bytes[start...])))
+    }
 }
 
 /// Memoises ``VariantClass/classify(consequences:stopLostIsTruncating:)`` by the raw bytes of a

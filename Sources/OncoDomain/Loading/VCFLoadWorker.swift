@@ -135,6 +135,10 @@ struct VCFLoadWorker: VCFPassWorker {
             let genes = Set(transcripts.map(\.gene)).union([gene]).filter { !$0.isEmpty }
             let kind: Alteration.Kind =
                 record.alternateAlleleKind(offset) == .base ? .smallVariant : structuralKind(transcripts)
+            // A fusion's annotation names both genes (`ALK&EML4`): it is filed under a partner.
+            if case .fusion(let five, let three, _) = kind {
+                gene = [five, three].first { index.wants(anyOf: [$0]) } ?? five
+            }
             // The kept few get the general readers' full detail (fields used, genotype text).
             let detail = try ReadSupport.read(record, sample: pair.tumour, allele: allele)
             let tumourGenotype =
@@ -302,7 +306,7 @@ struct VCFLoadWorker: VCFPassWorker {
                         if !previousSymbol.withUnsafeBytes({ VCFByteParsing.equals(symbol.bytes, $0) }) {
                             previousSymbol.removeAll(keepingCapacity: true)
                             previousSymbol.append(contentsOf: symbol.bytes)
-                            previousSymbolInteresting = geneSet.contains(symbol.bytes)
+                            previousSymbolInteresting = geneSet.containsSymbolOrPart(symbol.bytes)
                         }
                         lastSymbolInteresting = previousSymbolInteresting
                     }
@@ -429,12 +433,13 @@ struct VCFLoadWorker: VCFPassWorker {
     }
 
     /// A fusion when an annotation says so (SnpEff `gene_fusion`, `bidirectional_gene_fusion`,
-    /// gene names `A&B`), otherwise a structural variant.
+    /// gene names `A&B`), otherwise a structural variant. SnpEff names the genes without saying
+    /// which is 5′, so the fusion is not oriented.
     func structuralKind(_ transcripts: [TranscriptAnnotation]) -> Alteration.Kind {
         for transcript in transcripts
         where transcript.consequences.contains(where: { $0.hasSuffix("gene_fusion") }) {
             let parts = transcript.gene.split(whereSeparator: { $0 == "&" || $0 == "-" }).map(String.init)
-            if parts.count == 2 { return .fusion(fivePrime: parts[0], threePrime: parts[1]) }
+            if parts.count == 2 { return .fusion(fivePrime: parts[0], threePrime: parts[1], oriented: false) }
         }
         return .structural
     }

@@ -79,7 +79,8 @@ final class CriterionEvaluator {
 
     /// What a criterion-specific test says about one alteration.
     private enum VariantTest {
-        case matched(transcriptIndex: Int?, requirement: String)
+        /// `caveat`: what the match assumes that the input does not say.
+        case matched(transcriptIndex: Int?, requirement: String, caveat: String? = nil)
         case noMatch(note: String?)
     }
 
@@ -102,7 +103,7 @@ final class CriterionEvaluator {
                         needsAnnotation && alterations[id].kind == .smallVariant
                         && !alterations[id].transcripts.contains { $0.gene == gene }
                     failures[id] = LeafFailure(kind: unannotated ? .unannotated : .mismatch, text: note)
-                case .matched(let transcriptIndex, let requirement):
+                case .matched(let transcriptIndex, let requirement, let caveat):
                     switch AlterationAdmission.check(alterations[id], qualifiers: qualifiers, view: view) {
                     case .rejected(let failure):
                         failures[id] = failure
@@ -110,7 +111,8 @@ final class CriterionEvaluator {
                         candidates.append(
                             LeafHit(
                                 alterationID: id, transcriptIndex: transcriptIndex, gene: gene, level: level,
-                                requirement: requirement, observation: nil, caveats: caveats))
+                                requirement: requirement, observation: nil,
+                                caveats: caveat.map { [$0] + caveats } ?? caveats))
                     }
                 }
             }
@@ -419,19 +421,76 @@ final class CriterionEvaluator {
     private func fusionLeaf(_ partners: FusionPartners) -> LeafResult {
         // Indexed under the first named gene; a fusion touches both partners' lists.
         let gene = partners.genes[0]
+        let requirement = "\(partners) fusion"
         return alterationLeaf(gene: gene, qualifiers: .default, level: .fusion, needsAnnotation: false) {
             alteration in
-            guard case .fusion(let five, let three) = alteration.kind else { return .noMatch(note: nil) }
-            let matches: Bool =
-                switch partners {
-                case .ordered(let wantedFive, let wantedThree): five == wantedFive && three == wantedThree
-                case .anyPartner(let wanted): five == wanted || three == wanted
-                case .eitherOrientation(let first, let second):
-                    (five == first && three == second) || (five == second && three == first)
+            guard case .fusion(let five, let three, let oriented) = alteration.kind else {
+                return .noMatch(note: nil)
+            }
+            let name = alteration.fusionName ?? ""
+            switch partners {
+            case .anyPartner(let wanted):
+                return five == wanted || three == wanted
+                    ? .matched(transcriptIndex: nil, requirement: requirement) : .noMatch(note: nil)
+            case .eitherOrientation(let first, let second):
+                return (five == first && three == second) || (five == second && three == first)
+                    ? .matched(transcriptIndex: nil, requirement: requirement) : .noMatch(note: nil)
+            case .ordered(let wantedFive, let wantedThree):
+                if five == wantedFive && three == wantedThree && oriented {
+                    return .matched(transcriptIndex: nil, requirement: requirement)
                 }
-            return matches
-                ? .matched(transcriptIndex: nil, requirement: "\(partners) fusion") : .noMatch(note: nil)
+                if (five == wantedFive && three == wantedThree)
+                    || (five == wantedThree && three == wantedFive)
+                {
+                    guard oriented else {
+                        return .matched(
+                            transcriptIndex: nil, requirement: requirement,
+                            caveat: Self.unorientedCaveat(name, assumed: "\(wantedFive)::\(wantedThree)"))
+                    }
+                    return .noMatch(
+                        note: "\(name) is the reverse of the oncogenic \(wantedFive)::\(wantedThree)")
+                }
+                return .noMatch(note: nil)
+            case .fivePrime(let wanted):
+                return sideTest(
+                    wanted, named: five, other: three, oriented: oriented, name: name, side: "5′",
+                    requirement: requirement)
+            case .threePrime(let wanted):
+                return sideTest(
+                    wanted, named: three, other: five, oriented: oriented, name: name, side: "3′",
+                    requirement: requirement)
+            }
         }
+    }
+
+    /// A fusion against a criterion naming `wanted` on one side (`side`, whose partner in the
+    /// fusion is `named`) with any partner on the other: a match when `wanted` is on that side;
+    /// with a caveat when the input did not orient the fusion; a near-miss note when `wanted` is
+    /// on the other side (a reciprocal product, which lacks the part of the gene the therapy
+    /// acts on: the kinase domain of a 3′ ALK, RET, ROS1 or NTRK).
+    private func sideTest(
+        _ wanted: String, named: String, other: String, oriented: Bool, name: String, side: String,
+        requirement: String
+    ) -> VariantTest {
+        let otherSide = side == "5′" ? "3′" : "5′"
+        if named == wanted && oriented { return .matched(transcriptIndex: nil, requirement: requirement) }
+        guard named == wanted || other == wanted else { return .noMatch(note: nil) }
+        guard oriented else {
+            return .matched(
+                transcriptIndex: nil, requirement: requirement,
+                caveat: Self.unorientedCaveat(name, assumed: "\(wanted) as the \(side) partner"))
+        }
+        let partner = named.isEmpty ? "?" : named
+        let oncogenic = side == "5′" ? "\(wanted)::\(partner)" : "\(partner)::\(wanted)"
+        return .noMatch(
+            note:
+                "\(wanted) is the \(otherSide) partner here; the oncogenic orientation would be \(oncogenic)")
+    }
+
+    /// The caveat of a fusion whose orientation the input does not give, matched as `assumed`.
+    private static func unorientedCaveat(_ name: String, assumed: String) -> String {
+        "the input names the partners of \(name) without their orientation (5′/3′); matched assuming "
+            + "\(assumed): confirm the orientation, e.g. with an RNA fusion caller"
     }
 
     // MARK: - Biomarker leaves

@@ -300,7 +300,7 @@ struct NearMissReasoner {
             // Most transcripts are of the alteration's own gene, already considered.
             if !gene.isEmpty && gene != alteration.gene { add(gene) }
         }
-        if case .fusion(let five, let three) = alteration.kind {
+        if case .fusion(let five, let three, _) = alteration.kind {
             add(five)
             add(three)
         }

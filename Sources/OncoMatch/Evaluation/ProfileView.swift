@@ -29,7 +29,7 @@ struct ProfileView: Sendable {
                 // Most transcripts are of the alteration's own gene, already added.
                 if !transcriptGene.isEmpty && transcriptGene != gene { add(transcriptGene) }
             }
-            if case .fusion(let five, let three) = present[id].kind {
+            if case .fusion(let five, let three, _) = present[id].kind {
                 // An unnamed partner is empty: no gene to file it under.
                 if !five.isEmpty { add(five) }
                 if !three.isEmpty { add(three) }

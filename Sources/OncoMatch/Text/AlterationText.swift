@@ -92,7 +92,7 @@ enum AlterationText {
         switch alteration.kind {
         case .smallVariant: key += "1"
         case .copyNumber(let state): key += "2\(state.rawValue)"
-        case .fusion(let five, let three): key += "3\(five)::\(three)"
+        case .fusion(let five, let three, let oriented): key += "3\(five)\(oriented ? "::" : "/")\(three)"
         case .structural: key += "4"
         }
         key.append(separator)

@@ -21,7 +21,7 @@ public enum RuleSetArchive {
     /// The archive's file name, beside the knowledge base's top file.
     public static let fileName = "ruleset.compiled"
     static let magic: [UInt8] = Array("OMRS".utf8)
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// Why an archive could not be read.
     public struct DamagedArchive: Error, CustomStringConvertible {

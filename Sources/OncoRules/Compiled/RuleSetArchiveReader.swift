@@ -254,6 +254,8 @@ struct RuleSetArchiveReader {
             case (0, 2): return .fusion(.ordered(fivePrime: genes[0], threePrime: genes[1]))
             case (1, 1): return .fusion(.anyPartner(genes[0]))
             case (2, 2): return .fusion(.eitherOrientation(genes[0], genes[1]))
+            case (3, 1): return .fusion(.fivePrime(genes[0]))
+            case (4, 1): return .fusion(.threePrime(genes[0]))
             default: throw damaged("fusion partners")
             }
         case 8: return .tmb(min: try double())

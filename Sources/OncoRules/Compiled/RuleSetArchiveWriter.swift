@@ -206,6 +206,12 @@ struct RuleSetArchiveWriter {
             case .eitherOrientation(let first, let second):
                 integer(2)
                 strings([first, second])
+            case .fivePrime(let gene):
+                integer(3)
+                strings([gene])
+            case .threePrime(let gene):
+                integer(4)
+                strings([gene])
             }
         case .tmb(let minimum): double(minimum)
         case .msi(let requirement): raw(requirement)

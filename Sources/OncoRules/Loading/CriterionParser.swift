@@ -234,6 +234,12 @@ struct CriterionParser {
         if keys == ["gene"] {
             return fields.optional("gene").flatMap { geneSymbol($0) }.map { .fusion(.anyPartner($0)) }
         }
+        if keys == ["five_prime"] {
+            return fields.optional("five_prime").flatMap { geneSymbol($0) }.map { .fusion(.fivePrime($0)) }
+        }
+        if keys == ["three_prime"] {
+            return fields.optional("three_prime").flatMap { geneSymbol($0) }.map { .fusion(.threePrime($0)) }
+        }
         if keys == ["genes"], let genesNode = fields.optional("genes") {
             guard let genes = geneList(genesNode, "fusion genes") else { return nil }
             guard genes.count == 2 else {
@@ -244,7 +250,7 @@ struct CriterionParser {
         }
         reader.report(
             node,
-            "a fusion criterion takes five_prime + three_prime, or gene (any partner), or genes (two, either orientation)"
+            "a fusion criterion takes five_prime + three_prime, five_prime or three_prime alone (that side, any partner), gene (any partner, either side), or genes (two, either orientation)"
         )
         return nil
     }

@@ -120,6 +120,12 @@ public enum FusionPartners: Hashable, Sendable, CustomStringConvertible {
     case ordered(fivePrime: String, threePrime: String)
     /// The gene with any partner, on either side.
     case anyPartner(String)
+    /// The gene as the 5′ partner, with any 3′ partner (`FGFR2::?`: FGFR2 keeps its kinase
+    /// domain, which lies in its 5′ part).
+    case fivePrime(String)
+    /// The gene as the 3′ partner, with any 5′ partner (`?::ALK`: the kinase domain of ALK, RET,
+    /// ROS1 or NTRK lies in its 3′ part, which the oncogenic fusion keeps).
+    case threePrime(String)
     /// The two genes in either orientation.
     case eitherOrientation(String, String)
 
@@ -127,16 +133,19 @@ public enum FusionPartners: Hashable, Sendable, CustomStringConvertible {
     public var genes: [String] {
         switch self {
         case .ordered(let five, let three): [five, three]
-        case .anyPartner(let gene): [gene]
+        case .anyPartner(let gene), .fivePrime(let gene), .threePrime(let gene): [gene]
         case .eitherOrientation(let first, let second): [first, second]
         }
     }
 
-    /// `EML4::ALK`, `ALK (any partner)`, `BCR–ABL1 (either orientation)`.
+    /// `EML4::ALK`, `ALK (any partner)`, `FGFR2 (5′ partner)`, `ALK (3′ partner)`, `BCR/ABL1
+    /// (either orientation)`.
     public var description: String {
         switch self {
         case .ordered(let five, let three): "\(five)::\(three)"
         case .anyPartner(let gene): "\(gene) (any partner)"
+        case .fivePrime(let gene): "\(gene) (5′ partner)"
+        case .threePrime(let gene): "\(gene) (3′ partner)"
         case .eitherOrientation(let first, let second): "\(first)/\(second) (either orientation)"
         }
     }

@@ -105,6 +105,10 @@ public enum RuleSetYAMLWriter {
                 return "{ fusion: { gene: \(quote(gene)) } }"
             case .eitherOrientation(let first, let second):
                 return "{ fusion: { genes: \(list([first, second])) } }"
+            case .fivePrime(let gene):
+                return "{ fusion: { five_prime: \(quote(gene)) } }"
+            case .threePrime(let gene):
+                return "{ fusion: { three_prime: \(quote(gene)) } }"
             }
         case .tmb(let minimum):
             return "{ tmb: { min: \(minimum) } }"
