@@ -154,7 +154,7 @@ struct MatcherTests {
         }
         #expect(her2Positive.allSupportingRuleIDs.contains("tgt-erbb2-amplification-breast"))
         let miss = try #require(her2Positive.nearMisses.first { $0.gene == "PIK3CA" })
-        #expect(miss.reason.contains("also need not ERBB2 amplification"))
+        #expect(miss.reason.contains("also need no ERBB2 amplification"))
     }
 
     /// A KRAS hotspot in low-grade serous ovarian cancer: avutometinib + defactinib on-label; the

@@ -396,7 +396,7 @@ struct GoldenMatchFactsTests {
             nearMisses(report).contains(
                 "PIK3CA 3:179234297:A:G: meets PIK3CA allele GRCh37 3:178952085:A:G, GRCh38 3:179234297:A:G "
                     + "but tgt-pik3ca-breast-alpelisib, tgt-pik3ca-breast-inavolisib and "
-                    + "tgt-akt-pathway-breast-capivasertib also need not ERBB2 amplification"))
+                    + "tgt-akt-pathway-breast-capivasertib also need no ERBB2 amplification"))
         // KIAA1549::BRAF: tovorafenib's paediatric low-grade glioma evidence, off-label.
         #expect(
             lines.contains(
@@ -415,7 +415,7 @@ struct GoldenMatchFactsTests {
         // keeps the HER2-negative PIK3CA rules back, as on GRCh38.
         let pik3ca = try #require(report.nearMisses.first { $0.gene == "PIK3CA" })
         #expect(pik3ca.alteration == "PIK3CA 3:178952085:A:G")
-        #expect(pik3ca.reason.hasSuffix("also need not ERBB2 amplification"))
+        #expect(pik3ca.reason.hasSuffix("also need no ERBB2 amplification"))
         // ERBB2 amplification from the GRCh37 copy-number segments, on-label as on GRCh38.
         let erbb2 = try #require(report.matches.first { $0.ruleId == "tgt-erbb2-amplification-breast" })
         #expect(erbb2.onLabel)

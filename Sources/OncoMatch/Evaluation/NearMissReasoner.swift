@@ -262,9 +262,13 @@ struct NearMissReasoner {
             if case .all(let children) = outcome.rule.biomarker {
                 parts = children.filter { evaluator.evaluate($0).truth != .yes }
             }
+            // A `not` part that failed is an alteration found: "needs no ERBB2 amplification".
+            let partTexts = parts.map { part -> String in
+                if case .not(let inner) = part { return "no \(inner)" }
+                return part.description
+            }
             var missing =
-                parts.isEmpty
-                ? outcome.rule.biomarker.description : parts.map(\.description).joined(separator: " and ")
+                parts.isEmpty ? outcome.rule.biomarker.description : partTexts.joined(separator: " and ")
             // Why it could not be told, when that is why it does not hold.
             if outcome.evaluation.truth == .unknown && !outcome.evaluation.unknownReasons.isEmpty {
                 missing += " (\(outcome.evaluation.unknownReasons.joined(separator: "; ")))"
