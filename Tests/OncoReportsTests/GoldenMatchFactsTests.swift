@@ -264,7 +264,7 @@ struct GoldenMatchFactsTests {
     /// The (synthetic) BCR::ABL1 fusion of the PCGR tumours: CML and Ph+ ALL evidence is not
     /// extrapolated to a solid tumour.
     static let reciprocalNTRK1NearMiss =
-        "NTRK1::TPM3 fusion: fusion; rules need a NTRK1 (3′ partner) fusion (NTRK1 is the 5′ partner "
+        "NTRK1::TPM3 fusion: fusion; rules need an NTRK1 (3′ partner) fusion (NTRK1 is the 5′ partner "
         + "here; the oncogenic orientation would be TPM3::NTRK1)"
 
     static let fusionNearMiss =

@@ -9,10 +9,19 @@ enum ListText {
         }
     }
 
-    /// `a` or `an` before `word`.
+    /// `a` or `an` before `word`, by its first sound: a word starting with a vowel takes `an`
+    /// (`an activating`), and so does a gene symbol read letter by letter whose first letter's
+    /// name starts with a vowel sound (`an NTRK1`, `an FGFR2`, `an MLH1`, `an RB1`): two capitals
+    /// (or a capital and a digit) that cannot start a spoken syllable. A symbol read as a word
+    /// keeps `a` (`a RET`, `a MET`, `a HER2`, `a SMAD4`).
     static func article(_ word: String) -> String {
-        guard let first = word.lowercased().first else { return "a" }
-        return "aeio".contains(first) ? "an" : "a"
+        guard let first = word.first else { return "a" }
+        if "aeioAEIO".contains(first) { return "an" }
+        let letters = Array(word.prefix(2))
+        guard letters.count == 2, "FHLMNRX".contains(letters[0]) else { return "a" }
+        let second = letters[1]
+        let readAsLetters = (second.isUppercase && !"AEIOUY".contains(second)) || second.isNumber
+        return readAsLetters ? "an" : "a"
     }
 
     /// The items, each once, in first-seen order.
