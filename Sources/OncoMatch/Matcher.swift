@@ -42,7 +42,8 @@ public struct Matcher: Sendable {
             view: view, evaluator: evaluator, outcomes: outcomes, matches: matches)
         return MatchResult(
             sampleName: profile.sampleName, tumourType: profile.tumourType, matches: matches,
-            nearMisses: nearMisses, warnings: warnings)
+            nearMisses: nearMisses, warnings: warnings,
+            germlineFindings: HereditaryCancerGenes.findings(in: view))
     }
 
     /// Rules indexed under the sample's genes, plus biomarker and wild-type rules, each once, in

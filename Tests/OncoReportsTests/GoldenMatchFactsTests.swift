@@ -81,6 +81,15 @@ struct GoldenMatchFactsTests {
         #expect(report.matches[0].explanation.contains("(off-label, tier II-C)"))
         #expect(nearMisses(report) == ["BRCA2 p.N372H: missense; rules need a loss-of-function alteration"])
         #expect(report.warnings.contains("HRD status not given: HRD rules were not evaluated"))
+        // A germline BRCA1 frameshift matters beyond therapy: stated apart, with counselling advice,
+        // in every format that has room for it.
+        #expect(report.germlineFindings.map(\.gene) == ["BRCA1"])
+        #expect(report.germlineFindings.first?.alteration.proteinChange == "E23Vfs*17")
+        #expect(report.germlineFindings.first?.statement.contains("offer genetic counselling") == true)
+        let html = try HTMLReportWriter().render(report)
+        #expect(html.contains("<section id=\"germline\">\n<h2>Germline considerations</h2>"))
+        #expect(
+            TextSummaryWriter().render(report).contains("Germline considerations (1):\n  BRCA1 p.E23Vfs*17"))
     }
 
     @Test func amlIDH2AndNPM1TumourOnly() throws {

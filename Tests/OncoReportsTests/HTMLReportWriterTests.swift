@@ -203,6 +203,25 @@ struct HTMLReportWriterTests {
         #expect(HTMLReportWriter.depthText(altOnly) == "7 alt reads")
     }
 
+    @Test func germlineSectionOnlyWhenThereIsAFinding() throws {
+        #expect(!(try HTMLReportWriter().render(ReportFixtures.melanoma)).contains("id=\"germline\""))
+        var report = ReportFixtures.melanoma
+        var brca2 = ReportFixtures.brafV600E
+        (brca2.gene, brca2.proteinChange, brca2.origin) = ("BRCA2", "K1691Nfs*15", "germline")
+        report.germlineFindings = [
+            GermlineFindingSummary(gene: "BRCA2", alteration: brca2, statement: "Offer <counselling>.")
+        ]
+        let html = try HTMLReportWriter().render(report)
+        let germline = try #require(section("germline", in: html))
+        #expect(germline.contains("<p class=\"notice\">Offer &lt;counselling&gt;.</p>"))
+        #expect(germline.contains("p.K1691Nfs*15"))
+        // Between the biomarkers and the therapy matches.
+        let order = try ["id=\"biomarkers\"", "id=\"germline\"", "id=\"sensitivity\""].map {
+            try #require(offset(of: $0, in: html))
+        }
+        #expect(order == order.sorted())
+    }
+
     @Test func sameReportGivesSameBytes() throws {
         #expect(
             try HTMLReportWriter().renderBytes(ReportFixtures.melanoma)

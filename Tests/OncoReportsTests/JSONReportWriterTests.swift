@@ -10,7 +10,7 @@ struct JSONReportWriterTests {
     @Test func parsesWithFoundationAndHoldsTheModelsValues() throws {
         let text = try writer.render(ReportFixtures.melanoma)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(parsed["schema_version"] as? String == "1.1.0")
+        #expect(parsed["schema_version"] as? String == "1.2.0")
         #expect(parsed["report_date"] as? String == "2025-11-30")
         #expect(parsed["disclaimer"] as? String == MatchReport.disclaimer)
         let sample = try #require(parsed["sample"] as? [String: Any])
@@ -50,7 +50,7 @@ struct JSONReportWriterTests {
             document.keys == [
                 "schema_version", "tool", "rules", "input", "sample", "tumour_type", "report_date",
                 "biomarkers",
-                "matches", "near_misses", "warnings", "qc", "disclaimer",
+                "matches", "near_misses", "germline_findings", "warnings", "qc", "disclaimer",
             ])
         #expect(document["rules"]?.keys == ["id", "version", "reviewed", "sha256", "rule_count"])
         #expect(document["input"]?.keys == ["path", "sha256", "format", "build", "samples"])

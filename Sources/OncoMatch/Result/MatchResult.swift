@@ -10,15 +10,18 @@ public struct MatchResult: Hashable, Sendable {
     public var nearMisses: [NearMissFinding]
     /// Plain sentences, each once, in a fixed order.
     public var warnings: [String]
+    /// Truncating variants in hereditary cancer genes that are or may be germline, by gene.
+    public var germlineFindings: [GermlineFinding]
 
     public init(
         sampleName: String, tumourType: String, matches: [MatchedTherapy], nearMisses: [NearMissFinding],
-        warnings: [String]
+        warnings: [String], germlineFindings: [GermlineFinding] = []
     ) {
         self.sampleName = sampleName
         self.tumourType = tumourType
         self.matches = matches
         self.nearMisses = nearMisses
         self.warnings = warnings
+        self.germlineFindings = germlineFindings
     }
 }

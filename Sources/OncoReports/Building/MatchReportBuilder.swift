@@ -58,6 +58,13 @@ public struct MatchReportBuilder: Sendable {
             nearMisses: result.nearMisses.map {
                 NearMiss(gene: $0.gene, alteration: $0.label, reason: $0.reason, ruleIds: $0.ruleIDs)
             },
+            germlineFindings: result.germlineFindings.map {
+                GermlineFindingSummary(
+                    gene: $0.gene,
+                    alteration: Self.alterationSummary(
+                        $0.alteration, transcriptIndex: $0.transcriptIndex, gene: $0.gene),
+                    statement: $0.statement)
+            },
             warnings: result.warnings, qc: qc)
     }
 

@@ -31,6 +31,7 @@ public struct HTMLReportWriter: ReportWriter {
         header(report, into: &page)
         summary(sensitivity: sensitivity, resistance: resistance, into: &page)
         try biomarkers(report.biomarkers, into: &page)
+        try germlineFindings(report.germlineFindings, into: &page)
 
         page.markup("<section id=\"sensitivity\">\n<h2>Therapy matches</h2>\n")
         if sensitivity.isEmpty {
@@ -306,6 +307,24 @@ public struct HTMLReportWriter: ReportWriter {
             page.element("<td class=\"mono\">", transcript, "</td></tr>\n")
         }
         page.markup("</table>\n")
+    }
+
+    /// Shown only when there is one: a germline (or possibly germline) truncating variant in a
+    /// hereditary cancer gene, with what to do about it.
+    private func germlineFindings(_ findings: [GermlineFindingSummary], into page: inout HTMLBuffer)
+        throws(ReportError)
+    {
+        guard !findings.isEmpty else { return }
+        page.markup("<section id=\"germline\">\n<h2>Germline considerations</h2>\n")
+        page.markup(
+            """
+            <p class="muted small">Truncating variants in hereditary cancer genes that are, or may be, \
+            inherited. OncoMatch does not classify germline variants.</p>
+
+            """)
+        for finding in findings { page.element("<p class=\"notice\">", finding.statement, "</p>\n") }
+        try alterationTable(findings.map(\.alteration), path: "germline_findings", into: &page)
+        page.markup("</section>\n")
     }
 
     private func nearMisses(_ misses: [NearMiss], into page: inout HTMLBuffer) {

@@ -77,6 +77,19 @@ public struct JSONReportWriter: ReportWriter {
         members.append(("matches", .array(matches)))
         // A top-level member: its value is written at indentation 1.
         members.append(("near_misses", .concurrentArray(report.nearMisses, indent: 1, Self.nearMiss)))
+        var germline: [JSONValue] = []
+        for (index, finding) in report.germlineFindings.enumerated() {
+            germline.append(
+                .object([
+                    ("gene", .string(finding.gene)),
+                    (
+                        "alteration",
+                        try alteration(finding.alteration, path: "germline_findings[\(index)].alteration")
+                    ),
+                    ("statement", .string(finding.statement)),
+                ]))
+        }
+        members.append(("germline_findings", .array(germline)))
         members.append(("warnings", .strings(report.warnings)))
         members.append(("qc", qualityControl(report.qc)))
         members.append(("disclaimer", .string(MatchReport.disclaimer)))

@@ -5,7 +5,7 @@
 /// and are deterministic: the same model always gives the same bytes.
 public struct MatchReport: Sendable, Equatable {
     /// Version of the JSON schema (`docs/report-schema.json`) this model is written with.
-    public static let schemaVersion = "1.1.0"
+    public static let schemaVersion = "1.2.0"
 
     /// The statement every report carries.
     public static let disclaimer =
@@ -24,14 +24,18 @@ public struct MatchReport: Sendable, Equatable {
     /// Sensitivity and resistance matches together, in report order (tier, evidence, gene).
     public var matches: [TherapyMatch]
     public var nearMisses: [NearMiss]
+    /// Truncating variants in hereditary cancer genes that are, or may be, germline.
+    public var germlineFindings: [GermlineFindingSummary]
     public var warnings: [String]
     public var qc: QualityControl
 
     public init(
         tool: ToolProvenance, rules: RuleSetProvenance, input: InputProvenance, sample: SampleInfo,
         tumourType: TumourTypeInfo, reportDate: String? = nil, biomarkers: BiomarkerSummary,
-        matches: [TherapyMatch], nearMisses: [NearMiss], warnings: [String], qc: QualityControl
+        matches: [TherapyMatch], nearMisses: [NearMiss], germlineFindings: [GermlineFindingSummary] = [],
+        warnings: [String], qc: QualityControl
     ) {
+        self.germlineFindings = germlineFindings
         self.tool = tool
         self.rules = rules
         self.input = input
@@ -368,6 +372,20 @@ public struct NearMiss: Sendable, Equatable {
         self.alteration = alteration
         self.reason = reason
         self.ruleIds = ruleIds
+    }
+}
+
+/// A truncating variant in a hereditary cancer gene that is (seen in the matched normal) or may be
+/// (tumour-only input) germline, and what to do about it.
+public struct GermlineFindingSummary: Sendable, Equatable {
+    public var gene: String
+    public var alteration: AlterationSummary
+    /// E.g. `Present in the matched normal: a germline variant in BRCA1, … offer genetic counselling …`.
+    public var statement: String
+    public init(gene: String, alteration: AlterationSummary, statement: String) {
+        self.gene = gene
+        self.alteration = alteration
+        self.statement = statement
     }
 }
 

@@ -39,6 +39,16 @@ public struct TextSummaryWriter: Sendable {
                         + " — \(what) (\(label), rule \(clean(match.ruleId))\(conflicts))")
             }
         }
+        if !report.germlineFindings.isEmpty {
+            lines.append("")
+            lines.append("Germline considerations (\(report.germlineFindings.count)):")
+            for finding in report.germlineFindings {
+                let alteration = finding.alteration
+                let label = alteration.label(detail: alteration.specificChange ?? alteration.variantClass)
+                lines.append(
+                    "  \(clean(label)) (origin \(clean(alteration.origin))): \(clean(finding.statement))")
+            }
+        }
         if !report.nearMisses.isEmpty {
             lines.append("")
             lines.append("Near-misses (\(report.nearMisses.count)):")
