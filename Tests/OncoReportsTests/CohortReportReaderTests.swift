@@ -69,16 +69,42 @@ import Testing
         let json = try JSONReportWriter().render(MatchReportBuilderTests.fusionReport())
         let old = json.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { line in
-                ["fusion", "alt_depth", "biomarker_findings", "conflicting_rule_ids"].allSatisfy {
-                    !line.contains("\"\($0)\": ")
-                }
+                ["fusion", "alt_depth", "biomarker_findings", "conflicting_rule_ids", "germline_findings"]
+                    .allSatisfy {
+                        !line.contains("\"\($0)\": ")
+                    }
             }
             .joined(separator: "\n")
-            .replacingOccurrences(of: #""schema_version": "1.1.0""#, with: #""schema_version": "1.0.0""#)
+            .replacingOccurrences(of: #""schema_version": "1.2.0""#, with: #""schema_version": "1.0.0""#)
         #expect(old != json)
         let result = try CohortReportReader.read(bytes: Array(old.utf8), file: "old.json", sample: "old")
         #expect(result.status == .ok)
         #expect(result.therapyRows.flatMap(\.alterations).contains("RET fusion"))
+    }
+
+    /// Germline findings (schema 1.2.0) reach the cohort tables the same way from a report in
+    /// memory (`batch`) and from its JSON (`cohort-merge`).
+    @Test func readsGermlineFindingsAsBatchDoes() throws {
+        let report = try GoldenMatchCase.ovarian.run()
+        let json = try JSONReportWriter().render(report)
+        let read = try CohortReportReader.read(
+            bytes: Array(json.utf8), file: "ovarian.json", sample: "ovarian")
+        let built = try CohortSampleResult(sample: "ovarian", report: report)
+        #expect(read.germlineFindings == ["BRCA1 p.E23Vfs*17 (germline)"])
+        #expect(read == built)
+        let table = CohortTable(results: [read])
+        #expect(table.render(.samples).contains("\tBRCA1 p.E23Vfs*17 (germline)\t"))
+        let document = try JSONTextParser.parse(Array(table.render(.json).utf8))
+        guard case .object(let root) = document,
+            case .array(let samples)? = root.first(where: { $0.key == "samples" })?.value,
+            case .object(let sample)? = samples.first
+        else {
+            Issue.record("no samples in the cohort document")
+            return
+        }
+        #expect(
+            sample.first { $0.key == "germline_findings" }?.value
+                == .strings(["BRCA1 p.E23Vfs*17 (germline)"]))
     }
 
     @Test func notAReportNamesTheMissingField() {

@@ -69,7 +69,7 @@ import Testing
         let samples = table.render(.samples).split(separator: "\n")
         #expect(samples.count == 3)
         #expect(samples[0] == Substring(CohortTable.sampleColumns.joined(separator: "\t")))
-        #expect(samples[2] == "F\tLUAD\tfailed: x.vcf:3: bad line\t\t\tunknown\tunknown\t0\t0\t0\t0\t0")
+        #expect(samples[2] == "F\tLUAD\tfailed: x.vcf:3: bad line\t\t\tunknown\tunknown\t0\t0\t\t0\t0\t0")
         let therapies = table.render(.therapies).split(separator: "\n")
         #expect(therapies.count == 1 + melanoma.therapyRows.count)
         #expect(therapies.dropFirst().allSatisfy { $0.hasPrefix("M\tMEL\t") })

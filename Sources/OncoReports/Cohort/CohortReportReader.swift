@@ -82,14 +82,49 @@ public enum CohortReportReader {
             matches.append(try therapyMatch(value, path: "matches[\(index)]", fields: fields))
         }
         let nearMisses = try fields.array(try fields.member(root, "near_misses", ""), "near_misses")
+        // Added in schema 1.2.0: absent from older reports.
+        var germline: [String] = []
+        if root.contains(where: { $0.key == "germline_findings" }) {
+            let values = try fields.array(try fields.member(root, "germline_findings", ""), "germline_findings")
+            for index in values.indices {
+                let path = "germline_findings[\(index)]"
+                let finding = try fields.object(values[index], path)
+                let alteration = try fields.object(
+                    try fields.member(finding, "alteration", path), "\(path).alteration")
+                germline.append(
+                    CohortSampleResult.germlineText(
+                        try Self.alterationSummary(alteration, path: "\(path).alteration", fields: fields)))
+            }
+        }
         return CohortSampleResult(
             sample: sample, tumourType: try fields.string(tumourType, "code", "tumour_type"),
             tumourTypeName: try fields.string(tumourType, "name", "tumour_type"), status: .ok, tmb: tmb,
             tmbNumerator: numerator, msi: try fields.string(biomarkers, "msi", "biomarkers"),
             hrd: try fields.string(biomarkers, "hrd", "biomarkers"), matchCount: matches.count,
-            nearMissCount: nearMisses.count, recordsRead: try fields.integer(qc, "records_read", "qc"),
+            nearMissCount: nearMisses.count, germlineFindings: germline,
+            recordsRead: try fields.integer(qc, "records_read", "qc"),
             recordsSkipped: try fields.integer(qc, "records_skipped", "qc"),
             therapyRows: CohortTherapyRow.rows(from: matches))
+    }
+
+    /// The fields of an alteration the cohort rows use; the rest stay empty.
+    private static func alterationSummary(
+        _ alteration: [(key: String, value: JSONValue)], path: String, fields: Fields
+    ) throws(ReadError) -> AlterationSummary {
+        AlterationSummary(
+            gene: try fields.string(alteration, "gene", path),
+            proteinChange: try fields.optionalString(alteration, "protein_change", path),
+            hgvsc: try fields.optionalString(alteration, "hgvsc", path), consequence: nil,
+            variantClass: try fields.string(alteration, "variant_class", path),
+            chromosome: try fields.optionalString(alteration, "chromosome", path),
+            position: try fields.optionalInteger(alteration, "position", path),
+            reference: try fields.optionalString(alteration, "ref", path),
+            alternate: try fields.optionalString(alteration, "alt", path), filter: nil, vaf: nil,
+            depth: nil, origin: try fields.string(alteration, "origin", path),
+            zygosity: "", transcript: nil, principalTranscript: false,
+            // Added in schema 1.1.0: absent from 1.0.0 reports.
+            fusion: alteration.contains { $0.key == "fusion" }
+                ? try fields.optionalString(alteration, "fusion", path) : nil)
     }
 
     /// The fields of one match the cohort rows use; the rest stay empty.
@@ -103,22 +138,8 @@ public enum CohortReportReader {
         )
         .enumerated() {
             let itemPath = "\(path).alterations[\(index)]"
-            let alteration = try fields.object(item, itemPath)
             alterations.append(
-                AlterationSummary(
-                    gene: try fields.string(alteration, "gene", itemPath),
-                    proteinChange: try fields.optionalString(alteration, "protein_change", itemPath),
-                    hgvsc: try fields.optionalString(alteration, "hgvsc", itemPath), consequence: nil,
-                    variantClass: try fields.string(alteration, "variant_class", itemPath),
-                    chromosome: try fields.optionalString(alteration, "chromosome", itemPath),
-                    position: try fields.optionalInteger(alteration, "position", itemPath),
-                    reference: try fields.optionalString(alteration, "ref", itemPath),
-                    alternate: try fields.optionalString(alteration, "alt", itemPath), filter: nil, vaf: nil,
-                    depth: nil, origin: "",
-                    zygosity: "", transcript: nil, principalTranscript: false,
-                    // Added in schema 1.1.0: absent from 1.0.0 reports.
-                    fusion: alteration.contains { $0.key == "fusion" }
-                        ? try fields.optionalString(alteration, "fusion", itemPath) : nil))
+                try alterationSummary(try fields.object(item, itemPath), path: itemPath, fields: fields))
         }
         guard case .bool(let onLabel) = try fields.member(object, "on_label", path) else {
             throw ReadError(file: fields.file, field: "\(path).on_label", message: "expected true or false")

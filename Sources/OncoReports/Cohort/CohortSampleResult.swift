@@ -35,6 +35,8 @@ public struct CohortSampleResult: Sendable, Equatable {
     public var hrd: String
     public var matchCount: Int
     public var nearMissCount: Int
+    /// The report's germline findings, `BRCA1 p.E23Vfs*17 (germline)`, in report order.
+    public var germlineFindings: [String]
     public var recordsRead: Int
     public var recordsSkipped: Int
     public var therapyRows: [CohortTherapyRow]
@@ -42,9 +44,10 @@ public struct CohortSampleResult: Sendable, Equatable {
     public init(
         sample: String, tumourType: String, tumourTypeName: String?, status: Status, tmb: String?,
         tmbNumerator: String?, msi: String, hrd: String, matchCount: Int, nearMissCount: Int,
-        recordsRead: Int,
+        germlineFindings: [String] = [], recordsRead: Int,
         recordsSkipped: Int, therapyRows: [CohortTherapyRow]
     ) {
+        self.germlineFindings = germlineFindings
         self.sample = sample
         self.tumourType = tumourType
         self.tumourTypeName = tumourTypeName
@@ -76,8 +79,16 @@ public struct CohortSampleResult: Sendable, Equatable {
             tmb: tmbText, tmbNumerator: report.biomarkers.tmb?.numerator, msi: report.biomarkers.msi,
             hrd: report.biomarkers.hrd, matchCount: report.matches.count,
             nearMissCount: report.nearMisses.count,
+            germlineFindings: report.germlineFindings.map { Self.germlineText($0.alteration) },
             recordsRead: report.qc.recordsRead, recordsSkipped: report.qc.recordsSkipped,
             therapyRows: CohortTherapyRow.rows(from: report.matches))
+    }
+
+    /// `BRCA1 p.E23Vfs*17 (germline)`, `BRCA2 c.100del (origin unknown)`: a germline finding as
+    /// the cohort tables list it.
+    static func germlineText(_ alteration: AlterationSummary) -> String {
+        let label = alteration.label(detail: alteration.specificChange ?? alteration.variantClass)
+        return "\(label) (\(alteration.origin == "germline" ? "germline" : "origin unknown"))"
     }
 
     /// A sample whose run failed with `error`.

@@ -7,7 +7,7 @@ import OncoDomain
 /// `oncomatch cohort-merge` give the same bytes for the same samples.
 public struct CohortTable: Sendable, Equatable {
     /// Version of the cohort JSON layout.
-    public static let schemaVersion = "1.0.0"
+    public static let schemaVersion = "1.1.0"
 
     /// The files of a cohort table, with their names in the output folder.
     public enum File: String, Sendable, CaseIterable {
@@ -29,7 +29,7 @@ public struct CohortTable: Sendable, Equatable {
     /// Columns of ``File/samples``.
     public static let sampleColumns = [
         "sample", "tumour_type", "status", "tmb", "tmb_numerator", "msi", "hrd", "matches", "near_misses",
-        "therapy_options", "records_read", "records_skipped",
+        "germline_findings", "therapy_options", "records_read", "records_skipped",
     ]
 
     public var results: [CohortSampleResult]
@@ -171,7 +171,7 @@ public struct CohortTable: Sendable, Equatable {
             TSVReportWriter.escape(result.status.text), result.tmb ?? "",
             TSVReportWriter.escape(result.tmbNumerator ?? ""), TSVReportWriter.escape(result.msi),
             TSVReportWriter.escape(result.hrd), String(result.matchCount), String(result.nearMissCount),
-            String(result.therapyRows.count), String(result.recordsRead), String(result.recordsSkipped),
+            TSVReportWriter.list(result.germlineFindings), String(result.therapyRows.count), String(result.recordsRead), String(result.recordsSkipped),
         ]
         return fields.joined(separator: "\t") + "\n"
     }
@@ -227,6 +227,7 @@ public struct CohortTable: Sendable, Equatable {
             ("hrd", .string(result.hrd)),
             ("matches", .integer(result.matchCount)),
             ("near_misses", .integer(result.nearMissCount)),
+            ("germline_findings", .strings(result.germlineFindings)),
             ("records_read", .integer(result.recordsRead)),
             ("records_skipped", .integer(result.recordsSkipped)),
             (
