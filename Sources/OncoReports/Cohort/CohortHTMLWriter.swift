@@ -205,7 +205,8 @@ struct CohortHTMLWriter {
     private func sampleTable(into page: inout HTMLBuffer) {
         page.markup("<section id=\"samples\">\n<h2>Samples</h2>\n<table>\n")
         page.markup("<thead><tr><th>Sample</th><th>Tumour type</th><th>Status</th><th class=\"num\">TMB</th>")
-        page.markup("<th>MSI</th><th>HRD</th><th>Best sensitivity options</th><th>Germline considerations</th>")
+        page.markup(
+            "<th>MSI</th><th>HRD</th><th>Best sensitivity options</th><th>Germline considerations</th>")
         page.markup("</tr></thead>\n<tbody>\n")
         for result in results {
             page.element("<tr><td class=\"mono\">", result.sample, "</td>")

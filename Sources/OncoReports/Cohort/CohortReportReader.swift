@@ -85,7 +85,8 @@ public enum CohortReportReader {
         // Added in schema 1.2.0: absent from older reports.
         var germline: [String] = []
         if root.contains(where: { $0.key == "germline_findings" }) {
-            let values = try fields.array(try fields.member(root, "germline_findings", ""), "germline_findings")
+            let values = try fields.array(
+                try fields.member(root, "germline_findings", ""), "germline_findings")
             for index in values.indices {
                 let path = "germline_findings[\(index)]"
                 let finding = try fields.object(values[index], path)

@@ -171,7 +171,8 @@ public struct CohortTable: Sendable, Equatable {
             TSVReportWriter.escape(result.status.text), result.tmb ?? "",
             TSVReportWriter.escape(result.tmbNumerator ?? ""), TSVReportWriter.escape(result.msi),
             TSVReportWriter.escape(result.hrd), String(result.matchCount), String(result.nearMissCount),
-            TSVReportWriter.list(result.germlineFindings), String(result.therapyRows.count), String(result.recordsRead), String(result.recordsSkipped),
+            TSVReportWriter.list(result.germlineFindings), String(result.therapyRows.count),
+            String(result.recordsRead), String(result.recordsSkipped),
         ]
         return fields.joined(separator: "\t") + "\n"
     }
