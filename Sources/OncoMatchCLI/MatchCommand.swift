@@ -52,7 +52,7 @@ struct MatchCommand: ParsableCommand {
         help: "Copy-number segments TSV (Chromosome Start End nMajor nMinor).")
     var copyNumber: String?
 
-    @Option(help: "Fusions TSV (FusionGene as A--B).")
+    @Option(help: "Fusions TSV: FusionGene (PCGR) or #FusionName (STAR-Fusion) as FIVE--THREE.")
     var fusions: String?
 
     @Option(help: "Which records may match: pass (PASS or .) or all.")

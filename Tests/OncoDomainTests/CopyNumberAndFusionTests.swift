@@ -135,6 +135,25 @@ struct CopyNumberAndFusionTests {
         #expect((try? FusionReader.read(text: "FusionGene\nA--B\n", name: "f.tsv"))?.first?.splitReads == nil)
     }
 
+    /// STAR-Fusion's predictions (`#FusionName` LEFT--RIGHT, 5′ first; `JunctionReadCount`;
+    /// breakpoints with their strand, `chr2:29223528:-`) read as PCGR's table does.
+    @Test func readsStarFusionPredictions() throws {
+        let text = """
+            #FusionName\tJunctionReadCount\tSpanningFragCount\tSpliceType\tLeftGene\tLeftBreakpoint\tRightGene\tRightBreakpoint
+            EML4--ALK\t42\t17\tONLY_REF_SPLICE\tEML4^ENSG00000143924.20\tchr2:42295554:+\tALK^ENSG00000171094.19\tchr2:29223528:-
+
+            """
+        let fusions = try FusionReader.read(text: text, name: "star-fusion.fusion_predictions.abridged.tsv")
+        #expect(fusions.count == 1)
+        #expect(fusions.first?.description == "EML4--ALK")
+        #expect(fusions.first?.splitReads == 42)
+        #expect(fusions.first?.fivePrimeBreakpoint == GenomicPosition(chromosome: "chr2", position: 42_295_554))
+        #expect(fusions.first?.threePrimeBreakpoint == GenomicPosition(chromosome: "2", position: 29_223_528))
+        #expect(GenomicPosition(parsing: "chr2:5:*") == nil)
+        #expect(GenomicPosition(parsing: ":+") == nil)
+        #expect(GenomicPosition(parsing: "2:0:+") == nil)
+    }
+
     @Test func bundledGeneTable() throws {
         let table = try GeneCoordinateTable.bundled(.grch38)
         #expect(table.genes.count == 75)

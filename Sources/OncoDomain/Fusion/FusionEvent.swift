@@ -8,12 +8,15 @@ public struct GenomicPosition: Hashable, Sendable, CustomStringConvertible {
         self.position = position
     }
 
-    /// Parses `chrom:position` (`7:140453136`, `chr7:140453136`); `nil` when malformed.
+    /// Parses `chrom:position` (`7:140453136`, `chr7:140453136`), optionally followed by the
+    /// strand as STAR-Fusion writes its breakpoints (`chr7:140453136:+`); `nil` when malformed.
     public init?(parsing text: some StringProtocol) {
-        guard let colon = text.lastIndex(of: ":"), let position = Int(text[text.index(after: colon)...]),
-            position >= 1, colon != text.startIndex
+        var body = Substring(text)
+        if body.hasSuffix(":+") || body.hasSuffix(":-") { body = body.dropLast(2) }
+        guard let colon = body.lastIndex(of: ":"), let position = Int(body[body.index(after: colon)...]),
+            position >= 1, colon != body.startIndex
         else { return nil }
-        self.init(chromosome: String(text[..<colon]), position: position)
+        self.init(chromosome: String(body[..<colon]), position: position)
     }
 
     /// `chromosome:position`.

@@ -1,19 +1,25 @@
 import GenomicFormats
 
 /// Reads fusions from a TSV with a header naming `FusionGene` (`FIVE--THREE`), and optionally
-/// `LeftBreakpoint`, `RightBreakpoint` (`chrom:position`) and `SplitReads`, as PCGR takes them.
+/// `LeftBreakpoint`, `RightBreakpoint` (`chrom:position`) and `SplitReads`, as PCGR takes them;
+/// STAR-Fusion's predictions (`#FusionName`, `JunctionReadCount`, breakpoints with a strand,
+/// `chr2:29223528:-`) read the same way.
 ///
 /// One side of `FusionGene` may be empty (`--ALK`, `FGFR2--`): that partner is unnamed. A value
 /// without `--` or with both sides empty is an error naming the file and line.
 public enum FusionReader {
     public static func read(path: String) throws -> [FusionEvent] {
-        try read(TabularText(path: path))
+        try read(TabularText(path: path, commentPrefixes: commentPrefixes))
     }
 
     /// Parses TSV text already in memory; `name` is used in error messages.
     public static func read(text: String, name: String) throws -> [FusionEvent] {
-        try read(TabularText(path: name, text: text))
+        try read(TabularText(path: name, text: text, commentPrefixes: commentPrefixes))
     }
+
+    /// STAR-Fusion's header line starts with `#` (`#FusionName`): only `##` and `# ` lines are
+    /// comments here.
+    static let commentPrefixes = ["##", "# "]
 
     static func read(_ tabular: TabularText) throws -> [FusionEvent] {
         guard let header = tabular.lines.first else {
