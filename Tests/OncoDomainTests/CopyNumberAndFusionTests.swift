@@ -147,7 +147,8 @@ struct CopyNumberAndFusionTests {
         #expect(fusions.count == 1)
         #expect(fusions.first?.description == "EML4--ALK")
         #expect(fusions.first?.splitReads == 42)
-        #expect(fusions.first?.fivePrimeBreakpoint == GenomicPosition(chromosome: "chr2", position: 42_295_554))
+        #expect(
+            fusions.first?.fivePrimeBreakpoint == GenomicPosition(chromosome: "chr2", position: 42_295_554))
         #expect(fusions.first?.threePrimeBreakpoint == GenomicPosition(chromosome: "2", position: 29_223_528))
         #expect(GenomicPosition(parsing: "chr2:5:*") == nil)
         #expect(GenomicPosition(parsing: ":+") == nil)
