@@ -52,7 +52,7 @@ struct MatchCommand: ParsableCommand {
         help: "Copy-number segments TSV (Chromosome Start End nMajor nMinor).")
     var copyNumber: String?
 
-    @Option(help: "Fusions TSV: FusionGene (PCGR) or #FusionName (STAR-Fusion) as FIVE--THREE.")
+    @Option(help: "Fusions TSV: PCGR (FusionGene FIVE--THREE), STAR-Fusion or Arriba fusions.tsv.")
     var fusions: String?
 
     @Option(help: "Which records may match: pass (PASS or .) or all.")

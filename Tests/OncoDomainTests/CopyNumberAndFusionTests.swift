@@ -135,6 +135,39 @@ struct CopyNumberAndFusionTests {
         #expect((try? FusionReader.read(text: "FusionGene\nA--B\n", name: "f.tsv"))?.first?.splitReads == nil)
     }
 
+    /// Arriba's fusions.tsv: gene1 5′, gene2 3′; no orientation without a predicted transcribed
+    /// strand; an intergenic side names no partner; intragenic, head-to-head and doubly
+    /// intergenic events are counted in the notes, not read as fusions.
+    @Test func readsArribaFusions() throws {
+        let path = TestData.fixture("fusions/arriba-fusions.tsv")
+        let table = try FusionReader.readTable(path: path)
+        #expect(table.events.map(\.description) == ["EML4--ALK", "TPM3--NTRK1", "--ROS1"])
+        #expect(table.events.map(\.oriented) == [true, false, true])
+        #expect(table.events.map(\.splitReads) == [65, 5, 18])
+        #expect(
+            table.events.first?.fivePrimeBreakpoint == GenomicPosition(chromosome: "2", position: 42_295_554))
+        #expect(
+            table.events.first?.threePrimeBreakpoint == GenomicPosition(chromosome: "2", position: 29_223_528)
+        )
+        #expect(
+            table.notes == [
+                "\(path): 1 intragenic Arriba event (EGFR) not read as fusions",
+                "\(path): 1 Arriba event fusing genes head-to-head or tail-to-tail (GENEA/GENEB) not read as "
+                    + "fusions: no chimeric protein",
+                "\(path): 1 Arriba event intergenic on both sides not read as fusions",
+            ])
+        let header =
+            "#gene1\tgene2\tstrand1(gene/fusion)\tstrand2(gene/fusion)\tbreakpoint1\tbreakpoint2\tsplit_reads1\tsplit_reads2\n"
+        #expect {
+            try FusionReader.read(text: header + "A\tB\t+\t+/+\t1:1\t2:2\t1\t1\n", name: "a.tsv")
+        } throws: { error in
+            (error as? FormatError)?.field == "strand1(gene/fusion)" && (error as? FormatError)?.line == 2
+        }
+        #expect(throws: FormatError.self) {
+            try FusionReader.read(text: header + "A\tB\t+/+\t+/+\t1:1\t2:2\tmany\t1\n", name: "a.tsv")
+        }
+    }
+
     /// STAR-Fusion's predictions (`#FusionName` LEFT--RIGHT, 5′ first; `JunctionReadCount`;
     /// breakpoints with their strand, `chr2:29223528:-`) read as PCGR's table does.
     @Test func readsStarFusionPredictions() throws {

@@ -97,8 +97,8 @@ struct MatcherTests {
         #expect(match.genes == ["ALK"])
         #expect(
             match.caveats.contains(
-                "the input names the partners of ALK/EML4 without their orientation (5′/3′); matched assuming "
-                    + "ALK as the 3′ partner: confirm the orientation, e.g. with an RNA fusion caller"))
+                "The input names the partners of ALK/EML4 without their orientation (5′/3′): matched assuming "
+                    + "ALK as the 3′ partner; confirm the orientation, e.g. with an RNA fusion caller."))
     }
 
     /// KIAA1549::BRAF in a pilocytic astrocytoma (a paediatric low-grade glioma): tovorafenib

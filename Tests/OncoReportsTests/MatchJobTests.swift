@@ -100,6 +100,30 @@ struct MatchJobTests {
         #expect(unnamed.altDepth == 50)
         #expect(!report.warnings.contains { $0.contains("partner") })
     }
+
+    /// An Arriba table beside a lung tumour: EML4::ALK and an ALK-free intergenic 5′ side before
+    /// ROS1 match; TPM3/NTRK1, whose transcribed strand Arriba could not predict, matches with a
+    /// caveat to confirm the orientation; rows that are not fusions are named in the warnings.
+    @Test func arribaFusionsMatchAndSayWhatWasNotRead() throws {
+        let report = try run(
+            MatchJob.Request(
+                inputPath: TestData.fixture("examples/lung-egfr-exon19del-t790m.vcf"), tumourType: "LUAD",
+                fusionsPath: TestData.fixture("fusions/arriba-fusions.tsv")))
+        let alk = try #require(report.matches.first { $0.ruleId == "tgt-alk-fusion-nsclc" })
+        #expect(alk.alterations.compactMap(\.fusion) == ["EML4::ALK"])
+        #expect(alk.alterations.first?.altDepth == 65)
+        let ros1 = try #require(report.matches.first { $0.ruleId == "tgt-ros1-fusion-nsclc" })
+        #expect(ros1.alterations.compactMap(\.fusion) == ["?::ROS1"])
+        let ntrk = try #require(report.matches.first { $0.ruleId == "tgt-ntrk-fusion-tissue-agnostic" })
+        #expect(ntrk.alterations.compactMap(\.fusion) == ["TPM3/NTRK1"])
+        #expect(
+            ntrk.explanation.contains(
+                "The input names the partners of TPM3/NTRK1 without their orientation (5′/3′): matched assuming "
+                    + "NTRK1 as the 3′ partner"))
+        #expect(
+            report.warnings.contains { $0.hasSuffix("1 intragenic Arriba event (EGFR) not read as fusions") })
+        #expect(report.warnings.contains { $0.hasSuffix("not read as fusions: no chimeric protein") })
+    }
 }
 
 /// The input checksum of a report: the SHA-256 of the file's stored bytes, whether it was hashed

@@ -35,11 +35,15 @@ public struct FusionEvent: Hashable, Sendable, CustomStringConvertible {
     public var threePrimeBreakpoint: GenomicPosition?
     /// Split reads supporting the junction, when given.
     public var splitReads: Int?
+    /// Whether the caller told which gene is 5′ (Arriba cannot always: then the genes are in
+    /// its order, unoriented).
+    public var oriented: Bool
 
     public init(
         fivePrimeGene: String?, threePrimeGene: String?, fivePrimeBreakpoint: GenomicPosition? = nil,
-        threePrimeBreakpoint: GenomicPosition? = nil, splitReads: Int? = nil
+        threePrimeBreakpoint: GenomicPosition? = nil, splitReads: Int? = nil, oriented: Bool = true
     ) {
+        self.oriented = oriented
         self.fivePrimeGene = fivePrimeGene
         self.threePrimeGene = threePrimeGene
         self.fivePrimeBreakpoint = fivePrimeBreakpoint

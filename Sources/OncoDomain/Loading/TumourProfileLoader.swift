@@ -211,7 +211,9 @@ public enum TumourProfileLoader {
     /// Fusion rows → fusion alterations.
     private static func addFusions(_ request: Request, to loaded: inout Loaded) throws {
         guard let path = request.fusionsPath else { return }
-        for event in try FusionReader.read(path: path) {
+        let table = try FusionReader.readTable(path: path)
+        loaded.warnings += table.notes
+        for event in table.events {
             // A partner the caller could not name (`--ALK`) stays empty: the event still satisfies
             // rules for the named gene with any partner, not those naming both partners.
             let five = event.fivePrimeGene ?? ""
@@ -219,7 +221,8 @@ public enum TumourProfileLoader {
             loaded.profile.index.add(
                 Alteration(
                     sampleIndex: loaded.profile.sampleIndex, gene: five.isEmpty ? three : five,
-                    kind: .fusion(fivePrime: five, threePrime: three), altDepth: event.splitReads,
+                    kind: .fusion(fivePrime: five, threePrime: three, oriented: event.oriented),
+                    altDepth: event.splitReads,
                     depthSource: event.splitReads == nil ? nil : "split reads"))
         }
     }

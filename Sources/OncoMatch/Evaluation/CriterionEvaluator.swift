@@ -489,8 +489,8 @@ final class CriterionEvaluator {
 
     /// The caveat of a fusion whose orientation the input does not give, matched as `assumed`.
     private static func unorientedCaveat(_ name: String, assumed: String) -> String {
-        "the input names the partners of \(name) without their orientation (5′/3′); matched assuming "
-            + "\(assumed): confirm the orientation, e.g. with an RNA fusion caller"
+        "The input names the partners of \(name) without their orientation (5′/3′): matched assuming "
+            + "\(assumed); confirm the orientation, e.g. with an RNA fusion caller."
     }
 
     // MARK: - Biomarker leaves
