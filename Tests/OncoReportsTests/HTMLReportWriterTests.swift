@@ -215,6 +215,16 @@ struct HTMLReportWriterTests {
         let germline = try #require(section("germline", in: html))
         #expect(germline.contains("<p class=\"notice\">Offer &lt;counselling&gt;.</p>"))
         #expect(germline.contains("p.K1691Nfs*15"))
+        // Named at the top too, where the eye starts.
+        let top = try #require(
+            section(
+                "top",
+                in: html.replacingOccurrences(of: "<header id=\"top\">", with: "<section id=\"top\">")
+                    .replacingOccurrences(of: "</header>", with: "</section>")))
+        #expect(
+            top.contains(
+                "Germline consideration: BRCA2 p.K1691Nfs*15 (germline) — see Germline considerations below.")
+        )
         // Between the biomarkers and the therapy matches.
         let order = try ["id=\"biomarkers\"", "id=\"germline\"", "id=\"sensitivity\""].map {
             try #require(offset(of: $0, in: html))
