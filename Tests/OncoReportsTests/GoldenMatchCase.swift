@@ -78,6 +78,9 @@ struct GoldenMatchCase: Sendable, CustomStringConvertible {
     func machineIndependent(_ report: MatchReport) -> MatchReport {
         var report = report
         report.input.path = input.displayPath
+        // The companion files too are named as the golden files show them.
+        if let copyNumber { report.input.copyNumber?.path = copyNumber.displayPath }
+        if let fusions { report.input.fusions?.path = fusions.displayPath }
         return report
     }
 

@@ -53,7 +53,10 @@ struct JSONReportWriterTests {
                 "matches", "near_misses", "germline_findings", "warnings", "qc", "disclaimer",
             ])
         #expect(document["rules"]?.keys == ["id", "version", "reviewed", "sha256", "rule_count"])
-        #expect(document["input"]?.keys == ["path", "sha256", "format", "build", "samples"])
+        #expect(
+            document["input"]?.keys == [
+                "path", "sha256", "format", "build", "samples", "copy_number", "fusions", "target",
+            ])
         #expect(
             document["biomarkers"]?.keys == [
                 "tmb", "msi", "msi_source", "hrd", "hrd_source", "mmr_alterations", "pol_alterations",

@@ -5,8 +5,9 @@ import OncoReports
 import TestSupport
 import Testing
 
-/// `MatchJob` requests that must fail clearly, and leave no report file behind.
-@Suite("MatchJob errors")
+/// `MatchJob` requests that must fail clearly, and leave no report file behind; and the files read
+/// beside the variants (fusions, copy number, target regions), which reach the report.
+@Suite("MatchJob requests")
 struct MatchJobTests {
     private func outputs(in directory: URL) -> [ReportFormat: String] {
         var outputs: [ReportFormat: String] = [:]
@@ -123,6 +124,29 @@ struct MatchJobTests {
         #expect(
             report.warnings.contains { $0.hasSuffix("1 intragenic Arriba event (EGFR) not read as fusions") })
         #expect(report.warnings.contains { $0.hasSuffix("not read as fusions: no chimeric protein") })
+        // The fusion table is part of the report's provenance, with its checksum.
+        let fusions = TestData.fixture("fusions/arriba-fusions.tsv")
+        #expect(
+            report.input.fusions
+                == FileProvenance(path: fusions, sha256: try SHA256.hexDigest(ofFile: fusions)))
+        #expect(report.input.copyNumber == nil)
+    }
+
+    /// A TMB target BED is named in the provenance with its checksum, like the variants.
+    @Test func targetRegionsAreInTheProvenance() throws {
+        let directory = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bed = directory.appendingPathComponent("panel.bed").path
+        try "chr7\t140700000\t140900000\nchr12\t25200000\t25300000\n".write(
+            toFile: bed, atomically: true, encoding: .utf8)
+        let report = try run(
+            MatchJob.Request(
+                inputPath: TestData.fixture("examples/melanoma-braf-v600e.vcf"), tumourType: "MEL",
+                targetBED: bed))
+        #expect(report.input.target == FileProvenance(path: bed, sha256: try SHA256.hexDigest(ofFile: bed)))
+        #expect(report.input.fusions == nil)
+        let html = try HTMLReportWriter().render(report)
+        #expect(html.contains(try SHA256.hexDigest(ofFile: bed)))
     }
 }
 

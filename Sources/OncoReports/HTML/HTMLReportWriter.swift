@@ -400,6 +400,18 @@ public struct HTMLReportWriter: ReportWriter {
         page.fact("Input format", report.input.format)
         page.fact("Genome build", report.input.build)
         page.fact("Samples in input", report.input.samples.joined(separator: ", "))
+        if let file = report.input.copyNumber {
+            page.fact("Copy-number segments", file.path, monospace: true)
+            page.fact("Copy-number SHA-256", file.sha256, monospace: true)
+        }
+        if let file = report.input.fusions {
+            page.fact("Fusions", file.path, monospace: true)
+            page.fact("Fusions SHA-256", file.sha256, monospace: true)
+        }
+        if let file = report.input.target {
+            page.fact("TMB target regions", file.path, monospace: true)
+            page.fact("Target regions SHA-256", file.sha256, monospace: true)
+        }
         page.fact("Report schema", MatchReport.schemaVersion)
         page.markup("</dl>\n</section>\n")
     }

@@ -53,6 +53,9 @@ public struct JSONReportWriter: ReportWriter {
                     ("format", .string(report.input.format)),
                     ("build", .string(report.input.build)),
                     ("samples", .strings(report.input.samples)),
+                    ("copy_number", Self.file(report.input.copyNumber)),
+                    ("fusions", Self.file(report.input.fusions)),
+                    ("target", Self.file(report.input.target)),
                 ])
             ),
             (
@@ -216,6 +219,12 @@ public struct JSONReportWriter: ReportWriter {
             ("transcript", .optional(item.transcript)),
             ("principal_transcript", .bool(item.principalTranscript)),
         ])
+    }
+
+    /// `{path, sha256}` of a companion input, or `null`.
+    private static func file(_ file: FileProvenance?) -> JSONValue {
+        guard let file else { return .null }
+        return .object([("path", .string(file.path)), ("sha256", .string(file.sha256))])
     }
 
     @Sendable private static func nearMiss(_ miss: NearMiss) -> JSONValue {

@@ -89,12 +89,35 @@ public struct InputProvenance: Sendable, Equatable {
     public var build: String
     /// Every sample the input holds.
     public var samples: [String]
-    public init(path: String, sha256: String, format: String, build: String, samples: [String]) {
+    /// The copy-number segments read beside the variants (`--copy-number`), if any.
+    public var copyNumber: FileProvenance?
+    /// The fusion table read beside the variants (`--fusions`), if any.
+    public var fusions: FileProvenance?
+    /// The BED of the callable territory TMB was divided by (`--target`), if any.
+    public var target: FileProvenance?
+    public init(
+        path: String, sha256: String, format: String, build: String, samples: [String],
+        copyNumber: FileProvenance? = nil, fusions: FileProvenance? = nil, target: FileProvenance? = nil
+    ) {
         self.path = path
         self.sha256 = sha256
         self.format = format
         self.build = build
         self.samples = samples
+        self.copyNumber = copyNumber
+        self.fusions = fusions
+        self.target = target
+    }
+}
+
+/// A file a report was made from besides the variants: its path as given and the SHA-256 of
+/// its bytes.
+public struct FileProvenance: Sendable, Equatable {
+    public var path: String
+    public var sha256: String
+    public init(path: String, sha256: String) {
+        self.path = path
+        self.sha256 = sha256
     }
 }
 

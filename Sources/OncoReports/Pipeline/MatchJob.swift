@@ -164,6 +164,13 @@ public enum MatchJob {
             try hasher?.result() ?? loaded.inputSHA256
             ?? (request.inputPath == "-" ? "" : SHA256.hexDigest(ofFile: request.inputPath))
         report.input.samples = loaded.inputSamples
+        // The files read beside the variants, so the report says everything it came from.
+        func provenance(_ path: String?) throws -> FileProvenance? {
+            try path.map { FileProvenance(path: $0, sha256: try SHA256.hexDigest(ofFile: $0)) }
+        }
+        report.input.copyNumber = try provenance(request.copyNumberPath)
+        report.input.fusions = try provenance(request.fusionsPath)
+        report.input.target = try provenance(request.targetBED)
         report.warnings = deduplicated(loaded.warnings + report.warnings)
         // Render every format before writing any, so a rendering error leaves no file behind.
         let documents = try ReportFormat.allCases.compactMap { format -> (String, [UInt8])? in
