@@ -117,6 +117,24 @@ struct MatcherTests {
         #expect(v600e.allSupportingRuleIDs.contains("tgt-braf-v600e-tissue-agnostic"))
     }
 
+    /// H3 K27M, annotated in HGVS numbering as p.K28M under a current or previous symbol, in a
+    /// diffuse midline glioma: dordaviprone on-label; the legacy-numbered K27M is not the hotspot.
+    @Test(arguments: ["H3-3A", "H3F3A", "H3C2", "HIST1H3B"])
+    func h3K27MInDiffuseMidlineGliomaGetsDordaviprone(gene: String) throws {
+        let k28m = MatchFixtures.variant(
+            gene, "K28M", class: .missense, consequence: "missense_variant", allele: "chr1:226064434:A:T")
+        let result = matcher.match(MatchFixtures.profile([k28m], tumourType: "DMG"))
+        let match = try #require(result.match(supportedBy: "tgt-h3-k27m-diffuse-midline-glioma-dordaviprone"))
+        #expect(match.isOnLabel)
+        #expect(match.tier == .iA)
+        #expect(match.therapies.map(\.description) == ["dordaviprone"])
+        #expect(match.genes == [gene])
+        let k27m = MatchFixtures.variant(
+            gene, "K27M", class: .missense, consequence: "missense_variant", allele: "chr1:226064431:A:T")
+        let miss = matcher.match(MatchFixtures.profile([k27m], tumourType: "DMG"))
+        #expect(!miss.allSupportingRuleIDs.contains("tgt-h3-k27m-diffuse-midline-glioma-dordaviprone"))
+    }
+
     /// An NRG1 fusion (named partner or not) in lung or pancreatic adenocarcinoma: zenocutuzumab.
     @Test(arguments: [("CD74", "LUAD"), ("", "PAAD")])
     func nrg1FusionGetsZenocutuzumab(fivePrime: String, tumourType: String) throws {
