@@ -117,8 +117,9 @@ struct MatcherTests {
         #expect(v600e.allSupportingRuleIDs.contains("tgt-braf-v600e-tissue-agnostic"))
     }
 
-    /// H3 K27M, annotated in HGVS numbering as p.K28M under a current or previous symbol, in a
-    /// diffuse midline glioma: dordaviprone on-label; the legacy-numbered K27M is not the hotspot.
+    /// H3 K27M, annotated in HGVS numbering as p.K28M under a current or previous symbol (or as
+    /// K27M in legacy-numbered input), in a diffuse midline glioma: dordaviprone on-label; a
+    /// neighbouring change is not.
     @Test(arguments: ["H3-3A", "H3F3A", "H3C2", "HIST1H3B"])
     func h3K27MInDiffuseMidlineGliomaGetsDordaviprone(gene: String) throws {
         let k28m = MatchFixtures.variant(
@@ -129,9 +130,13 @@ struct MatcherTests {
         #expect(match.tier == .iA)
         #expect(match.therapies.map(\.description) == ["dordaviprone"])
         #expect(match.genes == [gene])
-        let k27m = MatchFixtures.variant(
-            gene, "K27M", class: .missense, consequence: "missense_variant", allele: "chr1:226064431:A:T")
-        let miss = matcher.match(MatchFixtures.profile([k27m], tumourType: "DMG"))
+        let legacy = MatchFixtures.variant(
+            gene, "K27M", class: .missense, consequence: "missense_variant", allele: "chr1:226064434:A:T")
+        let legacyResult = matcher.match(MatchFixtures.profile([legacy], tumourType: "DMG"))
+        #expect(legacyResult.allSupportingRuleIDs.contains("tgt-h3-k27m-diffuse-midline-glioma-dordaviprone"))
+        let g35r = MatchFixtures.variant(
+            gene, "G35R", class: .missense, consequence: "missense_variant", allele: "chr1:226064413:C:G")
+        let miss = matcher.match(MatchFixtures.profile([g35r], tumourType: "DMG"))
         #expect(!miss.allSupportingRuleIDs.contains("tgt-h3-k27m-diffuse-midline-glioma-dordaviprone"))
     }
 
