@@ -93,7 +93,7 @@ public enum CohortReportReader {
                 let alteration = try fields.object(
                     try fields.member(finding, "alteration", path), "\(path).alteration")
                 germline.append(
-                    CohortSampleResult.germlineText(
+                    GermlineFindingSummary.headline(
                         try Self.alterationSummary(alteration, path: "\(path).alteration", fields: fields)))
             }
         }

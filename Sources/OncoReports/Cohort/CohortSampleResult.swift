@@ -79,16 +79,9 @@ public struct CohortSampleResult: Sendable, Equatable {
             tmb: tmbText, tmbNumerator: report.biomarkers.tmb?.numerator, msi: report.biomarkers.msi,
             hrd: report.biomarkers.hrd, matchCount: report.matches.count,
             nearMissCount: report.nearMisses.count,
-            germlineFindings: report.germlineFindings.map { Self.germlineText($0.alteration) },
+            germlineFindings: report.germlineFindings.map(\.headline),
             recordsRead: report.qc.recordsRead, recordsSkipped: report.qc.recordsSkipped,
             therapyRows: CohortTherapyRow.rows(from: report.matches))
-    }
-
-    /// `BRCA1 p.E23Vfs*17 (germline)`, `BRCA2 c.100del (origin unknown)`: a germline finding as
-    /// the cohort tables list it.
-    static func germlineText(_ alteration: AlterationSummary) -> String {
-        let label = alteration.label(detail: alteration.specificChange ?? alteration.variantClass)
-        return "\(label) (\(alteration.origin == "germline" ? "germline" : "origin unknown"))"
     }
 
     /// A sample whose run failed with `error`.

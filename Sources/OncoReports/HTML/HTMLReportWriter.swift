@@ -80,12 +80,7 @@ public struct HTMLReportWriter: ReportWriter {
         }
         if !report.germlineFindings.isEmpty {
             // A germline finding matters beyond therapy: said at the top, not only in its section.
-            let labels = report.germlineFindings.map { finding in
-                let alteration = finding.alteration
-                let origin = alteration.origin == "germline" ? "germline" : "possibly germline"
-                return
-                    "\(alteration.label(detail: alteration.specificChange ?? alteration.variantClass)) (\(origin))"
-            }
+            let labels = report.germlineFindings.map(\.headline)
             page.markup("<p class=\"notice\">")
             page.text(
                 "Germline consideration\(labels.count == 1 ? "" : "s"): \(labels.joined(separator: "; ")) "

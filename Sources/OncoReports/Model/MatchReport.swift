@@ -410,6 +410,15 @@ public struct GermlineFindingSummary: Sendable, Equatable {
         self.alteration = alteration
         self.statement = statement
     }
+
+    /// `BRCA1 p.E23Vfs*17 (germline)`, `BRCA2 c.100del (origin unknown)`: the finding in one
+    /// line, as the page header, the text summary and the cohort tables name it.
+    public var headline: String { Self.headline(alteration) }
+
+    static func headline(_ alteration: AlterationSummary) -> String {
+        let label = alteration.label(detail: alteration.specificChange ?? alteration.variantClass)
+        return "\(label) (\(alteration.origin == "germline" ? "germline" : "origin unknown"))"
+    }
 }
 
 /// What was read and what was not.

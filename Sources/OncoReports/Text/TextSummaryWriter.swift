@@ -43,10 +43,7 @@ public struct TextSummaryWriter: Sendable {
             lines.append("")
             lines.append("Germline considerations (\(report.germlineFindings.count)):")
             for finding in report.germlineFindings {
-                let alteration = finding.alteration
-                let label = alteration.label(detail: alteration.specificChange ?? alteration.variantClass)
-                lines.append(
-                    "  \(clean(label)) (origin \(clean(alteration.origin))): \(clean(finding.statement))")
+                lines.append("  \(clean(finding.headline)): \(clean(finding.statement))")
             }
         }
         if !report.nearMisses.isEmpty {
