@@ -89,7 +89,8 @@ struct GoldenMatchFactsTests {
         let html = try HTMLReportWriter().render(report)
         #expect(html.contains("<section id=\"germline\">\n<h2>Germline considerations</h2>"))
         #expect(
-            TextSummaryWriter().render(report).contains("Germline considerations (1):\n  BRCA1 p.E23Vfs*17 (germline): Present"))
+            TextSummaryWriter().render(report).contains(
+                "Germline considerations (1):\n  BRCA1 p.E23Vfs*17 (germline): Present"))
     }
 
     @Test func amlIDH2AndNPM1TumourOnly() throws {
