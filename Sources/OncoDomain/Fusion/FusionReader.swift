@@ -50,7 +50,7 @@ public enum FusionReader {
         guard let header = tabular.lines.first else {
             throw FormatError(.header, file: tabular.path, message: "empty file: expected a header line")
         }
-        let names = header.fields.map { String($0.drop { $0 == " " }).lowercased() }
+        let names = header.fields.map { $0.lowercased() }
         if names.contains("#gene1") || (names.contains("gene1") && names.contains("gene2")) {
             return try readArriba(tabular, names: names)
         }
@@ -166,7 +166,7 @@ public enum FusionReader {
     /// Arriba's gene column: a gene, or for an intergenic breakpoint the closest genes with
     /// their distances (`GENE1(1234),GENE2(5678)`), which name no partner (`nil`).
     private static func arribaGene(_ field: Substring) -> String? {
-        let text = String(field.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        let text = String(field)
         if text.isEmpty || text == "." || text.contains(",") || text.contains("(") { return nil }
         return text
     }
