@@ -171,7 +171,8 @@ public enum FusionReader {
         return text
     }
 
-    /// The field, or `nil` when it is missing (`.`, `NA`) or the line is short of it.
+    /// The field, or `nil` when it is empty or says missing (`.`, `NA`); an error when the line
+    /// is short of the column.
     private static func optionalField(
         _ tabular: TabularText, _ line: TabularText.Line, _ column: Int, name: String
     )
