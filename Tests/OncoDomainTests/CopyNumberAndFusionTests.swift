@@ -133,6 +133,11 @@ struct CopyNumberAndFusionTests {
             try FusionReader.read(text: header + "A--B\t2:1\t2:2\tmany\n", name: "f.tsv")
         }
         #expect((try? FusionReader.read(text: "FusionGene\nA--B\n", name: "f.tsv"))?.first?.splitReads == nil)
+        // A gene fused with itself is an intragenic rearrangement: noted, not read as a fusion.
+        let table = try? FusionReader.readTable(
+            text: "FusionGene\nEGFR--EGFR\nA--B\nMET--MET\n", name: "f.tsv")
+        #expect(table?.events.map(\.description) == ["A--B"])
+        #expect(table?.notes == ["f.tsv: 2 intragenic events (EGFR, MET) not read as fusions"])
     }
 
     /// Arriba's fusions.tsv: gene1 5′, gene2 3′; no orientation without a predicted transcribed

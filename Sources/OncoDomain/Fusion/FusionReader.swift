@@ -4,7 +4,8 @@ import GenomicFormats
 ///
 /// - PCGR's (`FusionGene` as `FIVE--THREE`, optionally `LeftBreakpoint`, `RightBreakpoint` as
 ///   `chrom:position`, and `SplitReads`); one side of `FusionGene` may be empty (`--ALK`,
-///   `FGFR2--`): that partner is unnamed;
+///   `FGFR2--`): that partner is unnamed; a gene fused with itself (`EGFR--EGFR`) is an
+///   intragenic rearrangement, counted in ``Table/notes``;
 /// - STAR-Fusion's predictions (`#FusionName` as `LEFT--RIGHT`, the left gene 5′;
 ///   `JunctionReadCount`; breakpoints with their strand, `chr2:29223528:-`);
 /// - Arriba's `fusions.tsv` (`#gene1`, the 5′ gene, and `gene2`; `breakpoint1`, `breakpoint2`;
@@ -60,6 +61,7 @@ public enum FusionReader {
         let right = names.firstIndex(of: "rightbreakpoint")
         let reads = names.firstIndex(of: "splitreads") ?? names.firstIndex(of: "junctionreadcount")
         var events: [FusionEvent] = []
+        var intragenic: [String] = []
         for line in tabular.lines.dropFirst() {
             let value = try tabular.field(line, fusionColumn, name: "FusionGene")
             let parts = splitOnDoubleDash(value)
@@ -67,6 +69,11 @@ public enum FusionReader {
                 throw FormatError(
                     .value, file: tabular.path, line: line.number, field: "FusionGene",
                     message: "expected FIVE--THREE (one side may be empty), found '\(value)'")
+            }
+            // `EGFR--EGFR`: a rearrangement within one gene, not a fusion of two.
+            if parts[0] == parts[1] {
+                intragenic.append(String(parts[0]))
+                continue
             }
             var support: Int?
             if let reads, let text = try optionalField(tabular, line, reads, name: "SplitReads"),
@@ -82,7 +89,17 @@ public enum FusionReader {
                     threePrimeBreakpoint: try breakpoint(tabular, line, right, "RightBreakpoint"),
                     splitReads: support))
         }
-        return Table(events: events, notes: [])
+        return Table(
+            events: events,
+            notes: intragenicNote(intragenic, file: tabular.path, caller: "").map { [$0] } ?? [])
+    }
+
+    /// `f.tsv: 2 intragenic Arriba events (EGFR, MET) not read as fusions` (`caller` is the
+    /// caller's name and a space, or empty), or `nil` for none.
+    private static func intragenicNote(_ genes: [String], file: String, caller: String) -> String? {
+        guard !genes.isEmpty else { return nil }
+        return "\(file): \(genes.count) intragenic \(caller)event\(genes.count == 1 ? "" : "s") "
+            + "(\(unique(genes).joined(separator: ", "))) not read as fusions"
     }
 
     private static func readArriba(_ tabular: TabularText, names: [String]) throws -> Table {
@@ -144,11 +161,7 @@ public enum FusionReader {
         }
         var notes: [String] = []
         let file = tabular.path
-        if !intragenic.isEmpty {
-            notes.append(
-                "\(file): \(intragenic.count) intragenic Arriba event\(intragenic.count == 1 ? "" : "s") "
-                    + "(\(unique(intragenic).joined(separator: ", "))) not read as fusions")
-        }
+        if let note = intragenicNote(intragenic, file: file, caller: "Arriba ") { notes.append(note) }
         if !headToHead.isEmpty {
             notes.append(
                 "\(file): \(headToHead.count) Arriba event\(headToHead.count == 1 ? "" : "s") fusing genes "
