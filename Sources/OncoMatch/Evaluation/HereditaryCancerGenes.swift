@@ -9,10 +9,13 @@ import OncoDomain
 /// (SMARCB1) and familial melanoma (CDKN2A).
 ///
 /// Used only to flag that a variant found by tumour sequencing may matter beyond therapy
-/// (``GermlineFinding``), as the ESMO Precision Medicine Working Group recommends for
-/// tumour-detected variants in such genes (Mandelker D et al., Ann Oncol 2019: germline-focussed
-/// analysis of tumour-only sequencing). Whether a given variant is pathogenic is for germline
-/// testing and its interpretation to decide; OncoMatch does not classify germline variants.
+/// (``GermlineFinding``), in the spirit of the ESMO Precision Medicine Working Group's
+/// recommendations for germline follow-up of tumour-detected variants (Mandelker D et al., Ann
+/// Oncol 2019: germline-focussed analysis of tumour-only sequencing). The list is OncoMatch's —
+/// genes of established hereditary syndromes — not the working group's gene list, whose
+/// per-gene and per-tumour-type conditions it does not encode. Whether a given variant is
+/// pathogenic is for germline testing and its interpretation to decide; OncoMatch does not
+/// classify germline variants.
 enum HereditaryCancerGenes {
     static let all: Set<String> = [
         "BRCA1", "BRCA2", "PALB2", "ATM", "CHEK2", "BARD1", "BRIP1", "RAD51C", "RAD51D",
