@@ -54,6 +54,25 @@ struct MatcherTests {
         #expect(miss.ruleIDs.contains("tgt-fgfr3-urothelial-erdafitinib"))
     }
 
+    /// A matched ALK fusion is no near-miss for the resistance rule it half meets (ALK G1202R is
+    /// absent: no option was lost); a lone G1202R, matching nothing, is one.
+    @Test func aResistanceRuleNotReachedIsNoNearMissOfAMatchedAlteration() throws {
+        let fusion = Alteration(
+            sampleIndex: 0, gene: "EML4", kind: .fusion(fivePrime: "EML4", threePrime: "ALK"))
+        let result = matcher.match(MatchFixtures.profile([fusion], tumourType: "LUAD"))
+        #expect(result.match(supportedBy: "tgt-alk-fusion-nsclc") != nil)
+        #expect(!result.nearMisses.contains { $0.ruleIDs.contains("tgt-alk-g1202r-nsclc-resistance") })
+
+        let g1202r = MatchFixtures.variant(
+            "ALK", "G1202R", class: .missense, consequence: "missense_variant", allele: "chr2:29220765:C:G")
+        let alone = matcher.match(MatchFixtures.profile([g1202r], tumourType: "LUAD"))
+        let miss = try #require(
+            alone.nearMisses.first { $0.ruleIDs.contains("tgt-alk-g1202r-nsclc-resistance") })
+        #expect(
+            miss.reason
+                == "meets ALK G1202R but tgt-alk-g1202r-nsclc-resistance also needs fusion ALK (3′ partner)")
+    }
+
     /// Kinase fusions count in their oncogenic orientation only: TPM3::NTRK1 gets the TRK
     /// inhibitors, the reverse NTRK1::TPM3 (no NTRK1 kinase domain) is a near-miss naming the
     /// orientation to look for; likewise BCR::ABL1 and ABL1::BCR, KMT2A::MLLT3 and MLLT3::KMT2A.

@@ -211,15 +211,16 @@ struct NearMissReasoner {
         }
         if matchedIDs.contains(id) {
             // A matched alteration is listed when a rule excludes this tumour type, or when it
-            // meets part of an on-label rule that does not hold (an option the board should know
-            // was not reached, and why: a missing second criterion, or one that cannot be told).
+            // meets part of an on-label sensitivity rule that does not hold (an option the board
+            // should know was not reached, and why: a missing second criterion, or one that cannot
+            // be told). A resistance rule not reached is no option lost: not listed.
             var reasons: [String] = []
             var ruleIDs: [String] = []
             if let withheldHere, let reason = withheldHere.explicitReason {
                 reasons.append(reason)
                 ruleIDs += withheldHere.explicitRuleIDs
             }
-            let partial = partialMatches(id: id, plan: plan(), onLabelOnly: true)
+            let partial = partialMatches(id: id, plan: plan(), onLabelSensitivityOnly: true)
             reasons += partial.texts
             ruleIDs += partial.ruleIDs
             guard !reasons.isEmpty else { return nil }
@@ -243,12 +244,12 @@ struct NearMissReasoner {
             sortedRuleIDs(withheldHere.ruleIDs + plan.ruleIDs))
     }
 
-    /// The rules that do not hold of which the alteration meets a leaf (on-label ones only, when
-    /// asked): `meets LEAF but RULE also needs PART` (the parts of an `all` that did not hold), or
+    /// The rules that do not hold of which the alteration meets a leaf (on-label sensitivity ones
+    /// only, when asked): `meets LEAF but RULE also needs PART` (the parts of an `all` that did not hold), or
     /// `… but RULE needs BIOMARKER`, with why it could not be told when that is why; rules that
     /// fall short the same way share one clause (`but A, B and C also need …`). Returns the
     /// clauses and the rules' ids.
-    private func partialMatches(id: Int, plan: NearMissGenePlan, onLabelOnly: Bool)
+    private func partialMatches(id: Int, plan: NearMissGenePlan, onLabelSensitivityOnly: Bool)
         -> (texts: [String], ruleIDs: [String])
     {
         // (what it meets, what is missing, whether the missing part is the whole biomarker) → rules.
@@ -256,7 +257,9 @@ struct NearMissReasoner {
         var ruleIDs: [String] = []
         for entry in plan.entries where !entry.ruleHolds && entry.satisfiedIDs.contains(id) {
             let outcome = outcomes[entry.outcomeIndex]
-            if onLabelOnly && outcome.fit != .onLabel { continue }
+            if onLabelSensitivityOnly && (outcome.fit != .onLabel || outcome.rule.effect != .sensitivity) {
+                continue
+            }
             // Of an `all`, the parts that did not hold (cached leaf results: cheap).
             var parts: [Criterion] = []
             if case .all(let children) = outcome.rule.biomarker {
@@ -357,7 +360,7 @@ struct NearMissReasoner {
         let ruleIDs =
             wildTypeRuleIDs.isEmpty ? plan.sortedRuleIDs : sortedRuleIDs(plan.ruleIDs + wildTypeRuleIDs)
         if satisfiesSome {
-            let partial = partialMatches(id: id, plan: plan, onLabelOnly: false).texts
+            let partial = partialMatches(id: id, plan: plan, onLabelSensitivityOnly: false).texts
             if !partial.isEmpty { return make(partial.joined(separator: "; "), ruleIDs) }
         }
         if let filterFailure, let text = filterFailure.text { return make(text, ruleIDs) }
