@@ -88,7 +88,7 @@ import Testing
         #expect(ntrk["therapies"] as? [String] == ["larotrectinib", "entrectinib"])
         #expect(
             ntrk["criteria"] as? String
-                == "any of (fusion NTRK1 (any partner); fusion NTRK2 (any partner); fusion NTRK3 (any partner))"
+                == "any of (NTRK1 (any partner) fusion; NTRK2 (any partner) fusion; NTRK3 (any partner) fusion)"
         )
         #expect(ntrk["references"] as? [String] == ["Trial NAVIGATE (NCT02576431)"])
         #expect((ntrk["tumour_types"] as? [String: Any])?["bucket"] as? String == "any")

@@ -70,7 +70,7 @@ struct MatcherTests {
             alone.nearMisses.first { $0.ruleIDs.contains("tgt-alk-g1202r-nsclc-resistance") })
         #expect(
             miss.reason
-                == "meets ALK G1202R but tgt-alk-g1202r-nsclc-resistance also needs fusion ALK (3′ partner)")
+                == "meets ALK G1202R but tgt-alk-g1202r-nsclc-resistance also needs ALK (3′ partner) fusion")
     }
 
     /// Kinase fusions count in their oncogenic orientation only: TPM3::NTRK1 gets the TRK

@@ -31,7 +31,7 @@ extension Criterion: CustomStringConvertible {
         case .copyNumber(let gene, let state):
             return "\(gene) \(state.rawValue)"
         case .fusion(let partners):
-            return "fusion \(partners)"
+            return "\(partners) fusion"
         case .tmb(let minimum):
             let text = minimum.rounded() == minimum ? String(Int(minimum)) : String(minimum)
             return "TMB ≥ \(text) mut/Mb"
