@@ -45,22 +45,18 @@ struct GermlineFindingTests {
                 + "genetic counselling.")
     }
 
-    @Test func somaticOtherClassesOtherGenesAndFilteredRecordsAreNotListed() {
+    @Test func somaticOtherClassesOtherGenesAndFilteredRecordsAreNotListedUnknownOriginIs() {
         let missense = MatchFixtures.variant(
             "BRCA2", "N372H", class: .missense, consequence: "missense_variant", allele: "chr13:32316500:A:C",
             origin: .germline)
         let keap1 = MatchFixtures.variant(
             "KEAP1", "R470*", class: .truncating, consequence: "stop_gained", allele: "chr19:10499000:G:A",
             origin: .germline)
-        let cases: [(Alteration, Bool)] = [
-            (Self.brca2Truncation(origin: .somatic), false),
-            (missense, false),
-            (keap1, false),
-            (Self.brca2Truncation(origin: .germline, filter: "LowQual"), false),
-        ]
-        for (alteration, includeFiltered) in cases {
-            let result = matcher.match(
-                MatchFixtures.profile([alteration], tumourType: "PRAD", includeFiltered: includeFiltered))
+        for alteration in [
+            Self.brca2Truncation(origin: .somatic), missense, keap1,
+            Self.brca2Truncation(origin: .germline, filter: "LowQual"),
+        ] {
+            let result = matcher.match(MatchFixtures.profile([alteration], tumourType: "PRAD"))
             #expect(result.germlineFindings.isEmpty, "\(alteration.gene) \(alteration.origin)")
         }
         // With a matched normal that could not tell (no reads there), the finding says so.

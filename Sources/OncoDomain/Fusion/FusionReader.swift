@@ -31,7 +31,7 @@ public enum FusionReader {
 
     /// Parses TSV text already in memory; `name` is used in error messages.
     public static func read(text: String, name: String) throws -> [FusionEvent] {
-        try read(TabularText(path: name, text: text, commentPrefixes: commentPrefixes)).events
+        try readTable(text: text, name: name).events
     }
 
     public static func readTable(path: String) throws -> Table {

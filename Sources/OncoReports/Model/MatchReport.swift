@@ -398,8 +398,8 @@ public struct NearMiss: Sendable, Equatable {
     }
 }
 
-/// A truncating variant in a hereditary cancer gene that is (seen in the matched normal) or may be
-/// (tumour-only input) germline, and what to do about it.
+/// A truncating variant in a hereditary cancer gene that is germline (seen in the matched normal)
+/// or may be (its origin could not be told), and what to do about it.
 public struct GermlineFindingSummary: Sendable, Equatable {
     public var gene: String
     public var alteration: AlterationSummary
