@@ -4,6 +4,7 @@
 #      `oncomatch stats` on the same file (target ≤ 1.2×), with peak RSS (target ≤ 64 MB); and
 #      the same match against a rule set naming no gene (Fixtures/rules/gene-free.yaml), which
 #      times the per-record quick path and the input hash without keeping or matching anything;
+#      and where the time of the full match goes, by phase (`match --timings`, medians);
 #   2. a small tumour (Fixtures/examples/melanoma-braf-v600e.vcf) with the default rule set:
 #      process start to written JSON report (target ≤ 50 ms), and the rule-set load alone, so one
 #      can see whether loading dominates: `rules list` reads the precompiled knowledge base as
@@ -59,7 +60,8 @@ column_median() { awk -v c="$2" '{print $c}' "$out/$1" | median; }
 
 for ((i = 1; i <= rounds; i++)); do
     run stats "$oncomatch" stats --json "$input"
-    run match "$oncomatch" match "$input" --tumour-type MEL --json "$out/big.json"
+    run match "$oncomatch" match "$input" --tumour-type MEL --json "$out/big.json" --timings
+    grep -h 'timings:' "$out/match.err" >> "$out/match.timings" || true
     # The same file against a rule set naming no gene: the quick path and the input hash alone
     # (no alteration kept, almost nothing matched), to tell where the time of `match` goes.
     run match-gene-free "$oncomatch" match "$input" --tumour-type MEL --no-default-rules \
@@ -76,6 +78,18 @@ for name in stats match match-gene-free small rules-list rules-check; do
 done
 awk -v m="$(column_median match 1)" -v s="$(column_median stats 1)" \
     'BEGIN {printf "match / stats (wall): %.2f× (target ≤ 1.2×)\n", m / s}'
+# Where the time of `match` goes (its --timings, median of each phase over the rounds).
+if [[ -s $out/match.timings ]]; then
+    sed 's/.*timings: //; s/; total.*//' "$out/match.timings" | tr ',' '\n' | sed 's/^ *//; s/ ms$//' |
+        awk '{value = $NF; $NF = ""; sub(/ $/, ""); print $0 "\t" value}' | sort -t$'\t' -k1,1 -k2,2n |
+        awk -F'\t' '{v[$1] = v[$1] " " $2; n[$1]++} END {for (p in v) {split(substr(v[p], 2), a, " "); printf "%s\t%s\n", p, a[int((n[p] + 1) / 2)]}}' |
+        sort > "$out/phases"
+    printf 'match phases (median ms):'
+    for phase in "load rules" "read input" "match" "build report" "input checksums" "render" "write"; do
+        printf ' %s %s;' "$phase" "$(awk -F'\t' -v p="$phase" '$1 == p {print $2}' "$out/phases")"
+    done
+    echo
+fi
 awk -v m="$(column_median match-gene-free 1)" -v s="$(column_median stats 1)" \
     'BEGIN {printf "match with a gene-free rule set / stats (wall): %.2f×\n", m / s}'
 awk -v t="$(column_median small 1)" 'BEGIN {printf "small tumour, start to report: %.0f ms (target ≤ 50 ms)\n", t * 1000}'

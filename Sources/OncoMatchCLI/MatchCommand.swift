@@ -73,6 +73,9 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "Write the HTML report here.")
     var html: String?
 
+    @Flag(help: "Print how long each phase of the run took to standard error (not in any report).")
+    var timings = false
+
     func validate() throws {
         guard ["pass", "all"].contains(filter) else { throw ValidationError("--filter must be pass or all") }
         if let msi, MSIStatus(parsing: msi) == nil {
@@ -104,8 +107,12 @@ struct MatchCommand: ParsableCommand {
         TemporaryFileRegistry.installInterruptCleanup()
         do {
             let request = request
-            let report = try MatchJob.run(request, oncoTree: try OncoTree.bundled())
+            let phases = timings ? MatchPhaseTimings() : nil
+            let report = try MatchJob.run(request, oncoTree: try OncoTree.bundled(), timings: phases)
             if request.outputs.isEmpty { print(TextSummaryWriter().render(report), terminator: "") }
+            if let phases {
+                FileHandle.standardError.write(Data("oncomatch match: timings: \(phases.summary)\n".utf8))
+            }
         } catch {
             FileHandle.standardError.write(Data("oncomatch match: \(error)\n".utf8))
             throw ExitCode(CommandErrors.exitStatus(for: error))

@@ -105,6 +105,37 @@ import Testing
         #expect((report["input"] as? [String: Any])?["path"] as? String == Self.melanoma)
     }
 
+    @Test func timingsGoToStandardErrorAndLeaveTheReportAlone() throws {
+        let directory = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let root = try Self.linkedFixtures(in: directory)
+        let plain = try Self.run(
+            ["match", Self.melanoma, "--tumour-type", "MEL", "--json", "plain.json"], in: root)
+        let timed = try Self.run(
+            ["match", Self.melanoma, "--tumour-type", "MEL", "--json", "timed.json", "--timings"], in: root)
+        #expect(plain.status == 0 && timed.status == 0, "\(plain.stderr)\(timed.stderr)")
+        #expect(plain.stderr.isEmpty)
+        let line = timed.stderr.trimmingCharacters(in: .newlines)
+        #expect(line.hasPrefix("oncomatch match: timings: load rules "), "\(line)")
+        // Every phase of a run that writes a file, in order, then the total.
+        let phases = [
+            "load rules", "read input", "match", "build report", "input checksums", "render", "write",
+        ]
+        let named = line.dropFirst("oncomatch match: timings: ".count).split(separator: ";")[0]
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(named.map { $0.components(separatedBy: " ").dropLast(2).joined(separator: " ") } == phases)
+        #expect(named.allSatisfy { $0.hasSuffix(" ms") })
+        #expect(line.contains("; total "))
+        // The report is the same bytes with or without timings.
+        let plainBytes = try Data(contentsOf: directory.appendingPathComponent("plain.json"))
+        let timedBytes = try Data(contentsOf: directory.appendingPathComponent("timed.json"))
+        #expect(plainBytes == timedBytes)
+        // Without a report file there is nothing to render or write: only the phases run are named.
+        let summary = try Self.run(["match", Self.melanoma, "--tumour-type", "MEL", "--timings"], in: root)
+        #expect(summary.stderr.contains("input checksums") && !summary.stderr.contains("render"))
+        #expect(summary.stdout.hasSuffix("verify findings before any clinical use.\n"))
+    }
+
     @Test func withoutOutputFlagsASummaryIsPrinted() throws {
         let directory = try TestData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

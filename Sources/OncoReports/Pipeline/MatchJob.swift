@@ -88,11 +88,15 @@ public enum MatchJob {
     /// while the rules load, while they are matched and while the report model is built (only
     /// the report's input provenance needs the checksum), and waits while the input is parsed
     /// on two threads: the checksum then costs no time of the parse.
-    public static func run(_ request: Request, oncoTree: OncoTree) throws -> MatchReport {
+    ///
+    /// With `timings`, the duration of each phase is added to it (`--timings`).
+    public static func run(_ request: Request, oncoTree: OncoTree, timings: MatchPhaseTimings? = nil) throws
+        -> MatchReport
+    {
         let hasher = request.parsesOnTwoThreads ? BackgroundFileHasher(path: request.inputPath) : nil
         do {
-            let rules = try ruleSet(for: request)
-            return try run(request, rules: rules, oncoTree: oncoTree, hasher: hasher)
+            let rules = try timings.measure(.rules) { try ruleSet(for: request) }
+            return try run(request, rules: rules, oncoTree: oncoTree, hasher: hasher, timings: timings)
         } catch {
             hasher?.cancel()
             throw error
@@ -103,13 +107,14 @@ public enum MatchJob {
     public static func run(_ request: Request, rules: CompiledRuleSet, oncoTree: OncoTree) throws
         -> MatchReport
     {
-        try run(request, rules: rules, oncoTree: oncoTree, hasher: nil)
+        try run(request, rules: rules, oncoTree: oncoTree, hasher: nil, timings: nil)
     }
 
     /// ``run(_:rules:oncoTree:)`` taking the input's checksum from `hasher` when there is one
     /// (whose result it asks for; the caller cancels it on an error), otherwise from the load.
     private static func run(
-        _ request: Request, rules: CompiledRuleSet, oncoTree: OncoTree, hasher: BackgroundFileHasher?
+        _ request: Request, rules: CompiledRuleSet, oncoTree: OncoTree, hasher: BackgroundFileHasher?,
+        timings: MatchPhaseTimings?
     ) throws -> MatchReport {
         guard let node = oncoTree.node(request.tumourType) else {
             let close = oncoTree.closeMatches(for: request.tumourType)
@@ -141,9 +146,11 @@ public enum MatchJob {
         loadRequest.computesInputChecksum = hasher == nil
         // The parse keeps both cores busy: the hasher waits meanwhile.
         hasher?.pause()
-        let loaded = try TumourProfileLoader.load(loadRequest)
+        let loaded = try timings.measure(.read) { try TumourProfileLoader.load(loadRequest) }
         hasher?.resume()
-        let result = Matcher(ruleSet: rules, oncoTree: oncoTree).match(loaded.profile)
+        let result = timings.measure(.match) {
+            Matcher(ruleSet: rules, oncoTree: oncoTree).match(loaded.profile)
+        }
         // The report model is built while the hasher may still be finishing; only its input
         // provenance needs the checksum, filled in below.
         let builder = MatchReportBuilder(
@@ -157,29 +164,39 @@ public enum MatchJob {
             reportDate: request.reportDate,
             msiSource: request.msi == .unknown ? nil : (request.msiSource ?? "command line"),
             hrdSource: request.hrd == .unknown ? nil : (request.hrdSource ?? "command line"))
-        var report = builder.build(result, profile: loaded.profile, oncoTree: oncoTree)
-        // From the hasher; else a VCF is hashed while it is read, and other inputs here
-        // (standard input cannot be re-read).
-        report.input.sha256 =
-            try hasher?.result() ?? loaded.inputSHA256
-            ?? (request.inputPath == "-" ? "" : SHA256.hexDigest(ofFile: request.inputPath))
-        report.input.samples = loaded.inputSamples
-        // The files read beside the variants, so the report says everything it came from.
-        func provenance(_ path: String?) throws -> FileProvenance? {
-            try path.map { FileProvenance(path: $0, sha256: try SHA256.hexDigest(ofFile: $0)) }
+        var report = timings.measure(.build) {
+            builder.build(result, profile: loaded.profile, oncoTree: oncoTree)
         }
-        report.input.copyNumber = try provenance(request.copyNumberPath)
-        report.input.fusions = try provenance(request.fusionsPath)
-        report.input.target = try provenance(request.targetBED)
+        try timings.measure(.checksum) {
+            // From the hasher; else a VCF is hashed while it is read, and other inputs here
+            // (standard input cannot be re-read).
+            report.input.sha256 =
+                try hasher?.result() ?? loaded.inputSHA256
+                ?? (request.inputPath == "-" ? "" : SHA256.hexDigest(ofFile: request.inputPath))
+            // The files read beside the variants, so the report says everything it came from.
+            func provenance(_ path: String?) throws -> FileProvenance? {
+                try path.map { FileProvenance(path: $0, sha256: try SHA256.hexDigest(ofFile: $0)) }
+            }
+            report.input.copyNumber = try provenance(request.copyNumberPath)
+            report.input.fusions = try provenance(request.fusionsPath)
+            report.input.target = try provenance(request.targetBED)
+        }
+        report.input.samples = loaded.inputSamples
         report.warnings = deduplicated(loaded.warnings + report.warnings)
         // Render every format before writing any, so a rendering error leaves no file behind.
-        let documents = try ReportFormat.allCases.compactMap { format -> (String, [UInt8])? in
-            guard let path = request.outputs[format] else { return nil }
-            return (path, try format.writer.renderBytes(report))
+        // (Unmeasured when no file is asked for: the caller prints a summary instead.)
+        let measured = request.outputs.isEmpty ? nil : timings
+        let documents = try measured.measure(.render) {
+            try ReportFormat.allCases.compactMap { format -> (String, [UInt8])? in
+                guard let path = request.outputs[format] else { return nil }
+                return (path, try format.writer.renderBytes(report))
+            }
         }
-        for (path, bytes) in documents {
-            try OutputDirectory.createParents(of: path)
-            try ReportFileWriter.write(bytes, toPath: path)
+        try measured.measure(.write) {
+            for (path, bytes) in documents {
+                try OutputDirectory.createParents(of: path)
+                try ReportFileWriter.write(bytes, toPath: path)
+            }
         }
         return report
     }
