@@ -80,13 +80,10 @@ awk -v m="$(column_median match 1)" -v s="$(column_median stats 1)" \
     'BEGIN {printf "match / stats (wall): %.2f× (target ≤ 1.2×)\n", m / s}'
 # Where the time of `match` goes (its --timings, median of each phase over the rounds).
 if [[ -s $out/match.timings ]]; then
-    sed 's/.*timings: //; s/; total.*//' "$out/match.timings" | tr ',' '\n' | sed 's/^ *//; s/ ms$//' |
-        awk '{value = $NF; $NF = ""; sub(/ $/, ""); print $0 "\t" value}' | sort -t$'\t' -k1,1 -k2,2n |
-        awk -F'\t' '{v[$1] = v[$1] " " $2; n[$1]++} END {for (p in v) {split(substr(v[p], 2), a, " "); printf "%s\t%s\n", p, a[int((n[p] + 1) / 2)]}}' |
-        sort > "$out/phases"
     printf 'match phases (median ms):'
     for phase in "load rules" "read input" "match" "build report" "input checksums" "render" "write"; do
-        printf ' %s %s;' "$phase" "$(awk -F'\t' -v p="$phase" '$1 == p {print $2}' "$out/phases")"
+        printf ' %s %s;' "$phase" \
+            "$(grep -o "[:,] $phase [0-9.]* ms" "$out/match.timings" | awk '{print $(NF - 1)}' | median)"
     done
     echo
 fi

@@ -30,19 +30,12 @@ public final class MatchPhaseTimings {
 
     public init() {}
 
-    /// Runs `body`, adding its duration to `phase` (also when it throws).
+    /// Runs `body` (each phase once per run), recording its duration as `phase`'s (also when it
+    /// throws).
     func measure<Result>(_ phase: Phase, _ body: () throws -> Result) rethrows -> Result {
         let start = DispatchTime.now().uptimeNanoseconds
-        defer { add(phase, nanoseconds: DispatchTime.now().uptimeNanoseconds - start) }
+        defer { durations.append((phase, DispatchTime.now().uptimeNanoseconds - start)) }
         return try body()
-    }
-
-    func add(_ phase: Phase, nanoseconds: UInt64) {
-        if let index = durations.firstIndex(where: { $0.phase == phase }) {
-            durations[index].nanoseconds += nanoseconds
-        } else {
-            durations.append((phase, nanoseconds))
-        }
     }
 
     /// The durations in milliseconds (one decimal) and their total, on one line:
