@@ -65,6 +65,12 @@ public struct AnnotationBytes {
         return bytes.elementsEqual(utf8)
     }
 
+    /// Whether the bytes equal a literal's UTF-8 (no string storage touched: for per-record code).
+    @inlinable
+    public func equals(literal: StaticString) -> Bool {
+        VCFByteParsing.equals(bytes, literal: literal)
+    }
+
     /// Whether the bytes contain `text`'s UTF-8 anywhere.
     public func contains(_ text: String) -> Bool {
         let needle = Array(text.utf8)

@@ -216,7 +216,7 @@ public struct AnnotationEntry {
     /// VEP `CANONICAL=YES`; `nil` when the header has no CANONICAL column (e.g. SnpEff).
     public var isCanonical: Bool? {
         guard schema.index(of: .canonical) != nil else { return nil }
-        return self[.canonical]?.equals("YES") ?? false
+        return self[.canonical]?.equals(literal: "YES") ?? false
     }
 
     /// The MANE Select transcript id (VEP `MANE_SELECT`, or VEP 103's `MANE`), when present.

@@ -247,4 +247,11 @@ public enum VCFByteParsing {
         var key = key
         return key.withUTF8 { equals(bytes, UnsafeRawBufferPointer($0)) }
     }
+
+    /// Whether the bytes equal the UTF-8 of a literal: no string storage is retained or released
+    /// (the `String` overload bridges its argument once per call, which shows in per-record code).
+    @inlinable
+    public static func equals(_ bytes: UnsafeRawBufferPointer, literal: StaticString) -> Bool {
+        equals(bytes, UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
 }

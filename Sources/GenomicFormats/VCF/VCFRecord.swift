@@ -279,11 +279,11 @@ public struct VCFRecord: Sendable {
     }
 
     /// Whether FILTER is exactly `PASS`.
-    public var isPass: Bool { withColumn(6) { VCFByteParsing.equals($0, "PASS") } }
+    public var isPass: Bool { withColumn(6) { VCFByteParsing.equals($0, literal: "PASS") } }
 
     /// Whether FILTER names a failed filter (neither `PASS` nor `.`).
     public var isFiltered: Bool {
-        withColumn(6) { !VCFByteParsing.equals($0, "PASS") && !VCFByteParsing.isMissing($0) }
+        withColumn(6) { !VCFByteParsing.equals($0, literal: "PASS") && !VCFByteParsing.isMissing($0) }
     }
 
     /// The last position the record covers: INFO `END` when present, else POS + len(REF) − 1.

@@ -127,11 +127,73 @@ struct SampleFieldLayout {
     }
 
     /// Locates the read fields of a sample column in one scan of its `:`-separated pieces.
+    ///
+    /// A column of up to 64 bytes (nearly all) is first turned into a mask of its `:`s, eight
+    /// bytes at a time, so the pieces are cut a fixed number of times per FORMAT rather than by a
+    /// byte loop whose exits the processor mispredicts at every piece. The mask reads the eight
+    /// bytes before the column's end even when the column is shorter: a sample column always
+    /// follows the nine fixed columns of its line in the same buffer.
     @inline(__always)
     func locate(_ column: UnsafeRawBufferPointer) -> Located {
         var located = Located()
         guard lastIndex >= 0 else { return located }
         // An empty column still has one (empty) piece, as `VCFByteParsing.piece` counts them.
+        let count = column.count
+        guard count <= 64, let base = column.baseAddress else { return locateByBytes(column) }
+        var colons = Self.colonMask(base, count: count)
+        var start = 0
+        for piece in 0...lastIndex {
+            let end = colons == 0 ? count : colons.trailingZeroBitCount
+            // Sample columns are bounded by the line length, which is below 2 GiB.
+            let range = Located.Piece(
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end))
+            if piece == genotypeIndex { located.genotypePiece = range }
+            if piece == alleleDepthIndex { located.alleleDepthsPiece = range }
+            if piece == depthIndex { located.depthPiece = range }
+            if piece == fractionIndex { located.fractionPiece = range }
+            if piece == mutectFractionIndex { located.mutectFractionPiece = range }
+            if colons == 0 { break }
+            colons &= colons &- 1
+            start = end + 1
+        }
+        return located
+    }
+
+    /// Bit `i` set when byte `i` of the `count` (at most 64) bytes at `base` is `:`. Reads the
+    /// eight bytes before `base + count` when `count` is not a multiple of eight (see
+    /// ``locate(_:)``).
+    @inline(__always)
+    static func colonMask(_ base: UnsafeRawPointer, count: Int) -> UInt64 {
+        var mask: UInt64 = 0
+        var offset = 0
+        while offset + 8 <= count {
+            mask |= colons(in: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) << UInt64(offset)
+            offset += 8
+        }
+        let remaining = count - offset
+        if remaining > 0 {
+            // The last eight bytes, of which the first `8 - remaining` were counted already (or
+            // precede the column).
+            let tail = colons(in: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            mask |= (tail >> UInt64(8 - remaining)) << UInt64(offset)
+        }
+        return mask
+    }
+
+    /// Bit `i` set when byte `i` of `word` (little-endian) is `:`, exactly (no false positives
+    /// from borrows: the high bit of each byte is tested apart).
+    @inline(__always)
+    static func colons(in word: UInt64) -> UInt64 {
+        let difference = word.littleEndian ^ 0x3A3A_3A3A_3A3A_3A3A
+        let low = ((difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | difference
+        let zeroBytes = ~low & 0x8080_8080_8080_8080
+        // Gathers the high bits of the eight bytes into the top byte, byte 0's lowest.
+        return ((zeroBytes >> 7) &* 0x0102_0408_1020_4080) >> 56
+    }
+
+    /// ``locate(_:)`` one byte at a time, for columns longer than 64 bytes.
+    private func locateByBytes(_ column: UnsafeRawBufferPointer) -> Located {
+        var located = Located()
         let count = column.count
         let bytes = column.baseAddress?.assumingMemoryBound(to: UInt8.self)
         var piece = 0
@@ -139,7 +201,6 @@ struct SampleFieldLayout {
         var index = 0
         while true {
             while index < count && bytes![index] != 0x3A { index += 1 }
-            // Sample columns are bounded by the line length, which is below 2 GiB.
             let range = Located.Piece(
                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index))
             if piece == genotypeIndex { located.genotypePiece = range }

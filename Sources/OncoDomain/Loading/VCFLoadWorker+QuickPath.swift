@@ -41,7 +41,7 @@ extension VCFLoadWorker {
                 tumourColumn, at: tumourFields, alternates: alternateCount)
         else { return false }
         let filter = line.buffer(line.bounds(6))
-        let passes = VCFByteParsing.equals(filter, "PASS") || VCFByteParsing.isMissing(filter)
+        let passes = VCFByteParsing.equals(filter, literal: "PASS") || VCFByteParsing.isMissing(filter)
         // Decided for every allele before anything is counted: bit `n` for ALT allele `n`.
         var present: UInt64 = 0
         var counted: UInt64 = 0
@@ -103,11 +103,12 @@ extension VCFLoadWorker {
             value: Self.annotationValue(line, tag: annotationTag),
             alleles: AnnotationAlleles(reference: reference, alternates: alternates),
             alternateCount: alternateCount, ranksEntries: counted != 0)
-        for allele in 1...alternateCount where surveyInteresting[allele] { return false }
+        for allele in 1...alternateCount where survey[allele].isInteresting { return false }
         if !passes { filtered += 1 }
         for allele in 1...alternateCount where present & (1 << UInt64(allele)) != 0 {
             tmb.record(
-                surveyClass[allele] ?? .nonCoding, passesFilters: counted & (1 << UInt64(allele)) != 0)
+                survey[allele].variantClass ?? .nonCoding, passesFilters: counted & (1 << UInt64(allele)) != 0
+            )
         }
         return true
     }

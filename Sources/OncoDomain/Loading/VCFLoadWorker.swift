@@ -7,10 +7,8 @@ struct VCFLoadWorker: VCFPassWorker {
     let index: VariantIndex
     /// Alterations of the current part, in file order.
     var pending: [Alteration] = []
-    /// Per ALT allele of the current record (see `surveyAnnotations`); empty while it runs.
-    var surveyInteresting: [Bool] = []
-    var surveyClass: [VariantClass?] = []
-    var surveyRank: [Int] = []
+    /// Per allele of the current record (index 0 unused; see `surveyAnnotations`).
+    var survey: [AlleleSurvey] = []
     /// Records whose FILTER is neither PASS nor `.`.
     var filtered = 0
     let options: VCFAlterationLoader.Options
@@ -107,12 +105,12 @@ struct VCFLoadWorker: VCFPassWorker {
                 of: allele, record: record, call: normalCall!, alternates: alternateCount)
             if schema != nil {
                 tmb.record(
-                    surveyClass[allele] ?? .nonCoding,
+                    survey[allele].variantClass ?? .nonCoding,
                     passesFilters: Self.countsForTMB(
                         support, passesFilter: passes, origin: origin, minimumDepth: options.tmbMinimumDepth,
                         minimumVAF: options.tmbMinimumVAF))
             }
-            let interesting = schema != nil ? surveyInteresting[allele] : index.keepsAllGenes
+            let interesting = schema != nil ? survey[allele].isInteresting : index.keepsAllGenes
             // Normalising builds strings; an allele of no gene of interest needs it only when a rule
             // names an allele that could start within this record's REF span.
             guard
@@ -230,11 +228,21 @@ struct VCFLoadWorker: VCFPassWorker {
         return true
     }
 
-    /// One pass over a record's annotation: for each ALT allele (1-based), whether an entry
-    /// names a gene of interest (every annotated allele when all genes are kept) into
-    /// `surveyInteresting`, and the variant class of its principal entry (MANE Select →
-    /// canonical → protein-coding → first) into `surveyClass`. The scratch arrays are reused
-    /// from record to record, so the survey allocates nothing.
+    /// What the annotation survey found for one ALT allele.
+    struct AlleleSurvey {
+        /// Whether an entry of the allele names a gene of interest (every annotated allele when
+        /// all genes are kept).
+        var isInteresting = false
+        /// The variant class of the allele's principal entry so far (`nil`: no entry).
+        var variantClass: VariantClass?
+        /// That entry's ``principalRank(_:)`` (`Int.max`: none yet).
+        var rank = Int.max
+    }
+
+    /// One pass over a record's annotation: for each ALT allele (1-based) into `survey`, whether
+    /// an entry names a gene of interest and the variant class of its principal entry (MANE
+    /// Select → canonical → protein-coding → first). The scratch array is reused from record to
+    /// record, so the survey allocates nothing.
     mutating func surveyAnnotations(_ record: VCFRecord, alternateCount: Int) {
         record.withRawLine { line in
             let value = Self.annotationValue(line, tag: annotationTag)
@@ -261,19 +269,31 @@ struct VCFLoadWorker: VCFPassWorker {
         ranksEntries: Bool = true
     ) {
         let size = alternateCount + 1
-        if surveyInteresting.count < size {
-            surveyInteresting = [Bool](repeating: false, count: size)
-            surveyClass = [VariantClass?](repeating: nil, count: size)
-            surveyRank = [Int](repeating: Int.max, count: size)
+        if survey.count < size {
+            survey = [AlleleSurvey](repeating: AlleleSurvey(), count: size)
         } else {
-            for allele in 0..<size {
-                surveyInteresting[allele] = false
-                surveyClass[allele] = nil
-                surveyRank[allele] = Int.max
-            }
+            for allele in 0..<size { survey[allele] = AlleleSurvey() }
         }
         surveyFields.start(value, gluesPieces: annotationGluesPieces)
         guard let value else { return }
+        // Written through a buffer of a local array (swapped out and back), not `survey[allele]`:
+        // each write to an array stored in `self` checks its uniqueness.
+        var survey: [AlleleSurvey] = []
+        swap(&survey, &self.survey)
+        defer { swap(&survey, &self.survey) }
+        survey.withUnsafeMutableBufferPointer { survey in
+            surveyEntries(
+                value: value, alleles: alleles, alternateCount: alternateCount,
+                ranksEntries: ranksEntries, into: survey)
+        }
+    }
+
+    /// The walk of ``surveyAnnotations(value:alleles:alternateCount:ranksEntries:)`` over the
+    /// entries, once `surveyFields` has started on `value`.
+    private mutating func surveyEntries(
+        value: UnsafeRawBufferPointer, alleles: AnnotationAlleles, alternateCount: Int, ranksEntries: Bool,
+        into survey: UnsafeMutableBufferPointer<AlleleSurvey>
+    ) {
         let keepsAll = index.keepsAllGenes
         // The previous entry's allele and symbol, with what they gave: entries of one record
         // mostly repeat both (one per transcript), so most entries need no look-up.
@@ -297,9 +317,9 @@ struct VCFLoadWorker: VCFPassWorker {
             }
             guard number >= 1 else { continue }
             let allele = Int(number)
-            if !surveyInteresting[allele] {
+            if !survey[allele].isInteresting {
                 if keepsAll {
-                    surveyInteresting[allele] = true
+                    survey[allele].isInteresting = true
                 } else if let symbol = entry[.symbol] {
                     if lastSymbol.map({ !VCFByteParsing.equals(symbol.bytes, $0) }) ?? true {
                         lastSymbol = symbol.bytes
@@ -310,18 +330,18 @@ struct VCFLoadWorker: VCFPassWorker {
                         }
                         lastSymbolInteresting = previousSymbolInteresting
                     }
-                    if lastSymbolInteresting { surveyInteresting[allele] = true }
+                    if lastSymbolInteresting { survey[allele].isInteresting = true }
                 }
             }
             // An entry can only displace its allele's principal entry when that one is not MANE
             // Select already: otherwise its ranking fields are not read.
-            if ranksEntries && surveyRank[allele] > 0 && surveyFields.hasRankingFields {
+            if ranksEntries && survey[allele].rank > 0 && surveyFields.hasRankingFields {
                 surveyFields.readRankingFields(&entry)
             }
             let rank = Self.principalRank(entry)
-            if rank < surveyRank[allele] {
-                surveyRank[allele] = rank
-                surveyClass[allele] =
+            if rank < survey[allele].rank {
+                survey[allele].rank = rank
+                survey[allele].variantClass =
                     entry[.consequence].map { consequenceClasses.variantClass(of: $0.bytes) } ?? .nonCoding
             }
         }
@@ -330,8 +350,8 @@ struct VCFLoadWorker: VCFPassWorker {
     /// The order ``TranscriptAnnotation/principalIndex(in:)`` uses, from raw entry bytes.
     static func principalRank(_ fields: AnnotationSurveyFields.Values) -> Int {
         if let mane = fields[.maneSelect], !mane.isEmpty { return 0 }
-        if let canonical = fields[.canonical], canonical.equals("YES") { return 1 }
-        if let biotype = fields[.biotype], biotype.equals("protein_coding") { return 2 }
+        if let canonical = fields[.canonical], canonical.equals(literal: "YES") { return 1 }
+        if let biotype = fields[.biotype], biotype.equals(literal: "protein_coding") { return 2 }
         return 3
     }
 
