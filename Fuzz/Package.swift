@@ -25,6 +25,9 @@ let package = Package(
             name: "FuzzHGVSp",
             dependencies: ["FuzzSupport", .product(name: "OncoMatch", package: "OncoMatch")]),
         .executableTarget(
+            name: "FuzzMatch",
+            dependencies: ["FuzzSupport", .product(name: "OncoMatch", package: "OncoMatch")]),
+        .executableTarget(
             name: "FuzzRules",
             dependencies: ["FuzzSupport", .product(name: "OncoMatch", package: "OncoMatch")]),
     ],

@@ -8,7 +8,7 @@
 set -euo pipefail
 seconds="${1:-20}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-for harness in input vcf annotation maf hgvsp rules; do
+for harness in input vcf annotation maf hgvsp rules match; do
     echo "+ fuzz $harness for ${seconds}s"
     # Not paused by someone's benchmark (/tmp/BENCH_QUIET): CI must not wait on it.
     FUZZ_CONFIG=release FUZZ_QUIET_FLAG=/nonexistent/oncomatch-no-pause \

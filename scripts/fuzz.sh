@@ -3,7 +3,7 @@
 # and runs it.
 #
 #   scripts/fuzz.sh HARNESS [SECONDS] [extra libFuzzer flags…]
-#   HARNESS: input | vcf | annotation | maf | hgvsp | rules
+#   HARNESS: input | vcf | annotation | maf | hgvsp | rules | match
 #
 # Seeds: Fuzz/corpus/<harness>/ (committed, small, ours) plus, assembled at run time into the
 # git-ignored Fuzz/corpus-run/<harness>/seeds/, small files from Fixtures/ and ../shared/data/.
@@ -24,7 +24,7 @@ set -euo pipefail
 
 main() {
 
-    harness="${1:?usage: scripts/fuzz.sh input|vcf|annotation|maf|hgvsp|rules [SECONDS] [libFuzzer flags]}"
+    harness="${1:?usage: scripts/fuzz.sh input|vcf|annotation|maf|hgvsp|rules|match [SECONDS] [libFuzzer flags]}"
     seconds="${2:-60}"
     shift $(( $# >= 2 ? 2 : 1 ))
 
@@ -42,6 +42,7 @@ main() {
         maf) product=FuzzMAF; max_len=8192 ;;
         hgvsp) product=FuzzHGVSp; max_len=128 ;;
         rules) product=FuzzRules; max_len=8192 ;;
+        match) product=FuzzMatch; max_len=16384 ;;
         *) echo "unknown harness '$harness'" >&2; exit 2 ;;
     esac
     dict="$fuzz/$harness.dict"
@@ -71,7 +72,7 @@ main() {
     }
     case "$harness" in
         input) copy_small .gz "$root/Fixtures" "$shared"; copy_small .bgz "$root/Fixtures" "$shared" ;;
-        vcf) copy_small .vcf "$root/Fixtures" "$shared" ;;
+        vcf | match) copy_small .vcf "$root/Fixtures" "$shared" ;;
         maf) copy_small .maf "$root/Fixtures" "$shared"; copy_small .tsv "$shared/callers/vcf2maf" ;;
         rules) copy_small .yaml "$root/Fixtures/rules" "$root/Sources/OncoRules/Resources/KnowledgeBase" ;;
         *) ;;

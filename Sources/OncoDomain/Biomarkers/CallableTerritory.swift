@@ -72,6 +72,19 @@ public struct CallableTerritory: Hashable, Sendable {
             intervals[ChromosomeName.normalised(chromosome), default: []].append((start, end))
         }
         var total = 0
+        // Starts are non-negative and ends at least their starts, so a span cannot overflow; the
+        // sum of spans can, for a BED of absurd coordinates: an error, not a trap.
+        func add(_ interval: (start: Int, end: Int)) throws {
+            let (sum, overflow) = total.addingReportingOverflow(interval.end - interval.start)
+            guard !overflow else {
+                throw FormatError(
+                    .value, file: tabular.path, field: "chromEnd",
+                    message:
+                        "the intervals cover more bases than can be counted (\(Int.max)); are the coordinates right?"
+                )
+            }
+            total = sum
+        }
         for (_, list) in intervals {
             let sorted = list.sorted { $0.start < $1.start }
             var current: (start: Int, end: Int)?
@@ -79,11 +92,11 @@ public struct CallableTerritory: Hashable, Sendable {
                 if let open = current, interval.start <= open.end {
                     current = (open.start, max(open.end, interval.end))
                 } else {
-                    if let open = current { total += open.end - open.start }
+                    if let open = current { try add(open) }
                     current = interval
                 }
             }
-            if let open = current { total += open.end - open.start }
+            if let open = current { try add(open) }
         }
         return total
     }

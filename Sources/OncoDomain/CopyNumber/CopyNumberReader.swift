@@ -39,6 +39,11 @@ public enum CopyNumberReader {
                     .value, file: tabular.path, line: line.number, field: "End",
                     message: "expected 1 ≤ Start ≤ End, found \(start)–\(end)")
             }
+            guard !major.addingReportingOverflow(minor).overflow else {
+                throw FormatError(
+                    .value, file: tabular.path, line: line.number, field: "nMinor",
+                    message: "nMajor + nMinor exceeds the largest supported copy number (\(Int.max))")
+            }
             segments.append(
                 CopyNumberSegment(
                     chromosome: String(chromosome), start: start, end: end, majorCopies: major,

@@ -19,11 +19,18 @@ public struct CopyNumberSegment: Hashable, Sendable {
         self.minorCopies = minorCopies
     }
 
-    /// Total copy number (major + minor).
-    public var totalCopies: Int { majorCopies + minorCopies }
+    /// Total copy number (major + minor; `Int.max` when that overflows — the reader rejects such
+    /// segments, this keeps hand-built ones from trapping).
+    public var totalCopies: Int {
+        let (total, overflow) = majorCopies.addingReportingOverflow(minorCopies)
+        return overflow ? Int.max : total
+    }
 
-    /// Length in bases.
-    public var length: Int { end - start + 1 }
+    /// Length in bases (`Int.max` when the span is wider than an `Int` counts).
+    public var length: Int {
+        let (span, overflow) = end.subtractingReportingOverflow(start)
+        return overflow || span == Int.max ? Int.max : span + 1
+    }
 
     /// The call for this segment. Homozygous deletion wins over everything, then amplification,
     /// then loss of heterozygosity (an amplified segment with minor 0 is an amplification).

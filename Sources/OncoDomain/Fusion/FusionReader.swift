@@ -150,7 +150,13 @@ public enum FusionReader {
             for (index, column) in splitReads.enumerated() {
                 guard let column else { continue }
                 let value = try tabular.integer(line, column, name: "split_reads\(index + 1)")
-                reads = (reads ?? 0) + value
+                let (sum, overflow) = (reads ?? 0).addingReportingOverflow(value)
+                guard !overflow else {
+                    throw FormatError(
+                        .value, file: tabular.path, line: line.number, field: "split_reads\(index + 1)",
+                        message: "the split reads add up beyond the largest supported count (\(Int.max))")
+                }
+                reads = sum
             }
             events.append(
                 FusionEvent(

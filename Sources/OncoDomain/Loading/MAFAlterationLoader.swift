@@ -107,7 +107,7 @@ public struct MAFAlterationLoader: Sendable {
         if let sample = options.sample, statistics.mutationCounts.isEmpty {
             throw FormatError(
                 .value, file: statistics.file, field: MAFColumn.tumorSampleBarcode.rawValue,
-                message: "no row of sample '\(sample)' in the file")
+                message: "no row of sample '\(sample)' in the file" + statistics.skippedNote)
         }
     }
 

@@ -37,4 +37,12 @@ public struct MAFLoadStatistics: Sendable {
 
     /// Rows filtered out on purpose (other genes, other samples), as opposed to skipped as malformed.
     public var rowsFiltered: Int { rowsOutsideGenesOfInterest + rowsOfOtherSamples }
+
+    /// For an error saying no usable row was found: how many rows were skipped as malformed and
+    /// the first reason (empty when none was), so the user looks at the rows, not the sample name.
+    var skippedNote: String {
+        guard rowsSkipped > 0 else { return "" }
+        let first = skippedExamples.first.map { "; the first: \($0.description)" } ?? ""
+        return " (\(rowsSkipped) malformed row\(rowsSkipped == 1 ? "" : "s") skipped\(first))"
+    }
 }

@@ -97,7 +97,13 @@ struct MAFRowInterpreter {
             return (depth, altDepth, altDepth == nil ? "MAF t_depth" : "MAF t_alt_count/t_depth")
         }
         if let altDepth, let referenceDepth = try nonNegative(record, .tumorReferenceCount) {
-            return (referenceDepth + altDepth, altDepth, "MAF t_alt_count/(t_ref_count+t_alt_count)")
+            let (depth, overflow) = referenceDepth.addingReportingOverflow(altDepth)
+            guard !overflow else {
+                throw error(
+                    record, .tumorReferenceCount,
+                    "t_ref_count + t_alt_count exceeds the largest supported count")
+            }
+            return (depth, altDepth, "MAF t_alt_count/(t_ref_count+t_alt_count)")
         }
         return (nil, altDepth, altDepth == nil ? nil : "MAF t_alt_count")
     }

@@ -42,7 +42,7 @@ public struct ReadSupport: Sendable, Hashable {
             let counts = try record.sampleIntegers(sample: sample, key: "AD"),
             counts.count == record.alternateAlleleCount + 1, let alt = counts[allele]
         {
-            let sum = counts.reduce(0) { $0 + ($1 ?? 0) }
+            let sum = try total(counts.map { $0 ?? 0 }, of: "FORMAT/AD", in: record)
             let depth = formatDepth ?? sum
             var vaf = try fraction(record, sample: sample, allele: allele)
             var source = "FORMAT/AD"
@@ -54,21 +54,22 @@ public struct ReadSupport: Sendable, Hashable {
             let ad = header.format("AD"), ad.number == .count(1),
             let alt = try record.sampleInteger(sample: sample, key: "AD")
         {
-            let depth = formatDepth ?? (ref + alt)
+            let sum = try total([ref, alt], of: "FORMAT/RD,AD", in: record)
+            let depth = formatDepth ?? sum
             var vaf: Double? = nil
             if let freq = record.sampleString(sample: sample, key: "FREQ"),
                 let percent = Double(freq.filter { $0 != "%" })
             {
                 vaf = percent / 100
-            } else if ref + alt > 0 {
-                vaf = Double(alt) / Double(ref + alt)
+            } else if sum > 0 {
+                vaf = Double(alt) / Double(sum)
             }
             return ReadSupport(depth: depth, altDepth: alt, vaf: vaf, source: "FORMAT/RD,AD,FREQ")
         }
         if let tar = try record.sampleIntegers(sample: sample, key: "TAR")?.first ?? nil,
             let tir = try record.sampleIntegers(sample: sample, key: "TIR")?.first ?? nil
         {
-            let total = tar + tir
+            let total = try total([tar, tir], of: "FORMAT/TAR,TIR", in: record)
             return ReadSupport(
                 depth: formatDepth ?? total, altDepth: tir,
                 vaf: total > 0 ? Double(tir) / Double(total) : nil,
@@ -83,7 +84,7 @@ public struct ReadSupport: Sendable, Hashable {
             let alts = try record.sampleIntegers(sample: sample, key: "AO"), alts.count >= allele,
             let alt = alts[allele - 1]
         {
-            let total = ref + alts.reduce(0) { $0 + ($1 ?? 0) }
+            let total = try total([ref] + alts.map { $0 ?? 0 }, of: "FORMAT/RO,AO", in: record)
             return ReadSupport(
                 depth: formatDepth ?? total, altDepth: alt,
                 vaf: total > 0 ? Double(alt) / Double(total) : nil,
@@ -92,8 +93,8 @@ public struct ReadSupport: Sendable, Hashable {
         if let dp4 = try record.sampleIntegers(sample: sample, key: "DP4"), dp4.count == 4,
             let refForward = dp4[0], let refReverse = dp4[1], let altForward = dp4[2], let altReverse = dp4[3]
         {
-            let alt = altForward + altReverse
-            let total = refForward + refReverse + alt
+            let alt = try total([altForward, altReverse], of: "FORMAT/DP4", in: record)
+            let total = try total([refForward, refReverse, alt], of: "FORMAT/DP4", in: record)
             return ReadSupport(
                 depth: formatDepth ?? total, altDepth: alt,
                 vaf: total > 0 ? Double(alt) / Double(total) : nil,
@@ -104,8 +105,8 @@ public struct ReadSupport: Sendable, Hashable {
         {
             let rv = try record.sampleInteger(sample: sample, key: "RV") ?? 0
             let rr = try record.sampleInteger(sample: sample, key: "RR") ?? 0
-            let alt = dv + rv
-            let total = alt + dr + rr
+            let alt = try total([dv, rv], of: "FORMAT/DV,RV", in: record)
+            let total = try total([alt, dr, rr], of: "FORMAT/DR,DV,RR,RV", in: record)
             return ReadSupport(
                 depth: total, altDepth: alt, vaf: total > 0 ? Double(alt) / Double(total) : nil,
                 source: "FORMAT/DR,DV,RR,RV")
@@ -118,6 +119,22 @@ public struct ReadSupport: Sendable, Hashable {
                     .compactMap { $0 }.joined(separator: ","))
         }
         return try fromInfo(record, allele: allele)
+    }
+
+    /// The sum of read counts, or an error naming the fields when it exceeds the largest `Int`
+    /// (counts near `Int.max` are malformed input, not a reason to stop the process).
+    static func total(_ counts: [Int], of fields: String, in record: VCFRecord) throws -> Int {
+        var sum = 0
+        for count in counts {
+            let (next, overflow) = sum.addingReportingOverflow(count)
+            guard !overflow else {
+                throw FormatError(
+                    .value, file: record.path, line: record.lineNumber, field: fields,
+                    message: "the read counts add up beyond the largest supported count (\(Int.max))")
+            }
+            sum = next
+        }
+        return sum
     }
 
     /// FORMAT `AF` or Mutect1's `FA` (Number=A) for the allele.
@@ -143,7 +160,8 @@ public struct ReadSupport: Sendable, Hashable {
             }
             counts[base] = tier1
         }
-        let total = counts.values.reduce(0, +)
+        let total = try total(
+            ["A", "C", "G", "T"].map { counts[$0] ?? 0 }, of: "FORMAT/AU,CU,GU,TU", in: record)
         let alt = counts[alternate] ?? 0
         return ReadSupport(
             depth: try record.sampleInteger(sample: sample, key: "DP") ?? total, altDepth: alt,

@@ -295,7 +295,10 @@ struct SampleFieldLayout {
         VCFByteParsing.forEachPiece(of: UnsafeRawBufferPointer(rebasing: column[range]), separatedBy: 44) {
             piece in
             if let number = VCFByteParsing.integer(piece) {
-                sum += number
+                // A sum beyond `Int.max` is for the general reader, which reports it.
+                let (next, overflow) = sum.addingReportingOverflow(number)
+                if overflow { valid = false }
+                sum = next
                 if position == allele { alt = number }
             } else if !VCFByteParsing.isMissing(piece) {
                 valid = false

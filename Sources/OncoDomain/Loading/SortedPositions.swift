@@ -7,7 +7,9 @@ struct SortedPositions {
     /// Whether a position lies in `start…start+referenceLength-1` (normalisation only trims, so a
     /// normalised allele starts there); a REF of length 0 counts as 1.
     func anyWithin(_ start: Int, referenceLength: Int) -> Bool {
-        let end = start + Swift.max(referenceLength, 1) - 1
+        // Saturating: a POS near `Int.max` is accepted by the reader and must not trap here.
+        let (sum, overflow) = start.addingReportingOverflow(Swift.max(referenceLength, 1) - 1)
+        let end = overflow ? Int.max : sum
         var low = 0
         var high = positions.count
         while low < high {

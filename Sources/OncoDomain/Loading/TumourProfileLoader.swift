@@ -129,7 +129,9 @@ public enum TumourProfileLoader {
         guard let sampleName = request.sample ?? index.samples.first,
             let sampleIndex = index.samples.firstIndex(of: sampleName)
         else {
-            throw FormatError(.record, file: request.inputPath, message: "the MAF holds no variant rows")
+            throw FormatError(
+                .record, file: request.inputPath,
+                message: "the MAF holds no variant rows" + statistics.skippedNote)
         }
         if request.sample == nil && statistics.mutationCounts.count > 1 {
             throw FormatError(
