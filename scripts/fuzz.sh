@@ -72,7 +72,9 @@ main() {
     }
     case "$harness" in
         input) copy_small .gz "$root/Fixtures" "$shared"; copy_small .bgz "$root/Fixtures" "$shared" ;;
-        vcf | match) copy_small .vcf "$root/Fixtures" "$shared" ;;
+        vcf) copy_small .vcf "$root/Fixtures" "$shared" ;;
+        # match sniffs its input as the CLI does: MAF seeds reach the MAF loader.
+        match) copy_small .vcf "$root/Fixtures" "$shared"; copy_small .maf "$root/Fixtures" ;;
         maf) copy_small .maf "$root/Fixtures" "$shared"; copy_small .tsv "$shared/callers/vcf2maf" ;;
         rules) copy_small .yaml "$root/Fixtures/rules" "$root/Sources/OncoRules/Resources/KnowledgeBase" ;;
         *) ;;

@@ -3,7 +3,7 @@ import OncoDomain
 import OncoReports
 import OncoRules
 
-/// Matches the input as a tumour VCF against the shipped knowledge base, end to end as
+/// Matches the input as a tumour VCF (or MAF: the input is sniffed as `match` does) against the shipped knowledge base, end to end as
 /// `oncomatch match` does (load, index, match, report model), and renders the report in every
 /// format. Bad input may throw; nothing may trap (an arithmetic overflow on a depth or a
 /// position near `Int.max` once did). The first byte chooses strict or lenient reading, one or
