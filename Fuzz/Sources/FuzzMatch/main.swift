@@ -3,9 +3,9 @@ import OncoDomain
 import OncoReports
 import OncoRules
 
-/// Matches the input as a tumour VCF (or MAF: the input is sniffed as `match` does) against the shipped knowledge base, end to end as
-/// `oncomatch match` does (load, index, match, report model), and renders the report in every
-/// format. Bad input may throw; nothing may trap (an arithmetic overflow on a depth or a
+/// Matches the input as a tumour VCF (or MAF: the input is sniffed as `match` does) against the
+/// shipped knowledge base, end to end as `oncomatch match` does (load, index, match, report
+/// model), and renders the report in every format. Bad input may throw; nothing may trap (an arithmetic overflow on a depth or a
 /// position near `Int.max` once did). The first byte chooses strict or lenient reading, one or
 /// two parsing threads, and the tumour type.
 let scratch = ScratchFile(harness: "match", suffix: ".vcf")
