@@ -1,7 +1,8 @@
 import Foundation
-import GenomicFormats
 import TestSupport
 import Testing
+
+@testable import GenomicFormats
 
 /// Values that leave the statistics pass's fast paths (word-at-a-time list scans, the inlined
 /// numeric scan, the INFO key cache, the FILTER byte test, the CSQ walk): each count below is
@@ -62,6 +63,25 @@ struct StatsEdgeCaseTests {
         #expect(counts.homozygousReference == 1)
         #expect(counts.missing == 1)
         #expect(counts.depthSum == 12 - 3 + 5)
+    }
+
+    /// DP sums stop at `Int.max` (and `Int.min`) instead of trapping, on the quick path, the
+    /// general one (`+` leaves the quick path) and when parts are merged.
+    @Test(arguments: [false, true])
+    func depthSumsSaturate(negative: Bool) throws {
+        let depth = negative ? "-9223372036854775808" : "9223372036854775807"
+        let line = { (position: Int, value: String) in
+            "chr1\t\(position)\t.\tA\tT\t.\tPASS\tDP=1\tGT:DP:AD\t0/1:\(value):1,2"
+        }
+        let records = (1...3).map { line($0, depth) } + [line(4, negative ? "-1" : "+1")]
+        let path = try TestData.temporaryDirectory().appendingPathComponent("depths.vcf").path
+        try (Self.header + records).joined(separator: "\n").appending("\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let statistics = try VCFStatistics(path: path)
+        #expect(statistics.genotypes.first?.depthSum == (negative ? Int.min : Int.max))
+        var merged = statistics
+        merged.absorb(statistics)
+        #expect(merged.genotypes.first?.depthSum == (negative ? Int.min : Int.max))
     }
 
     @Test func strictModeNamesTheInvalidValue() throws {

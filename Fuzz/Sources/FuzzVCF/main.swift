@@ -155,6 +155,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     _ = reader.skippedExamples.map(\.description)
     // Every other input (second bit of the first byte) also goes through the parallel pass.
     if size > 0 && data![0] & 2 == 2 { checkParallelPass(options: options) }
+    // And `stats` (third bit): its own pass decodes every INFO and FORMAT value and sums depths.
+    if size > 0 && data![0] & 4 == 4,
+        let statistics = try? VCFStatistics(path: scratch.path, options: options)
+    {
+        _ = statistics.jsonText()
+        _ = statistics.summaryText()
+    }
     return 0
 }
 

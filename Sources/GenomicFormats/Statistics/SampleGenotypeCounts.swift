@@ -8,8 +8,16 @@ public struct SampleGenotypeCounts: Sendable, Hashable {
     public var homozygousAlternate = 0
     /// GT with any `.` allele (or GT dropped from the sample column while FORMAT declares it).
     public var missing = 0
-    /// Sum of FORMAT/DP where present and not `.`.
+    /// Sum of FORMAT/DP where present and not `.`; it stops at `Int.max` (or `Int.min`) rather
+    /// than overflow, which only absurd depths can reach.
     public var depthSum = 0
 
     public init() {}
+
+    /// Adds `depth` to ``depthSum``, saturating.
+    @inline(__always)
+    mutating func addDepth(_ depth: Int) {
+        let (sum, overflow) = depthSum.addingReportingOverflow(depth)
+        depthSum = overflow ? (depth > 0 ? Int.max : Int.min) : sum
+    }
 }

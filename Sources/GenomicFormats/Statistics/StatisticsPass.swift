@@ -426,7 +426,7 @@ struct StatisticsPass {
                                 ? (quick.items == 1 ? quick.firstInteger : nil)
                                 : VCFByteParsing.integer(
                                     UnsafeRawBufferPointer(start: line + index, count: quick.end - index))
-                            statistics.genotypes[sample].depthSum += depth ?? 0
+                            statistics.genotypes[sample].addDepth(depth ?? 0)
                         }
                         index = quick.end
                     } else {
@@ -448,7 +448,7 @@ struct StatisticsPass {
                                 ? (scanned.items == 1 ? scanned.firstInteger : nil)
                                 : VCFByteParsing.integer(
                                     UnsafeRawBufferPointer(start: line + index, count: scanned.end - index))
-                            statistics.genotypes[sample].depthSum += depth ?? 0
+                            statistics.genotypes[sample].addDepth(depth ?? 0)
                         }
                         index = scanned.end
                     }

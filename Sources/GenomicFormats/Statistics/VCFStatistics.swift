@@ -106,7 +106,7 @@ public struct VCFStatistics: Sendable {
             genotypes[index].heterozygous += counts.heterozygous
             genotypes[index].homozygousAlternate += counts.homozygousAlternate
             genotypes[index].missing += counts.missing
-            genotypes[index].depthSum += counts.depthSum
+            genotypes[index].addDepth(counts.depthSum)
         }
     }
 
