@@ -62,6 +62,31 @@ struct HostileNumberTests {
         }
     }
 
+    /// A VAF beyond what an `Int` holds once scaled for two decimals (explanations print it).
+    @Test(arguments: ["1e19", "-1e300", "1e300"])
+    func hugeAlleleFractionIsReportedInEveryFormat(fraction: String) throws {
+        let directory = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try melanoma(
+            replacing: "0/1:31,24:0.436:55", with: "0/1:31,24:\(fraction):55", in: directory)
+        let report = try run(MatchJob.Request(inputPath: path, tumourType: "MEL"))
+        for format in ReportFormat.allCases { #expect(try !format.writer.renderBytes(report).isEmpty) }
+    }
+
+    @Test(arguments: [1e300, 1_000_001, .infinity, .nan])
+    func statedTerritoryBeyondAnyGenomeIsAnError(megabases: Double) throws {
+        #expect(throws: MatchJob.RequestError.self) {
+            try run(MatchJob.Request(inputPath: Self.melanoma, tumourType: "MEL", targetMegabases: megabases))
+        }
+        let sheet = "sample\tinput\ttumour_type\ttarget_mb\nS1\tx.vcf\tMEL\t\(megabases)\n"
+        let error = try #require(throws: SampleSheetError.self) {
+            try SampleSheet.parse(sheet, file: "sheet.tsv", baseDirectory: "/")
+        }
+        #expect(error.message.contains("at most 1000000"))
+        // The library type saturates rather than trap when a caller skips the check.
+        if !(megabases < 1e12) { #expect(CallableTerritory(megabases: megabases).bases == Int.max) }
+    }
+
     @Test func targetBedCoveringMoreBasesThanAnIntCountsIsAnError() throws {
         let directory = try TestData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -28,10 +28,17 @@ public struct CallableTerritory: Hashable, Sendable {
         self.source = source
     }
 
-    /// A size stated in megabases (1 Mb = 1,000,000 bases).
+    /// A size stated in megabases (1 Mb = 1,000,000 bases); more bases than an `Int` holds (or
+    /// not a number) saturate at `Int.max` — callers check sizes against
+    /// ``largestStatedMegabases`` first and say what is wrong.
     public init(megabases: Double) {
-        self.init(bases: Int((megabases * 1_000_000).rounded()), source: .stated)
+        let bases = (megabases * 1_000_000).rounded()
+        self.init(bases: bases.isNaN || bases >= 9.0e18 ? Int.max : max(0, Int(bases)), source: .stated)
     }
+
+    /// The largest territory a user may state, in megabases: far above any genome (the human one
+    /// is about 3,100 Mb), and below the sizes whose base count would not fit an `Int`.
+    public static let largestStatedMegabases = 1_000_000.0
 
     /// The assumed exome (``assumedExomeMegabases``).
     public static var assumedExome: CallableTerritory {

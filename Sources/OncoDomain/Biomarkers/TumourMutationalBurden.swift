@@ -122,6 +122,8 @@ public struct TumourMutationalBurden: Hashable, Sendable {
 
     /// Two decimals, rounded half away from zero, without Foundation.
     static func format(_ number: Double) -> String {
+        // Beyond what an `Int` holds (a territory of a few bases), Swift's own form.
+        guard number.isFinite, (number.magnitude * 100).rounded() < 9.0e18 else { return "\(number)" }
         let hundredths = Int((number * 100).rounded())
         let whole = hundredths / 100
         let fraction = abs(hundredths % 100)

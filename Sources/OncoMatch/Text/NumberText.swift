@@ -2,9 +2,10 @@
 enum NumberText {
     /// `value` rounded half away from zero to `digits` decimals: `0.4412` → `0.44` (2 digits).
     static func fixed(_ value: Double, digits: Int) -> String {
-        guard value.isFinite else { return "\(value)" }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
+        // Beyond what an `Int` holds (a VAF of 1e19 in a malformed VCF), Swift's own form.
+        guard value.isFinite, (value.magnitude * scale).rounded() < 9.0e18 else { return "\(value)" }
         let scaled = Int((abs(value) * scale).rounded())
         let whole = scaled / Int(scale)
         let fraction = scaled % Int(scale)

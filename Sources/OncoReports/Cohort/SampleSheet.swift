@@ -186,8 +186,13 @@ public struct SampleSheet: Sendable, Equatable {
             entry.hrd = status
         }
         if let text = values["target_mb"] {
-            guard let megabases = Double(text), megabases.isFinite, megabases > 0 else {
-                throw fail("target_mb", "expected a positive number of megabases, found '\(text)'")
+            guard let megabases = Double(text), megabases > 0,
+                megabases <= CallableTerritory.largestStatedMegabases
+            else {
+                throw fail(
+                    "target_mb",
+                    "expected a positive number of megabases, at most "
+                        + "\(Int(CallableTerritory.largestStatedMegabases)), found '\(text)'")
             }
             entry.targetMegabases = megabases
         }

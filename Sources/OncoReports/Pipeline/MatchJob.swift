@@ -127,8 +127,10 @@ public enum MatchJob {
         }
         var territory: CallableTerritory?
         if let megabases = request.targetMegabases {
-            guard megabases > 0, megabases.isFinite else {
-                throw RequestError("--tmb-target-mb must be a positive number of megabases")
+            guard megabases > 0, megabases <= CallableTerritory.largestStatedMegabases else {
+                throw RequestError(
+                    "--tmb-target-mb must be a positive number of megabases, at most "
+                        + "\(Int(CallableTerritory.largestStatedMegabases)) (an exome is about 30–50)")
             }
             territory = CallableTerritory(megabases: megabases)
         } else if let bed = request.targetBED {
