@@ -13,7 +13,9 @@ struct AnnotationSurveyFields {
         case allele, alleleNumber, symbol, maneSelect, canonical, biotype, consequence
     }
 
-    /// For each column up to the last needed one, the slot it fills (or -1).
+    /// For each column up to the last needed one, the slot it fills, or ``Values/unreadSlot`` (a
+    /// column nobody reads is stored there and never read: storing it spares the walk a branch
+    /// per column that the processor mispredicts).
     private let slotOfColumn: [Int8]
     /// The last column of the fields every entry needs (allele, allele number, symbol,
     /// consequence); the others (MANE Select, canonical, biotype) only rank an entry against
@@ -45,7 +47,7 @@ struct AnnotationSurveyFields {
             (.canonical, .canonical), (.biotype, .biotype), (.consequence, .consequence),
         ]
         let columns = fields.compactMap { schema.index(of: $0.1) }
-        var slots = [Int8](repeating: -1, count: (columns.max() ?? -1) + 1)
+        var slots = [Int8](repeating: Values.unreadSlot, count: (columns.max() ?? -1) + 1)
         for (slot, field) in fields {
             if let column = schema.index(of: field) { slots[column] = Int8(slot.rawValue) }
         }
@@ -66,12 +68,18 @@ struct AnnotationSurveyFields {
     }
 
     /// The byte ranges of one entry's surveyed fields, as offsets in the annotation value. Kept
-    /// small (72 bytes, offsets as `Int32`: a value lies within a line, below 2 GiB), as it is
+    /// small (80 bytes, offsets as `Int32`: a value lies within a line, below 2 GiB), as it is
     /// reset for every entry.
     struct Values {
-        /// Start and end offset of each slot's field; a start of -1 for an absent field.
-        private var starts: (Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1, -1)
-        private var ends: (Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0)
+        /// Start and end offset of each slot's field; a start of -1 for an absent field. The
+        /// eighth element takes the columns nobody reads (``unreadSlot``).
+        private var starts: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (
+            -1, -1, -1, -1, -1, -1, -1, -1
+        )
+        private var ends: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
+
+        /// Where the walk stores a column no slot reads.
+        static let unreadSlot = Int8(Slot.allCases.count)
         let bytes: UnsafeRawBufferPointer
 
         init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
@@ -98,7 +106,7 @@ struct AnnotationSurveyFields {
             // The tuples are homogeneous, so their elements lie at consecutive `Int32`s: indexing
             // them spares a jump through a table of seven cases for every field.
             let index = Int(slot)
-            assert(index >= 0 && index < Slot.allCases.count)
+            assert(index >= 0 && index <= Int(Self.unreadSlot))
             withUnsafeMutableBytes(of: &starts) {
                 $0.storeBytes(
                     of: Int32(truncatingIfNeeded: range.lowerBound), toByteOffset: 4 * index, as: Int32.self)
@@ -224,8 +232,7 @@ struct AnnotationSurveyFields {
                     bits = bars[word]
                 }
                 let bar = bits == 0 ? entryEnd : Swift.min(word << 6 | bits.trailingZeroBitCount, entryEnd)
-                let slot = slots[column]
-                if slot >= 0 { values.set(slot, fieldStart..<bar) }
+                values.set(slots[column], fieldStart..<bar)
                 if bar == entryEnd {
                     // The entry's last field, closed by the comma or the value's end.
                     fieldStart = -1
