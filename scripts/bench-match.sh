@@ -9,7 +9,8 @@
 #      process start to written JSON report (target ≤ 50 ms), and the rule-set load alone, so one
 #      can see whether loading dominates: `rules list` reads the precompiled knowledge base as
 #      `match` does, `rules check` parses and checks its YAML.
-# Interleaved rounds; medians of wall and user CPU time. Run scripts/bench-compare.sh first (or
+# Interleaved rounds; medians of wall and user CPU time, and the match/stats ratio both as the ratio
+# of the medians and as the median of the per-round ratios (steadier when the host's speed drifts). Run scripts/bench-compare.sh first (or
 # let this script generate the input the same way).
 #
 # usage: scripts/bench-match.sh [--records N] [--rounds R] [--no-build]
@@ -78,6 +79,10 @@ for name in stats match match-gene-free small rules-list rules-check; do
 done
 awk -v m="$(column_median match 1)" -v s="$(column_median stats 1)" \
     'BEGIN {printf "match / stats (wall): %.2f× (target ≤ 1.2×)\n", m / s}'
+# The same ratio taken round by round (each match against the stats run just before it), then
+# its median: the machine's speed drifts during a run, and a round compares like with like.
+paste -d' ' "$out/stats" "$out/match" | awk '{print $4 / $1}' | median |
+    awk '{printf "match / stats, median of the per-round ratios: %.2f×\n", $1}'
 # Where the time of `match` goes (its --timings, median of each phase over the rounds).
 if [[ -s $out/match.timings ]]; then
     printf 'match phases (median ms):'
