@@ -268,20 +268,17 @@ struct VCFLoadWorker: VCFPassWorker {
         value: UnsafeRawBufferPointer?, alleles: AnnotationAlleles, alternateCount: Int,
         ranksEntries: Bool = true
     ) {
-        let size = alternateCount + 1
-        if survey.count < size {
-            survey = [AlleleSurvey](repeating: AlleleSurvey(), count: size)
-        } else {
-            for allele in 0..<size { survey[allele] = AlleleSurvey() }
-        }
-        surveyFields.start(value, gluesPieces: annotationGluesPieces)
-        guard let value else { return }
         // Written through a buffer of a local array (swapped out and back), not `survey[allele]`:
         // each write to an array stored in `self` checks its uniqueness.
         var survey: [AlleleSurvey] = []
         swap(&survey, &self.survey)
         defer { swap(&survey, &self.survey) }
+        let size = alternateCount + 1
+        if survey.count < size { survey = [AlleleSurvey](repeating: AlleleSurvey(), count: size) }
+        surveyFields.start(value, gluesPieces: annotationGluesPieces)
         survey.withUnsafeMutableBufferPointer { survey in
+            for allele in 0..<size { survey[allele] = AlleleSurvey() }
+            guard let value else { return }
             surveyEntries(
                 value: value, alleles: alleles, alternateCount: alternateCount,
                 ranksEntries: ranksEntries, into: survey)
