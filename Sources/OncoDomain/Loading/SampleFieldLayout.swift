@@ -147,16 +147,22 @@ struct SampleFieldLayout {
             // Sample columns are bounded by the line length, which is below 2 GiB.
             let range = Located.Piece(
                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end))
-            if piece == genotypeIndex { located.genotypePiece = range }
-            if piece == alleleDepthIndex { located.alleleDepthsPiece = range }
-            if piece == depthIndex { located.depthPiece = range }
-            if piece == fractionIndex { located.fractionPiece = range }
-            if piece == mutectFractionIndex { located.mutectFractionPiece = range }
+            place(range, ofPiece: piece, in: &located)
             if colons == 0 { break }
             colons &= colons &- 1
             start = end + 1
         }
         return located
+    }
+
+    /// Files piece number `piece` of a sample column under the read field it is, if any.
+    @inline(__always)
+    private func place(_ range: Located.Piece, ofPiece piece: Int, in located: inout Located) {
+        if piece == genotypeIndex { located.genotypePiece = range }
+        if piece == alleleDepthIndex { located.alleleDepthsPiece = range }
+        if piece == depthIndex { located.depthPiece = range }
+        if piece == fractionIndex { located.fractionPiece = range }
+        if piece == mutectFractionIndex { located.mutectFractionPiece = range }
     }
 
     /// Bit `i` set when byte `i` of the `count` (at most 64) bytes at `base` is `:`. Reads the
@@ -203,11 +209,7 @@ struct SampleFieldLayout {
             while index < count && bytes![index] != 0x3A { index += 1 }
             let range = Located.Piece(
                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index))
-            if piece == genotypeIndex { located.genotypePiece = range }
-            if piece == alleleDepthIndex { located.alleleDepthsPiece = range }
-            if piece == depthIndex { located.depthPiece = range }
-            if piece == fractionIndex { located.fractionPiece = range }
-            if piece == mutectFractionIndex { located.mutectFractionPiece = range }
+            place(range, ofPiece: piece, in: &located)
             if piece == lastIndex || index >= count { break }
             piece += 1
             index += 1
