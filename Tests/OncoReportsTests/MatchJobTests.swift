@@ -64,6 +64,44 @@ struct MatchJobTests {
         #expect(leftovers(in: directory).isEmpty)
     }
 
+    /// `--json tumour.vcf` once replaced the tumour's VCF with the report, and `--json x --tsv x`
+    /// kept only the TSV: report paths naming an input (directly, through `..` or a symbolic
+    /// link), one another, or a folder are refused before anything is read or written.
+    @Test func reportPathsThatWouldDestroySomethingAreRefused() throws {
+        let directory = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
+        let original = try Data(
+            contentsOf: URL(fileURLWithPath: TestData.fixture("examples/melanoma-braf-v600e.vcf")))
+        try original.write(to: URL(fileURLWithPath: file("tumour.vcf")))
+        try FileManager.default.createSymbolicLink(
+            atPath: file("link.vcf"), withDestinationPath: file("tumour.vcf"))
+        try "chrom\tstart\tend\n".write(toFile: file("target.bed"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: file("folder"), withIntermediateDirectories: false)
+        let cases: [([ReportFormat: String], String?, String)] = [
+            ([.json: file("tumour.vcf")], nil, "--json '\(file("tumour.vcf"))' is the input"),
+            ([.html: file("folder/../tumour.vcf")], nil, "is the input"),
+            ([.tsv: file("link.vcf")], nil, "is the input"),
+            ([.json: file("target.bed")], file("target.bed"), "is the target BED"),
+            ([.json: file("r.json"), .tsv: file("./r.json")], nil, "--json and --tsv name the same file"),
+            ([.json: file("folder")], nil, "is a folder"),
+        ]
+        for (outputs, bed, message) in cases {
+            let request = MatchJob.Request(
+                inputPath: file("tumour.vcf"), tumourType: "MEL", targetBED: bed, outputs: outputs)
+            let error = try #require(throws: MatchJob.RequestError.self) { try run(request) }
+            #expect(error.description.contains(message), "\(outputs)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file("tumour.vcf"))) == original)
+        #expect(!FileManager.default.fileExists(atPath: file("r.json")))
+        // Distinct files beside the input are fine.
+        let report = try run(
+            MatchJob.Request(
+                inputPath: file("link.vcf"), tumourType: "MEL",
+                outputs: [.json: file("r.json"), .tsv: file("r.tsv"), .html: file("r.html")]))
+        #expect(!report.matches.isEmpty)
+    }
+
     @Test func noRulesAtAllIsARequestError() throws {
         let request = MatchJob.Request(inputPath: "x.vcf", tumourType: "MEL", useDefaultRules: false)
         let error = try #require(throws: MatchJob.RequestError.self) { try MatchJob.ruleSet(for: request) }

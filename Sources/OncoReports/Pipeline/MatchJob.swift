@@ -116,6 +116,19 @@ public enum MatchJob {
         _ request: Request, rules: CompiledRuleSet, oncoTree: OncoTree, hasher: BackgroundFileHasher?,
         timings: MatchPhaseTimings?
     ) throws -> MatchReport {
+        if let problem = OutputPathCheck.problem(
+            outputs: ReportFormat.allCases.compactMap { format in
+                request.outputs[format].map { (flag: "--\(format.rawValue)", path: $0) }
+            },
+            inputs: [("input", request.inputPath)]
+                + [
+                    ("copy-number file", request.copyNumberPath), ("fusions file", request.fusionsPath),
+                    ("target BED", request.targetBED),
+                ].compactMap { what, path in path.map { (what: what, path: $0) } }
+                + request.ruleFiles.map { (what: "rule file", path: $0) })
+        {
+            throw RequestError(problem)
+        }
         guard let node = oncoTree.node(request.tumourType) else {
             let close = oncoTree.closeMatches(for: request.tumourType)
             throw RequestError(

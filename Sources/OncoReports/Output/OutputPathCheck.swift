@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Refuses report paths that would destroy something: a report file written over an input the
+/// job reads (`--json tumour.vcf`, once accepted: the VCF was replaced by the report), two
+/// reports named to the same file (the second silently replaced the first), or a report path that
+/// is a directory.
+///
+/// Paths are compared as files, not as text: `out/../x.json`, `./x.json` and a symbolic link to
+/// `x.json` all name `x.json`.
+enum OutputPathCheck {
+    /// What is wrong with writing `outputs` (flag, path) beside reading `inputs` (what, path),
+    /// or `nil` when nothing is. Standard input (`-`) is not a file and is skipped.
+    static func problem(outputs: [(flag: String, path: String)], inputs: [(what: String, path: String)])
+        -> String?
+    {
+        var written: [(flag: String, path: String, file: String)] = []
+        for (flag, path) in outputs {
+            if isDirectory(path) { return "\(flag) '\(path)' is a folder; give a file path" }
+            let file = identity(of: path)
+            if let earlier = written.first(where: { $0.file == file }) {
+                return
+                    "\(earlier.flag) and \(flag) name the same file ('\(path)'): one report would replace the other"
+            }
+            if let input = inputs.first(where: { $0.path != "-" && identity(of: $0.path) == file }) {
+                return "\(flag) '\(path)' is the \(input.what) '\(input.path)': the report would overwrite it"
+            }
+            written.append((flag, path, file))
+        }
+        return nil
+    }
+
+    /// The file `path` names: its resolved path when it exists (symbolic links followed), else
+    /// its resolved folder plus its name, else the path made absolute with `.` and `..` removed.
+    static func identity(of path: String) -> String {
+        if let resolved = resolvedPath(path) { return resolved }
+        let absolute = path.hasPrefix("/") ? path : currentDirectory() + "/" + path
+        let slash = absolute.lastIndex(of: "/")!
+        let folder = String(absolute[..<slash])
+        let name = String(absolute[absolute.index(after: slash)...])
+        if let resolvedFolder = resolvedPath(folder.isEmpty ? "/" : folder) {
+            return (resolvedFolder == "/" ? "" : resolvedFolder) + "/" + name
+        }
+        return standardized(absolute)
+    }
+
+    private static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func currentDirectory() -> String {
+        guard let directory = getcwd(nil, 0) else { return "" }
+        defer { free(directory) }
+        return String(cString: directory)
+    }
+
+    /// `absolute` without empty, `.` and `..` components.
+    private static func standardized(_ absolute: String) -> String {
+        var components: [Substring] = []
+        for component in absolute.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(component)
+            }
+        }
+        return "/" + components.joined(separator: "/")
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+}
