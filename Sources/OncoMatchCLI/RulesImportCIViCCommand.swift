@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OncoReports
 import OncoRules
 
 /// `oncomatch rules import-civic EVIDENCE.tsv -o civic.yaml`: convert CIViC predictive evidence.
@@ -23,6 +24,13 @@ struct RulesImportCIViCCommand: ParsableCommand {
     var output: String
 
     func run() throws {
+        let inputs =
+            [(what: "evidence TSV", path: evidence)]
+            + (variants.map { [(what: "variant TSV", path: $0)] } ?? [])
+        if let problem = OutputPathCheck.problem(outputs: [("--output", output)], inputs: inputs) {
+            RulesLoading.printError("oncomatch rules import-civic: \(problem)")
+            throw ExitCode(2)
+        }
         guard let data = FileManager.default.contents(atPath: evidence) else {
             RulesLoading.printError("oncomatch: cannot read '\(evidence)'")
             throw ExitCode(2)

@@ -129,4 +129,19 @@ import Testing
         #expect(yaml.contains("rule_set:"))
         #expect(yaml.contains("- { type: civic, eid: EID"))
     }
+
+    /// `-o` naming the evidence file once replaced the CIViC dump with the rule file.
+    @Test func importCIViCRefusesToWriteOverItsInput() throws {
+        let directory = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let evidence = directory.appendingPathComponent("evidence.tsv").path
+        let text = "gene\tvariant\tdisease\tdrugs\tevidence_type\n"
+        try text.write(toFile: evidence, atomically: true, encoding: .utf8)
+        let result = try Self.run([
+            "rules", "import-civic", evidence, "-o", directory.path + "/./evidence.tsv",
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is the evidence TSV"))
+        #expect(try String(contentsOfFile: evidence, encoding: .utf8) == text)
+    }
 }

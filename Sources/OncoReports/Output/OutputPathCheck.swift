@@ -4,17 +4,19 @@
     import Darwin
 #endif
 
-/// Refuses report paths that would destroy something: a report file written over an input the
-/// job reads (`--json tumour.vcf`, once accepted: the VCF was replaced by the report), two
-/// reports named to the same file (the second silently replaced the first), or a report path that
-/// is a directory.
+/// Refuses output paths that would destroy something: a file written over an input the command
+/// reads (`match --json tumour.vcf` and `rules import-civic evidence.tsv -o evidence.tsv` were
+/// once accepted: the input was replaced), two outputs named to the same file (the second
+/// silently replaced the first), or an output path that is a directory.
 ///
 /// Paths are compared as files, not as text: `out/../x.json`, `./x.json` and a symbolic link to
 /// `x.json` all name `x.json`.
-enum OutputPathCheck {
+public enum OutputPathCheck {
     /// What is wrong with writing `outputs` (flag, path) beside reading `inputs` (what, path),
     /// or `nil` when nothing is. Standard input (`-`) is not a file and is skipped.
-    static func problem(outputs: [(flag: String, path: String)], inputs: [(what: String, path: String)])
+    public static func problem(
+        outputs: [(flag: String, path: String)], inputs: [(what: String, path: String)]
+    )
         -> String?
     {
         var written: [(flag: String, path: String, file: String)] = []
@@ -23,10 +25,11 @@ enum OutputPathCheck {
             let file = identity(of: path)
             if let earlier = written.first(where: { $0.file == file }) {
                 return
-                    "\(earlier.flag) and \(flag) name the same file ('\(path)'): one report would replace the other"
+                    "\(earlier.flag) and \(flag) name the same file ('\(path)'): one output would replace the other"
             }
             if let input = inputs.first(where: { $0.path != "-" && identity(of: $0.path) == file }) {
-                return "\(flag) '\(path)' is the \(input.what) '\(input.path)': the report would overwrite it"
+                return
+                    "\(flag) '\(path)' is the \(input.what) '\(input.path)': writing there would overwrite it"
             }
             written.append((flag, path, file))
         }
@@ -35,7 +38,7 @@ enum OutputPathCheck {
 
     /// The file `path` names: its resolved path when it exists (symbolic links followed), else
     /// its resolved folder plus its name, else the path made absolute with `.` and `..` removed.
-    static func identity(of path: String) -> String {
+    public static func identity(of path: String) -> String {
         if let resolved = resolvedPath(path) { return resolved }
         let absolute = path.hasPrefix("/") ? path : currentDirectory() + "/" + path
         let slash = absolute.lastIndex(of: "/")!
