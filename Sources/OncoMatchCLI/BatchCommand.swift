@@ -67,6 +67,13 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         TemporaryFileRegistry.installInterruptCleanup()
         do {
+            let inputs =
+                [(what: "sample sheet", path: sheet)]
+                + [input, maf].compactMap { $0.map { ("cohort input", $0) } }
+                + ruleFiles.map { (what: "rule file", path: $0) }
+            if let problem = CohortTable.outputProblem(directory: out, inputs: inputs) {
+                throw MatchJob.RequestError(problem)
+            }
             let sampleSheet =
                 if let maf {
                     try ClinicalSampleTable.load(path: sheet, mafPath: maf)

@@ -25,6 +25,11 @@ struct CohortMergeCommand: ParsableCommand {
     func run() throws {
         TemporaryFileRegistry.installInterruptCleanup()
         do {
+            if let problem = CohortTable.outputProblem(
+                directory: out, inputs: reports.map { (what: "report", path: $0) })
+            {
+                throw MatchJob.RequestError(problem)
+            }
             var results: [CohortSampleResult] = []
             var seen: [String: String] = [:]
             for path in reports {

@@ -160,4 +160,25 @@ import Testing
             #expect(a != nil && a == b, "\(table) differs after resuming")
         }
     }
+
+    /// A sheet named like a cohort table in the output folder, or a report given to cohort-merge
+    /// from it, was replaced by the table: both are refused before anything runs.
+    @Test func tablesNeverOverwriteTheirInputs() throws {
+        let work = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let sheet = work.appendingPathComponent("cohort-samples.tsv").path
+        let text =
+            "sample\tinput\ttumour_type\nmelanoma\t\(TestData.fixture("examples/melanoma-braf-v600e.vcf"))\tMEL\n"
+        try text.write(toFile: sheet, atomically: true, encoding: .utf8)
+        let batch = try RulesCommandTests.run(["batch", sheet, "--out", work.path + "/."])
+        #expect(batch.status == 2)
+        #expect(batch.stderr.contains("is the sample sheet"))
+        #expect(try String(contentsOfFile: sheet, encoding: .utf8) == text)
+        let report = work.appendingPathComponent("cohort.json").path
+        try "{}".write(toFile: report, atomically: true, encoding: .utf8)
+        let merge = try RulesCommandTests.run(["cohort-merge", "--out", work.path, report])
+        #expect(merge.status == 2)
+        #expect(merge.stderr.contains("is the report"))
+        #expect(try String(contentsOfFile: report, encoding: .utf8) == "{}")
+    }
 }

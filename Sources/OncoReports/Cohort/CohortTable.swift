@@ -48,12 +48,26 @@ public struct CohortTable: Sendable, Equatable {
         }
     }
 
+    /// Where each file goes in `directory`.
+    public static func path(of file: File, inDirectory directory: String) -> String {
+        TextFile.resolve(file.rawValue, against: directory.isEmpty ? "." : directory)
+    }
+
+    /// What is wrong with writing the tables into `directory` beside reading `inputs` (what,
+    /// path) — a sheet named `cohort-samples.tsv` in the output folder would be replaced — or
+    /// `nil`; see ``OutputPathCheck``. Ask before matching anything.
+    public static func outputProblem(directory: String, inputs: [(what: String, path: String)]) -> String? {
+        OutputPathCheck.problem(
+            outputs: File.allCases.map { (flag: "--out", path: path(of: $0, inDirectory: directory)) },
+            inputs: inputs)
+    }
+
     /// Writes every file into `directory` (created if missing), each atomically, rendering on up
     /// to `threads` threads (the same bytes whatever the number).
     public func write(toDirectory directory: String, threads: Int = 1) throws {
         let pieces = renderPieces(threads: threads)
         for file in File.allCases {
-            let path = TextFile.resolve(file.rawValue, against: directory.isEmpty ? "." : directory)
+            let path = Self.path(of: file, inDirectory: directory)
             try OutputDirectory.createParents(of: path)
             try ReportFileWriter.write(toPath: path) { (sink: borrowing ReportFileSink) throws in
                 for piece in pieces[file]! { try sink.write(piece) }
