@@ -87,6 +87,9 @@ struct BatchCommand: ParsableCommand {
                     keepGoing: keepGoing,
                     skipExisting: skipExisting, ruleFiles: ruleFiles, useDefaultRules: !noDefaultRules,
                     includeFilteredAlterations: filter == "all", strict: strict))
+            if let problem = batch.outputProblem(tablesDirectory: out, inputs: inputs) {
+                throw MatchJob.RequestError(problem)
+            }
             let rules = try batch.compiledRules()
             let display = !quiet && isatty(2) != 0 ? ProgressDisplay() : nil
             let table = try batch.run(

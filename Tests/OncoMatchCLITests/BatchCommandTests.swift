@@ -180,5 +180,15 @@ import Testing
         #expect(merge.status == 2)
         #expect(merge.stderr.contains("is the report"))
         #expect(try String(contentsOfFile: report, encoding: .utf8) == "{}")
+        // A sample named `cohort` whose reports share the tables' folder: its cohort.json was
+        // replaced by the cohort table.
+        let named = work.appendingPathComponent("named.tsv").path
+        try text.replacingOccurrences(of: "melanoma\t", with: "cohort\t").write(
+            toFile: named, atomically: true, encoding: .utf8)
+        let out = work.appendingPathComponent("out").path
+        let clash = try RulesCommandTests.run(["batch", named, "--out", out, "--reports", out])
+        #expect(clash.status == 2)
+        #expect(clash.stderr.contains("--out and --reports (sample 'cohort') name the same file"))
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 }

@@ -92,6 +92,33 @@ public struct CohortBatch: Sendable {
                 useDefaultRules: options.useDefaultRules))
     }
 
+    /// What is wrong with the files this batch would write — the cohort tables in
+    /// `tablesDirectory` and each sample's reports — beside what it reads (`inputs`, e.g. the sheet,
+    /// and every sample's input and side files), or `nil`: a sample named `cohort` with reports in
+    /// the tables' folder had its `cohort.json` replaced by the table. See ``OutputPathCheck``.
+    public func outputProblem(tablesDirectory: String, inputs: [(what: String, path: String)]) -> String? {
+        var outputs = CohortTable.File.allCases.map {
+            (flag: "--out", path: CohortTable.path(of: $0, inDirectory: tablesDirectory))
+        }
+        if let directory = options.reportsDirectory {
+            for entry in sheet.entries {
+                let paths = CohortReportFiles.paths(
+                    sample: entry.sample, directory: directory, formats: options.reportFormats)
+                outputs += ReportFormat.allCases.compactMap { format in
+                    paths[format].map { (flag: "--reports (sample '\(entry.sample)')", path: $0) }
+                }
+            }
+        }
+        var read = inputs
+        for entry in sheet.entries {
+            read.append((what: "input of sample '\(entry.sample)'", path: entry.inputPath))
+            for path in [entry.copyNumberPath, entry.fusionsPath, entry.targetBED].compactMap({ $0 }) {
+                read.append((what: "side file of sample '\(entry.sample)'", path: path))
+            }
+        }
+        return OutputPathCheck.problem(outputs: outputs, inputs: read)
+    }
+
     /// Runs every sample and returns the cohort table (rows in sheet order).
     ///
     /// Without `keepGoing`, the first failing sample (in sheet order) stops the run and is thrown

@@ -19,19 +19,26 @@ public enum OutputPathCheck {
     )
         -> String?
     {
-        var written: [(flag: String, path: String, file: String)] = []
+        // Each path resolved once, looked up by file: a cohort of thousands of samples checks
+        // its reports against its inputs in linear time.
+        var read: [String: (what: String, path: String)] = [:]
+        for input in inputs where input.path != "-" {
+            let file = identity(of: input.path)
+            if read[file] == nil { read[file] = input }
+        }
+        var written: [String: String] = [:]
         for (flag, path) in outputs {
             if isDirectory(path) { return "\(flag) '\(path)' is a folder; give a file path" }
             let file = identity(of: path)
-            if let earlier = written.first(where: { $0.file == file }) {
+            if let earlier = written[file] {
                 return
-                    "\(earlier.flag) and \(flag) name the same file ('\(path)'): one output would replace the other"
+                    "\(earlier) and \(flag) name the same file ('\(path)'): one output would replace the other"
             }
-            if let input = inputs.first(where: { $0.path != "-" && identity(of: $0.path) == file }) {
+            if let input = read[file] {
                 return
                     "\(flag) '\(path)' is the \(input.what) '\(input.path)': writing there would overwrite it"
             }
-            written.append((flag, path, file))
+            written[file] = flag
         }
         return nil
     }
