@@ -40,7 +40,7 @@ public struct MAFLoadStatistics: Sendable {
 
     /// For an error saying no usable row was found: how many rows were skipped as malformed and
     /// the first reason (empty when none was), so the user looks at the rows, not the sample name.
-    var skippedNote: String {
+    public var skippedNote: String {
         guard rowsSkipped > 0 else { return "" }
         let first = skippedExamples.first.map { "; the first: \($0.description)" } ?? ""
         return " (\(rowsSkipped) malformed row\(rowsSkipped == 1 ? "" : "s") skipped\(first))"

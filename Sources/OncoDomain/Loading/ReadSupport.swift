@@ -42,7 +42,7 @@ public struct ReadSupport: Sendable, Hashable {
             let counts = try record.sampleIntegers(sample: sample, key: "AD"),
             counts.count == record.alternateAlleleCount + 1, let alt = counts[allele]
         {
-            let sum = try total(counts.map { $0 ?? 0 }, of: "FORMAT/AD", in: record)
+            let sum = try total(counts.lazy.map { $0 ?? 0 }, of: "FORMAT/AD", in: record)
             let depth = formatDepth ?? sum
             var vaf = try fraction(record, sample: sample, allele: allele)
             var source = "FORMAT/AD"
@@ -123,7 +123,7 @@ public struct ReadSupport: Sendable, Hashable {
 
     /// The sum of read counts, or an error naming the fields when it exceeds the largest `Int`
     /// (counts near `Int.max` are malformed input, not a reason to stop the process).
-    static func total(_ counts: [Int], of fields: String, in record: VCFRecord) throws -> Int {
+    static func total(_ counts: some Sequence<Int>, of fields: String, in record: VCFRecord) throws -> Int {
         var sum = 0
         for count in counts {
             let (next, overflow) = sum.addingReportingOverflow(count)

@@ -111,7 +111,7 @@ public struct CohortMAFSource: Sendable {
         guard let slots = sampleSlots[barcode], let counts = mutationCounts[barcode] else {
             throw FormatError(
                 .value, file: path, field: MAFColumn.tumorSampleBarcode.rawValue,
-                message: "no row of sample '\(barcode)' in the file")
+                message: "no row of sample '\(barcode)' in the file" + statistics.skippedNote)
         }
         var sampleIndex = VariantIndex(samples: [barcode], genesOfInterest: rules.mentionedGenes)
         for slot in slots {
