@@ -86,6 +86,37 @@ struct VCFLoadQuickPathTests {
         }
     }
 
+    @Test("The quick sample reader's support, when it gives one, is the general reader's")
+    func quickSupportIsReadSupport() throws {
+        let directory = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var compared = 0
+        for seed in 1...6 {
+            var generator = SeededGenerator(seed: UInt64(100 + seed))
+            let path = directory.appendingPathComponent("support-\(seed).vcf").path
+            try Self.randomVCF(records: 400, using: &generator).write(
+                toFile: path, atomically: true, encoding: .utf8)
+            let reader = try VCFReader(path: path)
+            var layout = SampleFieldLayout(header: reader.header)
+            var record = VCFRecord()
+            while try reader.read(into: &record) {
+                layout.update(record)
+                for sample in 0..<2 {
+                    for allele in 1...max(1, record.alternateAlleleCount) {
+                        guard
+                            let quick = layout.support(
+                                record, sample: sample, allele: allele, alternates: record.alternateAlleleCount)
+                        else { continue }
+                        let general = try ReadSupport.read(record, sample: sample, allele: allele)
+                        #expect(quick.readSupport == general, "line \(record.lineNumber), sample \(sample)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared > 1_000)
+    }
+
     /// A tumour/normal VCF whose records mix what the quick path takes and what it leaves.
     static func randomVCF(records: Int, using generator: inout SeededGenerator) -> String {
         var text = """

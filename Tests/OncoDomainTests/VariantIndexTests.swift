@@ -1,5 +1,6 @@
-import OncoDomain
 import Testing
+
+@testable import OncoDomain
 
 @Suite struct GenomicAlleleTests {
     @Test(arguments: [
@@ -18,6 +19,28 @@ import Testing
         let allele = GenomicAllele.normalised(
             chromosome: chrom, position: pos, reference: ref, alternate: alt)
         #expect(allele.description == expected)
+    }
+
+    @Test("The ASCII byte path normalises as the character path does")
+    func asciiPathMatchesCharacterPath() {
+        var generator = SystemRandomNumberGenerator()
+        let chromosomes = ["chr1", "CHR7", "Chr", "chrM", "M", "MT", "cHrX", "ch", "", "chrUn_gl000220"]
+        let alphabet = Array("ACGTNacgtn<>*.[]:DELx")
+        func allele() -> String {
+            let length = Int.random(in: 0...6, using: &generator)
+            let pool = Bool.random(using: &generator) ? Array("ACGTacgtNn") : alphabet
+            return String((0..<length).map { _ in pool.randomElement(using: &generator)! })
+        }
+        for _ in 0..<5_000 {
+            let chromosome = chromosomes.randomElement(using: &generator)!
+            let position = Int.random(in: 1...1_000_000, using: &generator)
+            let (reference, alternate) = (allele(), allele())
+            let fast = GenomicAllele.normalised(
+                chromosome: chromosome, position: position, reference: reference, alternate: alternate)
+            let slow = GenomicAllele.unicodeNormalised(
+                chromosome: chromosome, position: position, reference: reference, alternate: alternate)
+            #expect(fast == slow, "\(chromosome):\(position):\(reference):\(alternate)")
+        }
     }
 }
 

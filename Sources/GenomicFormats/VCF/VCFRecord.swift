@@ -278,6 +278,24 @@ public struct VCFRecord: Sendable {
         return text == "." ? [] : text.split(separator: ";").map(String.init)
     }
 
+    /// ``filters`` joined with `;` (`PASS`, `LowQual;germline`, empty for `.`), read in place: the
+    /// column as written unless it has empty names to drop.
+    public var filterText: String {
+        withColumn(6) { column in
+            if VCFByteParsing.isMissing(column) { return "" }
+            let semicolon = UInt8(ascii: ";")
+            var clean = column.first != semicolon && column.last != semicolon
+            if clean, column.count > 2 {
+                for index in 1..<column.count where column[index] == semicolon && column[index - 1] == semicolon {
+                    clean = false
+                    break
+                }
+            }
+            if clean { return String(decoding: column, as: UTF8.self) }
+            return String(decoding: column, as: UTF8.self).split(separator: ";").joined(separator: ";")
+        }
+    }
+
     /// Whether FILTER is exactly `PASS`.
     public var isPass: Bool { withColumn(6) { VCFByteParsing.equals($0, literal: "PASS") } }
 

@@ -25,11 +25,41 @@ struct SampleFieldLayout {
         func contains(_ allele: Int) -> Bool { allele < 64 && calledAlleles & (1 << UInt64(allele)) != 0 }
     }
 
-    /// Depth and allele support, as ``ReadSupport`` has them (without the source text).
+    /// Depth and allele support, as ``ReadSupport`` has them, and which fields gave them.
     struct Support {
+        /// The fields read besides `FORMAT/AD` (``ReadSupport/source`` from them).
+        enum Fields: UInt8 {
+            case alleleDepths
+            case alleleDepthsAndDepth
+            case alleleDepthsAndFraction
+            case alleleDepthsDepthAndFraction
+
+            init(depth: Bool, fraction: Bool) {
+                self = Fields(rawValue: (depth ? 1 : 0) | (fraction ? 2 : 0))!
+            }
+
+            /// As ``ReadSupport/read(_:sample:allele:)`` names them.
+            var source: String {
+                switch self {
+                case .alleleDepths: "FORMAT/AD"
+                case .alleleDepthsAndDepth: "FORMAT/AD,DP"
+                case .alleleDepthsAndFraction: "FORMAT/AD,AF"
+                case .alleleDepthsDepthAndFraction: "FORMAT/AD,DP,AF"
+                }
+            }
+        }
+
         var depth: Int?
         var altDepth: Int?
         var vaf: Double?
+        /// `nil` when the general reader gave the values.
+        var fields: Fields?
+
+        /// The same as a ``ReadSupport``, when this reader gave it (the general reader's own
+        /// result is identical: tests compare them).
+        var readSupport: ReadSupport? {
+            fields.map { ReadSupport(depth: depth, altDepth: altDepth, vaf: vaf, source: $0.source) }
+        }
     }
 
     private var format: [UInt8] = []
@@ -310,6 +340,7 @@ struct SampleFieldLayout {
         guard valid, position == alternates + 1, let alt else { return nil }
         // `AF`, then Mutect's `FA`, as the general reader tries them.
         var vaf: Double?
+        var readsFraction = true
         switch fraction(column, located.fraction, type: fractionType, allele, alternates) {
         case nil: return nil
         case .some(let value?): vaf = value
@@ -319,8 +350,13 @@ struct SampleFieldLayout {
             case .some(let value): vaf = value
             }
         }
-        if vaf == nil, sum > 0 { vaf = Double(alt) / Double(sum) }
-        return Support(depth: formatDepth ?? sum, altDepth: alt, vaf: vaf)
+        if vaf == nil {
+            readsFraction = false
+            if sum > 0 { vaf = Double(alt) / Double(sum) }
+        }
+        return Support(
+            depth: formatDepth ?? sum, altDepth: alt, vaf: vaf,
+            fields: Support.Fields(depth: formatDepth != nil, fraction: readsFraction))
     }
 
     /// The allele's value of a located FORMAT field (declared `type`): `.some(nil)` when the

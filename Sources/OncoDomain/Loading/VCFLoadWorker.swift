@@ -130,7 +130,7 @@ struct VCFLoadWorker: VCFPassWorker {
             let principal = TranscriptAnnotation.principalIndex(in: transcripts)
             var gene = principal.map { transcripts[$0].gene } ?? ""
             if gene.isEmpty, let ruleGene { gene = ruleGene }
-            let genes = Set(transcripts.map(\.gene)).union([gene]).filter { !$0.isEmpty }
+            let annotatedGene = gene
             let kind: Alteration.Kind =
                 record.alternateAlleleKind(offset) == .base ? .smallVariant : structuralKind(transcripts)
             // A fusion's annotation names both genes (`ALK&EML4`): it is filed under a partner.
@@ -138,18 +138,20 @@ struct VCFLoadWorker: VCFPassWorker {
                 gene = [five, three].first { index.wants(anyOf: [$0]) } ?? five
             }
             // The kept few get the general readers' full detail (fields used, genotype text).
-            let detail = try ReadSupport.read(record, sample: pair.tumour, allele: allele)
+            let detail =
+                try support.readSupport ?? ReadSupport.read(record, sample: pair.tumour, allele: allele)
             let tumourGenotype =
                 try tumourCall.general ?? pair.tumour.flatMap { try record.genotype(sample: $0) }
             var alteration = Alteration(
                 sampleIndex: 0, gene: gene, kind: kind, allele: genomic, transcripts: transcripts,
-                principalTranscriptIndex: principal, filter: record.filters.joined(separator: ";"),
+                principalTranscriptIndex: principal, filter: record.filterText,
                 depth: detail.depth, altDepth: detail.altDepth, vaf: detail.vaf,
                 depthSource: detail.source,
                 genotype: tumourGenotype?.description,
                 zygosity: zygosity(of: allele, genotype: tumourGenotype),
                 origin: origin, annotationSource: source, sourceLine: record.lineNumber)
-            if let ruleGene, !index.wants(anyOf: genes) {
+            // (Its genes are gathered only then: most kept alleles have no rule of their own.)
+            if let ruleGene, !index.wants(anyOf: ([annotatedGene] + transcripts.map(\.gene)).filter { !$0.isEmpty }) {
                 // Kept for an exact-allele rule although its annotation names no gene of interest.
                 alteration.gene = ruleGene
                 alteration.transcripts = []
@@ -220,7 +222,7 @@ struct VCFLoadWorker: VCFPassWorker {
                     allele: GenomicAllele.normalised(
                         chromosome: record.chromosome, position: record.position, reference: record.reference,
                         alternate: alternate),
-                    filter: record.filters.joined(separator: ";"),
+                    filter: record.filterText,
                     depthSource: source.map { "\($0) = \(copies ?? 0) copies" },
                     annotationSource: self.source,
                     sourceLine: record.lineNumber))
@@ -399,7 +401,8 @@ struct VCFLoadWorker: VCFPassWorker {
             return quick
         }
         let general = try ReadSupport.read(record, sample: sample, allele: allele)
-        return SampleFieldLayout.Support(depth: general.depth, altDepth: general.altDepth, vaf: general.vaf)
+        return SampleFieldLayout.Support(
+            depth: general.depth, altDepth: general.altDepth, vaf: general.vaf, fields: nil)
     }
 
     /// Whether the tumour carries ALT `allele`: its genotype says so (a missing or absent genotype
