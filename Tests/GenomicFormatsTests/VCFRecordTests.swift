@@ -64,9 +64,11 @@ struct VCFRecordTests {
         #expect(try record.genotype(sample: 0)?.zygosity == .missing)
     }
 
-    @Test("filterText is filters joined with ';', read in place", arguments: [
-        ".", "PASS", "LowQual", "LowQual;germline", ";LowQual", "LowQual;", ";;", "a;;b", "a;;;b;", "",
-    ])
+    @Test(
+        "filterText is filters joined with ';', read in place",
+        arguments: [
+            ".", "PASS", "LowQual", "LowQual;germline", ";LowQual", "LowQual;", ";;", "a;;b", "a;;;b;", "",
+        ])
     func filterText(_ filter: String) throws {
         let record = try record("1\t10\t.\tA\tC\t.\t\(filter)\tDP=1\tGT\t0/1\t0/0")
         #expect(record.filterText == record.filters.joined(separator: ";"))

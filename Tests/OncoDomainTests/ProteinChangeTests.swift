@@ -313,7 +313,8 @@ extension ProteinChangeTests {
                 let change = ProteinChange(
                     kind: kind, referenceStart: residues.randomElement(using: &generator)!, start: start,
                     referenceEnd: residues.randomElement(using: &generator)!,
-                    end: Bool.random(using: &generator) ? start : start + Int.random(in: 0...9, using: &generator),
+                    end: Bool.random(using: &generator)
+                        ? start : start + Int.random(in: 0...9, using: &generator),
                     alternate: ["", "E", "SVD", "*", "="].randomElement(using: &generator)!,
                     newStopDistance: [nil, 1, 35].randomElement(using: &generator)!)
                 #expect(change.description == change.renderedOneLetterDescription, "\(change)")

@@ -105,7 +105,8 @@ struct VCFLoadQuickPathTests {
                     for allele in 1...max(1, record.alternateAlleleCount) {
                         guard
                             let quick = layout.support(
-                                record, sample: sample, allele: allele, alternates: record.alternateAlleleCount)
+                                record, sample: sample, allele: allele,
+                                alternates: record.alternateAlleleCount)
                         else { continue }
                         let general = try ReadSupport.read(record, sample: sample, allele: allele)
                         #expect(quick.readSupport == general, "line \(record.lineNumber), sample \(sample)")

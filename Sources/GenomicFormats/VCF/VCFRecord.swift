@@ -286,7 +286,8 @@ public struct VCFRecord: Sendable {
             let semicolon = UInt8(ascii: ";")
             var clean = column.first != semicolon && column.last != semicolon
             if clean, column.count > 2 {
-                for index in 1..<column.count where column[index] == semicolon && column[index - 1] == semicolon {
+                for index in 1..<column.count
+                where column[index] == semicolon && column[index - 1] == semicolon {
                     clean = false
                     break
                 }

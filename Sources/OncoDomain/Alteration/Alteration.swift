@@ -188,7 +188,8 @@ public struct GenomicAllele: Sendable, Hashable, CustomStringConvertible {
                 initializingUTF8With: { buffer in
                     var count = 0
                     for byte in bytes {
-                        buffer[count] = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
+                        buffer[count] =
+                            byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
                         count += 1
                     }
                     return count

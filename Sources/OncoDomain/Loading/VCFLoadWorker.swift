@@ -151,7 +151,9 @@ struct VCFLoadWorker: VCFPassWorker {
                 zygosity: zygosity(of: allele, genotype: tumourGenotype),
                 origin: origin, annotationSource: source, sourceLine: record.lineNumber)
             // (Its genes are gathered only then: most kept alleles have no rule of their own.)
-            if let ruleGene, !index.wants(anyOf: ([annotatedGene] + transcripts.map(\.gene)).filter { !$0.isEmpty }) {
+            if let ruleGene,
+                !index.wants(anyOf: ([annotatedGene] + transcripts.map(\.gene)).filter { !$0.isEmpty })
+            {
                 // Kept for an exact-allele rule although its annotation names no gene of interest.
                 alteration.gene = ruleGene
                 alteration.transcripts = []
