@@ -239,7 +239,9 @@ public enum InputFormat: String, Sendable {
     /// header row names MAF columns. Standard input (`-`) is taken as VCF.
     public static func detect(path: String) throws -> InputFormat {
         if path == "-" { return .vcf }
-        let reader = try LineReader(path: path)
+        // Inflated on this thread, a block at a time: a few lines are read, and worker threads
+        // would inflate megabytes ahead (~130 BGZF blocks of the benchmark file) for nothing.
+        let reader = try LineReader(path: path, inflateThreads: 0)
         var inspected = 0
         while inspected < 64, let line = try reader.nextLine() {
             inspected += 1
