@@ -208,6 +208,32 @@ struct MatchJobChecksumTests {
         #expect(single.sample.normal == (fixture.hasSuffix(".maf") ? "NORMAL-A" : "NORMAL"))
     }
 
+    @Test("Reports rendered while the input was still being hashed carry its checksum, byte for byte")
+    func writtenReportsCarryTheChecksum() throws {
+        let path = TestData.fixture("examples/melanoma-braf-v600e.vcf")
+        let expected = try SHA256.hexDigest(ofFile: path)
+        let directory = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var documents: [Bool: [ReportFormat: String]] = [:]
+        for twoThreads in [true, false] {
+            var request = MatchJob.Request(inputPath: path, tumourType: "MEL")
+            request.parsesOnTwoThreads = twoThreads  // two: hashed beside the run, one: while read
+            request.reportDate = "2026-01-01"
+            for format in ReportFormat.allCases {
+                request.outputs[format] =
+                    directory.appendingPathComponent("\(twoThreads)-report.\(format.rawValue)").path
+            }
+            _ = try MatchJob.run(request, oncoTree: try OncoTree.bundled())
+            for format in ReportFormat.allCases {
+                documents[twoThreads, default: [:]][format] = try String(
+                    contentsOfFile: request.outputs[format]!, encoding: .utf8)
+            }
+        }
+        #expect(documents[true]![.json]!.contains("\"sha256\": \"\(expected)\""))
+        #expect(documents[true]![.html]!.contains(expected))
+        #expect(documents[true] == documents[false])
+    }
+
     @Test func aFailingRunEndsItsHasher() throws {
         // The rules fail to load after the hasher started: the error comes out, nothing hangs.
         var request = MatchJob.Request(

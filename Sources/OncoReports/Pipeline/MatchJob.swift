@@ -182,33 +182,47 @@ public enum MatchJob {
         var report = timings.measure(.build) {
             builder.build(result, profile: loaded.profile, oncoTree: oncoTree)
         }
+        // The files read beside the variants, so the report says everything it came from.
+        func provenance(_ path: String?) throws -> FileProvenance? {
+            try path.map { FileProvenance(path: $0, sha256: try SHA256.hexDigest(ofFile: $0)) }
+        }
         try timings.measure(.checksum) {
-            // From the hasher; else a VCF is hashed while it is read, and other inputs here
-            // (standard input cannot be re-read).
-            report.input.sha256 =
-                try hasher?.result() ?? loaded.inputSHA256
-                ?? (request.inputPath == "-" ? "" : SHA256.hexDigest(ofFile: request.inputPath))
-            // The files read beside the variants, so the report says everything it came from.
-            func provenance(_ path: String?) throws -> FileProvenance? {
-                try path.map { FileProvenance(path: $0, sha256: try SHA256.hexDigest(ofFile: $0)) }
-            }
             report.input.copyNumber = try provenance(request.copyNumberPath)
             report.input.fusions = try provenance(request.fusionsPath)
             report.input.target = try provenance(request.targetBED)
         }
         report.input.samples = loaded.inputSamples
         report.warnings = deduplicated(loaded.warnings + report.warnings)
+        // Without a hasher the checksum is known now: a VCF is hashed while it is read, other
+        // inputs here (standard input cannot be re-read).
+        if hasher == nil {
+            report.input.sha256 =
+                try loaded.inputSHA256
+                ?? (request.inputPath == "-" ? "" : SHA256.hexDigest(ofFile: request.inputPath))
+        }
         // Render every format before writing any, so a rendering error leaves no file behind.
-        // (Unmeasured when no file is asked for: the caller prints a summary instead.)
+        // (Unmeasured when no file is asked for: the caller prints a summary instead.) With a
+        // hasher still at work, the documents are rendered meanwhile with a stand-in checksum
+        // (``ChecksumStandIn``), which the real one then replaces in place.
         let measured = request.outputs.isEmpty ? nil : timings
-        let documents = try measured.measure(.render) {
-            try ReportFormat.allCases.compactMap { format -> (String, [UInt8])? in
+        let standIn = hasher.map { _ in ChecksumStandIn() }
+        if let standIn { report.input.sha256 = standIn.text }
+        var documents = try measured.measure(.render) {
+            try ReportFormat.allCases.compactMap { format -> (ReportFormat, String, [UInt8])? in
                 guard let path = request.outputs[format] else { return nil }
-                return (path, try format.writer.renderBytes(report))
+                return (format, path, try format.writer.renderBytes(report))
+            }
+        }
+        if let hasher, let standIn {
+            let sha256 = try timings.measure(.checksum) { try hasher.result() }
+            report.input.sha256 = sha256
+            for index in documents.indices where !standIn.replace(in: &documents[index].2, with: sha256) {
+                // A writer showed the stand-in other than whole (never so far): render again.
+                documents[index].2 = try documents[index].0.writer.renderBytes(report)
             }
         }
         try measured.measure(.write) {
-            for (path, bytes) in documents {
+            for (_, path, bytes) in documents {
                 try OutputDirectory.createParents(of: path)
                 try ReportFileWriter.write(bytes, toPath: path)
             }

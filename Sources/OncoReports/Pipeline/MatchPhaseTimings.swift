@@ -45,7 +45,15 @@ public final class MatchPhaseTimings {
             let tenths = (nanoseconds + 50_000) / 100_000
             return "\(tenths / 10).\(tenths % 10) ms"
         }
-        let parts = durations.map { "\($0.phase.rawValue) \(milliseconds($0.nanoseconds))" }
+        // A phase measured in several stretches (the checksum: companion files, then the wait
+        // for the input's hash) is shown once, summed, where it first appeared.
+        var order: [Phase] = []
+        var sums: [Phase: UInt64] = [:]
+        for (phase, nanoseconds) in durations {
+            if sums[phase] == nil { order.append(phase) }
+            sums[phase, default: 0] += nanoseconds
+        }
+        let parts = order.map { "\($0.rawValue) \(milliseconds(sums[$0]!))" }
         let total = durations.reduce(UInt64(0)) { $0 + $1.nanoseconds }
         return parts.joined(separator: ", ") + "; total \(milliseconds(total))"
     }
