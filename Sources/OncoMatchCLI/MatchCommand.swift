@@ -108,7 +108,7 @@ struct MatchCommand: ParsableCommand {
         do {
             let request = request
             let phases = timings ? MatchPhaseTimings() : nil
-            let report = try MatchJob.run(request, oncoTree: try OncoTree.bundled(), timings: phases)
+            let report = try MatchJob.run(request, timings: phases)
             if request.outputs.isEmpty { print(TextSummaryWriter().render(report), terminator: "") }
             if let phases {
                 FileHandle.standardError.write(Data("oncomatch match: timings: \(phases.summary)\n".utf8))

@@ -204,6 +204,9 @@ struct MatchJobChecksumTests {
             request, rules: try GoldenMatchCase.bundledRules(), oncoTree: try OncoTree.bundled())
         #expect(compiled.input.sha256 == expected)
         #expect(single.matches == compiled.matches)
+        // The CLI's entry: the bundled tree, loaded after the hasher started.
+        let bundled = try MatchJob.run(request)
+        #expect(bundled.input.sha256 == expected && bundled.matches == single.matches)
         // The MAF's Matched_Norm_Sample_Barcode names the normal, as the VCF's column does.
         #expect(single.sample.normal == (fixture.hasSuffix(".maf") ? "NORMAL-A" : "NORMAL"))
     }

@@ -93,8 +93,21 @@ public enum MatchJob {
     public static func run(_ request: Request, oncoTree: OncoTree, timings: MatchPhaseTimings? = nil) throws
         -> MatchReport
     {
+        try run(request, loadingTree: { oncoTree }, timings: timings)
+    }
+
+    /// ``run(_:oncoTree:timings:)`` with the bundled OncoTree, loaded once the input's hasher has
+    /// started (the hash of a large input is the last thing a run waits for).
+    public static func run(_ request: Request, timings: MatchPhaseTimings? = nil) throws -> MatchReport {
+        try run(request, loadingTree: { try OncoTree.bundled() }, timings: timings)
+    }
+
+    private static func run(
+        _ request: Request, loadingTree: () throws -> OncoTree, timings: MatchPhaseTimings?
+    ) throws -> MatchReport {
         let hasher = request.parsesOnTwoThreads ? BackgroundFileHasher(path: request.inputPath) : nil
         do {
+            let oncoTree = try loadingTree()
             let rules = try timings.measure(.rules) { try ruleSet(for: request) }
             return try run(request, rules: rules, oncoTree: oncoTree, hasher: hasher, timings: timings)
         } catch {
