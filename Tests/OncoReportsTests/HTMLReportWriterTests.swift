@@ -184,6 +184,22 @@ struct HTMLReportWriterTests {
         #expect(HTMLEscaping.escape("plain ü") == "plain ü")
     }
 
+    @Test("The pass that finds nothing to replace agrees with the scalar-by-scalar escape")
+    func quickPassAgreesWithScalarEscape() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [String] = [
+            "a", "BRAF p.V600E", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{00}", "\u{1F}", "\u{7F}",
+            "\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "\u{C2}", "é", "′", "日本", "🧬", "\u{2028}",
+        ]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            #expect(
+                HTMLEscaping.escape(text) == HTMLEscaping.escapeByScalars(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func originAndReadsSayOnlyWhatIsKnown() {
         var fusion = ReportFixtures.brafV600E
         (fusion.chromosome, fusion.position, fusion.reference, fusion.alternate) = (nil, nil, nil, nil)

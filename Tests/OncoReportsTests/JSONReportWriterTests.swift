@@ -139,6 +139,27 @@ struct JSONReportWriterTests {
         #expect(String(decoding: bytes, as: UTF8.self) == #""\b\f\u001f\u007f\u2028\"\\/é""#)
     }
 
+    @Test("Escaping on bytes gives what escaping scalar by scalar gives")
+    func byteEscapingMatchesScalarEscaping() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [String] = [
+            "a", "BRAF p.V600E", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}",
+            "\u{1F}",
+            "\u{7F}", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "′", "–", "≥", "é", "日本", "🧬", "\u{E2}",
+            "ALK (3′ partner) fusion",
+        ]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            var fast: [UInt8] = []
+            var reference: [UInt8] = []
+            JSONValue.appendQuoted(text, to: &fast)
+            JSONValue.appendQuotedByScalars(text, to: &reference)
+            #expect(fast == reference, "\(text.debugDescription)")
+        }
+    }
+
     @Test func sameReportGivesSameBytes() throws {
         let first = try writer.renderBytes(ReportFixtures.melanoma)
         let copy = ReportFixtures.melanoma

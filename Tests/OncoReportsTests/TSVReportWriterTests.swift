@@ -1,5 +1,6 @@
-import OncoReports
 import Testing
+
+@testable import OncoReports
 
 @Suite("TSV report writer")
 struct TSVReportWriterTests {
@@ -77,5 +78,24 @@ struct TSVReportWriterTests {
         #expect(
             try TSVReportWriter().renderBytes(ReportFixtures.hostile)
                 == TSVReportWriter().renderBytes(ReportFixtures.hostile))
+    }
+
+    @Test("The pass that finds nothing to escape agrees with the scalar-by-scalar escape")
+    func quickPassAgreesWithScalarEscape() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            "a", "BRAF p.V600E", "\\", "\t", "\n", "\r", ";", "\u{00}", "\u{1F}", "\u{7F}", "é", "′", "🧬",
+        ]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            for listItem in [false, true] {
+                #expect(
+                    TSVReportWriter.escape(text, listItem: listItem)
+                        == TSVReportWriter.escapeByScalars(text, listItem: listItem),
+                    "\(text.debugDescription)")
+            }
+        }
     }
 }

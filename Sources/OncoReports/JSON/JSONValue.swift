@@ -138,22 +138,66 @@ enum JSONValue: Sendable, Equatable {
     /// U+2028/U+2029 as `\uXXXX`; every other character, including non-ASCII, kept as UTF-8.
     static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         output.append(0x22)
-        // Most strings need no escape: append their bytes whole, from contiguous storage (a
-        // report holds tens of thousands of strings). 0xE2 starts U+2028/U+2029 (and other
-        // characters), which take the scalar path below.
+        // Runs of bytes that need no escape are appended whole, from contiguous storage (a
+        // report holds tens of thousands of strings, many with a `′` or `–`); escapes are found
+        // on the bytes (UTF-8: U+2028/U+2029 are E2 80 A8/A9, and no other character's bytes
+        // contain a byte below 0x80).
         var contiguous = text
-        let appended = contiguous.withUTF8 { bytes -> Bool in
-            for byte in bytes
-            where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 {
-                return false
+        contiguous.withUTF8 { bytes in
+            // The common case first: nothing to escape (one tight pass), appended whole.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+                output.append(contentsOf: bytes)
+                return
             }
-            output.append(contentsOf: bytes)
-            return true
+            var runStart = 0
+            var index = 0
+            let count = bytes.count
+            func flush(upTo end: Int) {
+                if end > runStart {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
+                }
+            }
+            while index < count {
+                let byte = bytes[index]
+                var escape: StaticString?
+                var width = 1
+                var unicode: UInt32?
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x00..<0x20, 0x7F: unicode = UInt32(byte)
+                case 0xE2
+                where index + 2 < count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    unicode = bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029
+                    width = 3
+                default:
+                    index += 1
+                    continue
+                }
+                flush(upTo: index)
+                if let escape {
+                    escape.withUTF8Buffer { output.append(contentsOf: $0) }
+                } else if let unicode {
+                    output.append(contentsOf: "\\u".utf8)
+                    output.append(contentsOf: hex4(unicode).utf8)
+                }
+                index += width
+                runStart = index
+            }
+            flush(upTo: count)
         }
-        if appended {
-            output.append(0x22)
-            return
-        }
+        output.append(0x22)
+    }
+
+    /// The scalar-by-scalar form of ``appendQuoted(_:to:)`` (for tests: both must agree).
+    static func appendQuotedByScalars(_ text: String, to output: inout [UInt8]) {
+        output.append(0x22)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output.append(contentsOf: "\\\"".utf8)

@@ -110,6 +110,16 @@ public struct TSVReportWriter: ReportWriter {
     /// `value` with backslash, tab, line breaks and other control characters escaped (and `;` too
     /// when it is a list item).
     static func escape(_ value: String, listItem: Bool = false) -> String {
+        // Most values have nothing to escape: returned as they are after one pass over their bytes.
+        let clean = value.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "\\")
+                && !(listItem && byte == UInt8(ascii: ";"))
+        }
+        return clean ? value : escapeByScalars(value, listItem: listItem)
+    }
+
+    /// ``escape(_:listItem:)`` scalar by scalar (what it does when something must be escaped).
+    static func escapeByScalars(_ value: String, listItem: Bool) -> String {
         var output = ""
         for scalar in value.unicodeScalars {
             switch scalar {
