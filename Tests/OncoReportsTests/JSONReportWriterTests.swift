@@ -208,4 +208,35 @@ struct JSONReportWriterTests {
             }
         }
     }
+
+    /// Near-misses are written straight to bytes: the same bytes as their JSON values, at any
+    /// count and depth, with and without rule ids and with characters to escape.
+    @Test func nearMissesWrittenDirectlyAreTheirValues() {
+        var generator = SystemRandomNumberGenerator()
+        let texts = [
+            "BRCA2", "BRCA2 p.N372H", "missense; rules need G1202R or an ALK (3′ partner) fusion", "",
+            "tab\tquote\"\u{2028}",
+        ]
+        for count in [0, 1, 7, 511, 512, 1500] {
+            let misses = (0..<count).map { _ in
+                NearMiss(
+                    gene: texts.randomElement(using: &generator)!,
+                    alteration: texts.randomElement(using: &generator)!,
+                    reason: texts.randomElement(using: &generator)!,
+                    ruleIds: Array(["r-1", "r-2", "r\\3"].prefix(Int.random(in: 0...3, using: &generator))))
+            }
+            for indent in [0, 1, 2] {
+                // Placed at `indent`: inside arrays nested that deep.
+                var treeValue = JSONValue.array(misses.map(JSONReportWriter.nearMiss))
+                var directValue = JSONValue.concurrentArray(
+                    misses, indent: indent, writing: JSONReportWriter.writeNearMiss)
+                for _ in 0..<indent {
+                    treeValue = .array([treeValue])
+                    directValue = .array([directValue])
+                }
+                let same = treeValue.serializedBytes() == directValue.serializedBytes()
+                #expect(same, "count \(count), indent \(indent)")
+            }
+        }
+    }
 }

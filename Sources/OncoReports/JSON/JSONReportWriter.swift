@@ -79,7 +79,8 @@ public struct JSONReportWriter: ReportWriter {
         }
         members.append(("matches", .array(matches)))
         // A top-level member: its value is written at indentation 1.
-        members.append(("near_misses", .concurrentArray(report.nearMisses, indent: 1, Self.nearMiss)))
+        members.append(
+            ("near_misses", .concurrentArray(report.nearMisses, indent: 1, writing: Self.writeNearMiss)))
         var germline: [JSONValue] = []
         for (index, finding) in report.germlineFindings.enumerated() {
             germline.append(
@@ -227,7 +228,22 @@ public struct JSONReportWriter: ReportWriter {
         return .object([("path", .string(file.path)), ("sha256", .string(file.sha256))])
     }
 
-    @Sendable private static func nearMiss(_ miss: NearMiss) -> JSONValue {
+    /// The keys of a near-miss, in order.
+    private static let nearMissKeys: [StaticString] = ["gene", "alteration", "reason", "rule_ids"]
+
+    /// ``nearMiss(_:)`` written straight to bytes (a report can hold thousands): the same bytes.
+    @Sendable static func writeNearMiss(_ miss: NearMiss, to output: inout [UInt8], indent: Int) {
+        JSONValue.writeObject(keys: nearMissKeys, to: &output, indent: indent) { member, output, indent in
+            switch member {
+            case 0: JSONValue.appendQuoted(miss.gene, to: &output)
+            case 1: JSONValue.appendQuoted(miss.alteration, to: &output)
+            case 2: JSONValue.appendQuoted(miss.reason, to: &output)
+            default: JSONValue.writeStrings(miss.ruleIds, to: &output, indent: indent)
+            }
+        }
+    }
+
+    @Sendable static func nearMiss(_ miss: NearMiss) -> JSONValue {
         .object([
             ("gene", .string(miss.gene)),
             ("alteration", .string(miss.alteration)),

@@ -52,7 +52,7 @@ enum JSONValue: Sendable, Equatable {
         return output
     }
 
-    private func write(to output: inout [UInt8], indent: Int) {
+    func write(to output: inout [UInt8], indent: Int) {
         switch self {
         case .string(let text): JSONValue.appendQuoted(text, to: &output)
         case .number(let text): output.append(contentsOf: text.utf8)
@@ -99,14 +99,28 @@ enum JSONValue: Sendable, Equatable {
         _ items: [Item], indent: Int, _ value: @escaping @Sendable (Item) -> JSONValue
     ) -> JSONValue {
         guard items.count >= 512 else { return .array(items.map(value)) }
-        let halves = [0..<items.count / 2, items.count / 2..<items.count]
-        let parts = Mutex<[[UInt8]]>([[], []])
+        return concurrentArray(items, indent: indent) { item, output, indent in
+            value(item).write(to: &output, indent: indent)
+        }
+    }
+
+    /// ``concurrentArray(_:indent:_:)`` with each item written straight to the bytes by `write`
+    /// (at the indent it is given), which must write what its ``JSONValue`` would: no tree of
+    /// values is built for thousands of items.
+    static func concurrentArray<Item: Sendable>(
+        _ items: [Item], indent: Int,
+        writing write: @escaping @Sendable (Item, inout [UInt8], Int) -> Void
+    ) -> JSONValue {
+        if items.isEmpty { return .array([]) }
+        let halves =
+            items.count >= 512 ? [0..<items.count / 2, items.count / 2..<items.count] : [0..<items.count]
+        let parts = Mutex<[[UInt8]]>(halves.map { _ in [] })
         DispatchQueue.concurrentPerform(iterations: halves.count) { half in
             var output: [UInt8] = []
             output.reserveCapacity(1 << 16)
             for index in halves[half] {
                 appendIndent(indent + 1, to: &output)
-                value(items[index]).write(to: &output, indent: indent + 1)
+                write(items[index], &output, indent + 1)
                 if index + 1 < items.count { output.append(0x2C) }
                 output.append(0x0A)
             }
@@ -117,6 +131,47 @@ enum JSONValue: Sendable, Equatable {
         closing.append(0x5D)
         // The halves are not joined: copying them would hold the list's bytes twice.
         return .serialized([Array("[\n".utf8)] + parts.withLock { $0 } + [closing])
+    }
+
+    /// Writes an object as ``object(_:)`` would, with `keys` in order and member `n`'s value
+    /// written by `value(n, &output, indent)`.
+    static func writeObject(
+        keys: [StaticString], to output: inout [UInt8], indent: Int,
+        value: (Int, inout [UInt8], Int) -> Void
+    ) {
+        if keys.isEmpty {
+            output.append(contentsOf: "{}".utf8)
+            return
+        }
+        output.append(contentsOf: "{\n".utf8)
+        for (index, key) in keys.enumerated() {
+            appendIndent(indent + 1, to: &output)
+            output.append(0x22)
+            key.withUTF8Buffer { output.append(contentsOf: $0) }
+            output.append(contentsOf: "\": ".utf8)
+            value(index, &output, indent + 1)
+            if index + 1 < keys.count { output.append(0x2C) }
+            output.append(0x0A)
+        }
+        appendIndent(indent, to: &output)
+        output.append(0x7D)
+    }
+
+    /// Writes `values` as ``strings(_:)`` would.
+    static func writeStrings(_ values: [String], to output: inout [UInt8], indent: Int) {
+        if values.isEmpty {
+            output.append(contentsOf: "[]".utf8)
+            return
+        }
+        output.append(contentsOf: "[\n".utf8)
+        for (index, value) in values.enumerated() {
+            appendIndent(indent + 1, to: &output)
+            appendQuoted(value, to: &output)
+            if index + 1 < values.count { output.append(0x2C) }
+            output.append(0x0A)
+        }
+        appendIndent(indent, to: &output)
+        output.append(0x5D)
     }
 
     /// Spaces to indent with, appended as one contiguous run.
