@@ -79,6 +79,6 @@ echo "match                         $(millions "$match")"
 echo "  of which the input's SHA-256 $(millions "$hash") (software under valgrind; native runs use SHA-NI)"
 echo "  loader's general path       $(millions "$general")"
 echo "  Matcher.match               $(millions "$matcher")"
-echo "  JSON render                 $(millions "$render")"
+echo "  JSON render, main thread    $(millions "$render") (a long near-miss list's second half may run on a worker: ±25%)"
 awk -v m="$match" -v h="$hash" -v s="$stats" \
     'BEGIN {printf "match without the hash / stats: %.3f×\n", (m - h) / s}'
