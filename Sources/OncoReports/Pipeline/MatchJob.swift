@@ -85,9 +85,9 @@ public enum MatchJob {
     /// Runs the request with the rule set it asks for.
     ///
     /// The input (a regular file) is hashed on a thread of its own (``BackgroundFileHasher``)
-    /// while the rules load, while they are matched and while the report model is built (only
-    /// the report's input provenance needs the checksum), and waits while the input is parsed
-    /// on two threads: the checksum then costs no time of the parse.
+    /// while the rules load, while they are matched, the report model is built and the reports
+    /// are rendered (with a stand-in for the checksum, replaced once it is known), and waits
+    /// while the input is parsed on two threads: the checksum then costs no time of the parse.
     ///
     /// With `timings`, the duration of each phase is added to it (`--timings`).
     public static func run(_ request: Request, oncoTree: OncoTree, timings: MatchPhaseTimings? = nil) throws
