@@ -60,35 +60,17 @@ enum JSONValue: Sendable, Equatable {
         case .null: output.append(contentsOf: "null".utf8)
         case .serialized(let pieces): for piece in pieces { output.append(contentsOf: piece) }
         case .array(let items):
-            if items.isEmpty {
-                output.append(contentsOf: "[]".utf8)
-                return
+            JSONValue.writeList(count: items.count, isObject: false, to: &output, indent: indent) {
+                index, output, indent in
+                items[index].write(to: &output, indent: indent)
             }
-            output.append(contentsOf: "[\n".utf8)
-            for (index, item) in items.enumerated() {
-                JSONValue.appendIndent(indent + 1, to: &output)
-                item.write(to: &output, indent: indent + 1)
-                if index + 1 < items.count { output.append(0x2C) }
-                output.append(0x0A)
-            }
-            JSONValue.appendIndent(indent, to: &output)
-            output.append(0x5D)
         case .object(let members):
-            if members.isEmpty {
-                output.append(contentsOf: "{}".utf8)
-                return
-            }
-            output.append(contentsOf: "{\n".utf8)
-            for (index, member) in members.enumerated() {
-                JSONValue.appendIndent(indent + 1, to: &output)
-                JSONValue.appendQuoted(member.key, to: &output)
+            JSONValue.writeList(count: members.count, isObject: true, to: &output, indent: indent) {
+                index, output, indent in
+                JSONValue.appendQuoted(members[index].key, to: &output)
                 output.append(contentsOf: ": ".utf8)
-                member.value.write(to: &output, indent: indent + 1)
-                if index + 1 < members.count { output.append(0x2C) }
-                output.append(0x0A)
+                members[index].value.write(to: &output, indent: indent)
             }
-            JSONValue.appendIndent(indent, to: &output)
-            output.append(0x7D)
         }
     }
 
@@ -139,39 +121,42 @@ enum JSONValue: Sendable, Equatable {
         keys: [StaticString], to output: inout [UInt8], indent: Int,
         value: (Int, inout [UInt8], Int) -> Void
     ) {
-        if keys.isEmpty {
-            output.append(contentsOf: "{}".utf8)
-            return
-        }
-        output.append(contentsOf: "{\n".utf8)
-        for (index, key) in keys.enumerated() {
-            appendIndent(indent + 1, to: &output)
+        writeList(count: keys.count, isObject: true, to: &output, indent: indent) { index, output, indent in
             output.append(0x22)
-            key.withUTF8Buffer { output.append(contentsOf: $0) }
+            keys[index].withUTF8Buffer { output.append(contentsOf: $0) }
             output.append(contentsOf: "\": ".utf8)
-            value(index, &output, indent + 1)
-            if index + 1 < keys.count { output.append(0x2C) }
-            output.append(0x0A)
+            value(index, &output, indent)
         }
-        appendIndent(indent, to: &output)
-        output.append(0x7D)
     }
 
     /// Writes `values` as ``strings(_:)`` would.
     static func writeStrings(_ values: [String], to output: inout [UInt8], indent: Int) {
-        if values.isEmpty {
-            output.append(contentsOf: "[]".utf8)
+        writeList(count: values.count, isObject: false, to: &output, indent: indent) { index, output, _ in
+            appendQuoted(values[index], to: &output)
+        }
+    }
+
+    /// The layout of every array and object: `[]`/`{}` when empty, else one item per line at
+    /// `indent + 1` (written by `item(index, &output, indent + 1)`), commas between, the closing
+    /// bracket at `indent`.
+    private static func writeList(
+        count: Int, isObject: Bool, to output: inout [UInt8], indent: Int,
+        item: (Int, inout [UInt8], Int) -> Void
+    ) {
+        if count == 0 {
+            output.append(contentsOf: (isObject ? "{}" : "[]").utf8)
             return
         }
-        output.append(contentsOf: "[\n".utf8)
-        for (index, value) in values.enumerated() {
+        output.append(isObject ? 0x7B : 0x5B)
+        output.append(0x0A)
+        for index in 0..<count {
             appendIndent(indent + 1, to: &output)
-            appendQuoted(value, to: &output)
-            if index + 1 < values.count { output.append(0x2C) }
+            item(index, &output, indent + 1)
+            if index + 1 < count { output.append(0x2C) }
             output.append(0x0A)
         }
         appendIndent(indent, to: &output)
-        output.append(0x5D)
+        output.append(isObject ? 0x7D : 0x5D)
     }
 
     /// Spaces to indent with, appended as one contiguous run.
