@@ -139,6 +139,29 @@ struct JSONReportWriterTests {
         #expect(String(decoding: bytes, as: UTF8.self) == #""\b\f\u001f\u007f\u2028\"\\/é""#)
     }
 
+    /// JSON string escaping scalar by scalar, as the writer did before it escaped on bytes:
+    /// the reference the byte version must agree with.
+    private static func appendQuotedByScalars(_ text: String, to output: inout [UInt8]) {
+        output.append(0x22)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output.append(contentsOf: "\\\"".utf8)
+            case "\\": output.append(contentsOf: "\\\\".utf8)
+            case "\u{08}": output.append(contentsOf: "\\b".utf8)
+            case "\u{0C}": output.append(contentsOf: "\\f".utf8)
+            case "\n": output.append(contentsOf: "\\n".utf8)
+            case "\r": output.append(contentsOf: "\\r".utf8)
+            case "\t": output.append(contentsOf: "\\t".utf8)
+            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
+                output.append(contentsOf: "\\u".utf8)
+                output.append(contentsOf: JSONValue.hex4(scalar.value).utf8)
+            default:
+                output.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        output.append(0x22)
+    }
+
     @Test("Escaping on bytes gives what escaping scalar by scalar gives")
     func byteEscapingMatchesScalarEscaping() {
         var generator = SystemRandomNumberGenerator()
@@ -155,7 +178,7 @@ struct JSONReportWriterTests {
             var fast: [UInt8] = []
             var reference: [UInt8] = []
             JSONValue.appendQuoted(text, to: &fast)
-            JSONValue.appendQuotedByScalars(text, to: &reference)
+            Self.appendQuotedByScalars(text, to: &reference)
             #expect(fast == reference, "\(text.debugDescription)")
         }
     }

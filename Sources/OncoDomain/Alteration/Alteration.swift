@@ -133,18 +133,14 @@ public struct GenomicAllele: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Normalises a VCF allele: strips a `chr` prefix (and maps `M` to `MT`), trims common
-    /// trailing then leading bases while keeping at least one base on each side.
+    /// trailing then leading bases while keeping at least one base on each side, and writes the
+    /// alleles in upper case.
     public static func normalised(
         chromosome: String, position: Int, reference: String, alternate: String
     ) -> GenomicAllele {
-        // ASCII (every real VCF) is worked on as bytes; anything else by the Unicode-aware way.
-        func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
-        guard isASCII(chromosome), isASCII(reference), isASCII(alternate) else {
-            return unicodeNormalised(
-                chromosome: chromosome, position: position, reference: reference, alternate: alternate)
-        }
-        var name = chromosome
+        // `chr` in any case, on bytes: no other character lower-cases to `c`, `h` or `r`.
         let chrom = Array(chromosome.utf8)
+        var name = chromosome
         if chrom.count >= 3, chrom[0] | 0x20 == UInt8(ascii: "c"), chrom[1] | 0x20 == UInt8(ascii: "h"),
             chrom[2] | 0x20 == UInt8(ascii: "r")
         {
@@ -154,16 +150,9 @@ public struct GenomicAllele: Sendable, Hashable, CustomStringConvertible {
         var ref = Array(reference.utf8)[...]
         var alt = Array(alternate.utf8)[...]
         var pos = position
+        // Symbolic alleles, breakends and `*` are kept as written.
         let isSequence = { (bytes: ArraySlice<UInt8>) in
-            !bytes.isEmpty
-                && bytes.allSatisfy {
-                    switch $0 | 0x20 {
-                    case UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "g"), UInt8(ascii: "t"),
-                        UInt8(ascii: "n"):
-                        true
-                    default: false
-                    }
-                }
+            !bytes.isEmpty && bytes.allSatisfy { "ACGTNacgtn".utf8.contains($0) }
         }
         if isSequence(ref) && isSequence(alt) {
             while ref.count > 1 && alt.count > 1 && ref.last == alt.last {
@@ -182,56 +171,15 @@ public struct GenomicAllele: Sendable, Hashable, CustomStringConvertible {
                 pos += lead
             }
         }
+        // ASCII (every real VCF) upper-cased byte by byte; anything else with Unicode's mapping.
         func uppercased(_ bytes: ArraySlice<UInt8>) -> String {
-            String(
-                unsafeUninitializedCapacity: bytes.count,
-                initializingUTF8With: { buffer in
-                    var count = 0
-                    for byte in bytes {
-                        buffer[count] =
-                            byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
-                        count += 1
-                    }
-                    return count
-                })
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                return String(decoding: bytes, as: UTF8.self).uppercased()
+            }
+            return String(decoding: bytes.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
         }
         return GenomicAllele(
             chromosome: name, position: pos, reference: uppercased(ref), alternate: uppercased(alt))
-    }
-
-    /// ``normalised(chromosome:position:reference:alternate:)`` for text that is not all ASCII
-    /// (only malformed input has such alleles): Unicode case mapping, on characters.
-    static func unicodeNormalised(
-        chromosome: String, position: Int, reference: String, alternate: String
-    ) -> GenomicAllele {
-        var chrom = Substring(chromosome)
-        if chrom.lowercased().hasPrefix("chr") { chrom = chrom.dropFirst(3) }
-        var name = String(chrom)
-        if name == "M" { name = "MT" }
-        var ref = Array(reference.utf8)
-        var alt = Array(alternate.utf8)
-        var pos = position
-        // Symbolic alleles, breakends and `*` are kept as written.
-        let isSequence = { (bytes: [UInt8]) in
-            !bytes.isEmpty && bytes.allSatisfy { "ACGTNacgtn".utf8.contains($0) }
-        }
-        if isSequence(ref) && isSequence(alt) {
-            while ref.count > 1 && alt.count > 1 && ref.last == alt.last {
-                ref.removeLast()
-                alt.removeLast()
-            }
-            var lead = 0
-            while lead < ref.count - 1 && lead < alt.count - 1 && ref[lead] == alt[lead] { lead += 1 }
-            if lead > 0 {
-                ref.removeFirst(lead)
-                alt.removeFirst(lead)
-                pos += lead
-            }
-        }
-        return GenomicAllele(
-            chromosome: name, position: pos,
-            reference: String(decoding: ref, as: UTF8.self).uppercased(),
-            alternate: String(decoding: alt, as: UTF8.self).uppercased())
     }
 
     /// Whether this is a single-nucleotide variant.

@@ -44,11 +44,10 @@ public struct ReadSupport: Sendable, Hashable {
         {
             let sum = try total(counts.lazy.map { $0 ?? 0 }, of: "FORMAT/AD", in: record)
             let depth = formatDepth ?? sum
-            var vaf = try fraction(record, sample: sample, allele: allele)
-            var source = "FORMAT/AD"
-            if formatDepth != nil { source += ",DP" }
-            if vaf == nil, sum > 0 { vaf = Double(alt) / Double(sum) } else if vaf != nil { source += ",AF" }
-            return ReadSupport(depth: depth, altDepth: alt, vaf: vaf, source: source)
+            let stated = try fraction(record, sample: sample, allele: allele)
+            return ReadSupport(
+                depth: depth, altDepth: alt, vaf: stated ?? (sum > 0 ? Double(alt) / Double(sum) : nil),
+                source: alleleDepthsSource(withDepth: formatDepth != nil, withFraction: stated != nil))
         }
         if let ref = try record.sampleInteger(sample: sample, key: "RD"),
             let ad = header.format("AD"), ad.number == .count(1),
@@ -119,6 +118,12 @@ public struct ReadSupport: Sendable, Hashable {
                     .compactMap { $0 }.joined(separator: ","))
         }
         return try fromInfo(record, allele: allele)
+    }
+
+    /// The fields named for support read from `FORMAT/AD`: `FORMAT/AD`, then `,DP` when the
+    /// depth came from `FORMAT/DP` and `,AF` when the fraction came from `FORMAT/AF` or `FA`.
+    static func alleleDepthsSource(withDepth: Bool, withFraction: Bool) -> String {
+        "FORMAT/AD" + (withDepth ? ",DP" : "") + (withFraction ? ",AF" : "")
     }
 
     /// The sum of read counts, or an error naming the fields when it exceeds the largest `Int`

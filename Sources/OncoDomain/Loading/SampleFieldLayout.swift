@@ -27,38 +27,21 @@ struct SampleFieldLayout {
 
     /// Depth and allele support, as ``ReadSupport`` has them, and which fields gave them.
     struct Support {
-        /// The fields read besides `FORMAT/AD` (``ReadSupport/source`` from them).
-        enum Fields: UInt8 {
-            case alleleDepths
-            case alleleDepthsAndDepth
-            case alleleDepthsAndFraction
-            case alleleDepthsDepthAndFraction
-
-            init(depth: Bool, fraction: Bool) {
-                self = Fields(rawValue: (depth ? 1 : 0) | (fraction ? 2 : 0))!
-            }
-
-            /// As ``ReadSupport/read(_:sample:allele:)`` names them.
-            var source: String {
-                switch self {
-                case .alleleDepths: "FORMAT/AD"
-                case .alleleDepthsAndDepth: "FORMAT/AD,DP"
-                case .alleleDepthsAndFraction: "FORMAT/AD,AF"
-                case .alleleDepthsDepthAndFraction: "FORMAT/AD,DP,AF"
-                }
-            }
-        }
-
         var depth: Int?
         var altDepth: Int?
         var vaf: Double?
-        /// `nil` when the general reader gave the values.
-        var fields: Fields?
+        /// Whether `FORMAT/DP` and `AF`/`FA` gave the depth and the fraction, when this reader
+        /// read them from `FORMAT/AD` (`nil` when the general reader gave the values).
+        var fieldsBesideAlleleDepths: (depth: Bool, fraction: Bool)?
 
         /// The same as a ``ReadSupport``, when this reader gave it (the general reader's own
         /// result is identical: tests compare them).
         var readSupport: ReadSupport? {
-            fields.map { ReadSupport(depth: depth, altDepth: altDepth, vaf: vaf, source: $0.source) }
+            fieldsBesideAlleleDepths.map {
+                ReadSupport(
+                    depth: depth, altDepth: altDepth, vaf: vaf,
+                    source: ReadSupport.alleleDepthsSource(withDepth: $0.depth, withFraction: $0.fraction))
+            }
         }
     }
 
@@ -340,7 +323,6 @@ struct SampleFieldLayout {
         guard valid, position == alternates + 1, let alt else { return nil }
         // `AF`, then Mutect's `FA`, as the general reader tries them.
         var vaf: Double?
-        var readsFraction = true
         switch fraction(column, located.fraction, type: fractionType, allele, alternates) {
         case nil: return nil
         case .some(let value?): vaf = value
@@ -350,13 +332,11 @@ struct SampleFieldLayout {
             case .some(let value): vaf = value
             }
         }
-        if vaf == nil {
-            readsFraction = false
-            if sum > 0 { vaf = Double(alt) / Double(sum) }
-        }
+        let statesFraction = vaf != nil
+        if vaf == nil, sum > 0 { vaf = Double(alt) / Double(sum) }
         return Support(
             depth: formatDepth ?? sum, altDepth: alt, vaf: vaf,
-            fields: Support.Fields(depth: formatDepth != nil, fraction: readsFraction))
+            fieldsBesideAlleleDepths: (formatDepth != nil, statesFraction))
     }
 
     /// The allele's value of a located FORMAT field (declared `type`): `.some(nil)` when the

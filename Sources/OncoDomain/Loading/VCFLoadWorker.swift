@@ -404,7 +404,8 @@ struct VCFLoadWorker: VCFPassWorker {
         }
         let general = try ReadSupport.read(record, sample: sample, allele: allele)
         return SampleFieldLayout.Support(
-            depth: general.depth, altDepth: general.altDepth, vaf: general.vaf, fields: nil)
+            depth: general.depth, altDepth: general.altDepth, vaf: general.vaf,
+            fieldsBesideAlleleDepths: nil)
     }
 
     /// Whether the tumour carries ALT `allele`: its genotype says so (a missing or absent genotype

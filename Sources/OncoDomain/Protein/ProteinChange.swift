@@ -115,66 +115,7 @@ public struct ProteinChange: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Canonical one-letter notation without `p.`: `V600E`, `E746_A750del`, `W1282*`.
-    ///
-    /// Written directly (reports and near-misses name thousands of changes); the same text as
-    /// the generic rendering the three-letter form uses (tests compare them).
     public var description: String {
-        var text = ""
-        text.reserveCapacity(16)
-        func first() {
-            if let referenceStart { text.append(referenceStart) }
-            text += String(start)
-        }
-        func range() {
-            first()
-            guard end != start || referenceEnd != nil else { return }
-            text += "_"
-            if let referenceEnd { text.append(referenceEnd) }
-            text += String(end)
-        }
-        switch kind {
-        case .missense, .nonsense:
-            first()
-            text += alternate
-        case .synonymous:
-            first()
-            text += "="
-        case .frameshift:
-            first()
-            text += alternate
-            text += "fs"
-            if let newStopDistance { text += "*" + String(newStopDistance) }
-        case .inframeDeletion:
-            range()
-            text += "del"
-        case .inframeInsertion:
-            range()
-            text += "ins" + alternate
-        case .deletionInsertion:
-            range()
-            text += "delins" + alternate
-        case .duplication:
-            range()
-            text += "dup"
-        case .stopExtension:
-            first()
-            text += alternate + "ext*" + (newStopDistance.map(String.init) ?? "?")
-        case .startLoss:
-            first()
-            text += alternate.isEmpty ? "?" : alternate
-        case .splice:
-            text.append(referenceStart ?? "X")
-            text += String(start) + "_splice"
-        case .position:
-            range()
-        case .unknown:
-            text = alternate.isEmpty ? "?" : alternate
-        }
-        return text
-    }
-
-    /// ``description`` by the generic rendering (for tests).
-    var renderedOneLetterDescription: String {
         render(residue: { String($0) }, stop: "*", frameshiftStopMarker: "*")
     }
 

@@ -34,8 +34,6 @@ struct NearMissGenePlan: Sendable {
         var genes: [String]
     }
 
-    /// The plan's number in its match (plans are made in order), for keying what it shares.
-    let id: Int
     /// Leaves in outcome order, then in criterion order within a rule.
     let entries: [Entry]
     /// Rules with at least one entry, in outcome order.
@@ -55,7 +53,7 @@ struct NearMissGenePlan: Sendable {
     ///   - wildTypeGenesByOutcome: each outcome's `wild_type` genes outside `not`.
     ///   - rulePositions: each rule's position in its set.
     init(
-        id: Int, genes: [String], references: [(outcome: Int, leaf: Int)], outcomes: [RuleOutcome],
+        genes: [String], references: [(outcome: Int, leaf: Int)], outcomes: [RuleOutcome],
         leavesByOutcome: [[Criterion]], wildTypeGenesByOutcome: [[String]], rulePositions: [String: Int],
         evaluator: CriterionEvaluator, hotspots: [String: [CodonPosition]]
     ) {
@@ -89,7 +87,6 @@ struct NearMissGenePlan: Sendable {
                 wildTypeCandidates.append(WildTypeCandidate(outcomeIndex: outcomeIndex, genes: inSet))
             }
         }
-        self.id = id
         self.entries = entries
         self.ruleIDs = ruleIDs
         sortedRuleIDs = NearMissReasoner.sortedRuleIDs(ruleIDs, positions: rulePositions)

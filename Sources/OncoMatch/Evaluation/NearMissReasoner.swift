@@ -115,26 +115,14 @@ struct NearMissReasoner {
         }
     }
 
-    /// The most common reason (`missense; rules need …`) of a gene plan, by the alteration's
-    /// class and whether it has a protein change: built once and shared by the thousands of
-    /// near-misses that give it.
-    struct CommonReasonKey: Hashable {
-        var plan: Int
-        var hasProteinChange: Bool
-        var classPhrase: String
-    }
-
     func findings() -> [NearMissFinding] {
         var plans: [[String]: NearMissGenePlan] = [:]
-        var commonReasons: [CommonReasonKey: String] = [:]
         var findings: [NearMissFinding] = []
         findings.reserveCapacity(view.alterations.count)
         // Alterations passed in place from the buffer (an array element argument was copied).
         view.alterations.withUnsafeBufferPointer { alterations in
             for id in alterations.indices {
-                if let finding = finding(
-                    id: id, alteration: alterations[id], plans: &plans, commonReasons: &commonReasons)
-                {
+                if let finding = finding(id: id, alteration: alterations[id], plans: &plans) {
                     findings.append(finding)
                 }
             }
@@ -191,8 +179,7 @@ struct NearMissReasoner {
     }
 
     private func finding(
-        id: Int, alteration: Alteration, plans: inout [[String]: NearMissGenePlan],
-        commonReasons: inout [CommonReasonKey: String]
+        id: Int, alteration: Alteration, plans: inout [[String]: NearMissGenePlan]
     ) -> NearMissFinding? {
         let genes = mentionedGenes(of: alteration)
         guard !genes.isEmpty else { return nil }
@@ -218,7 +205,7 @@ struct NearMissReasoner {
         let withheldHere = withheldByAlteration[id]
         func plan() -> NearMissGenePlan {
             if let cached = plans[genes] { return cached }
-            let plan = makePlan(genes: genes, id: plans.count)
+            let plan = makePlan(genes: genes)
             plans[genes] = plan
             return plan
         }
@@ -242,8 +229,7 @@ struct NearMissReasoner {
         let plan = plan()
         guard let withheldHere else {
             return leafReason(
-                id: id, alteration: alteration, gene: gene, annotation: annotation, plan: plan,
-                commonReasons: &commonReasons, make: make)
+                id: id, alteration: alteration, gene: gene, annotation: annotation, plan: plan, make: make)
         }
         // Held but withheld here. When the other rules' criteria fell short only on FILTER or a
         // qualifier (a second hit, origin, VAF), that follows: it is what the board can act on
@@ -329,7 +315,7 @@ struct NearMissReasoner {
         return genes
     }
 
-    private func makePlan(genes: [String], id: Int) -> NearMissGenePlan {
+    private func makePlan(genes: [String]) -> NearMissGenePlan {
         var references: [(outcome: Int, leaf: Int)]
         if genes.count == 1 {
             references = leafReferencesByGene[genes[0]] ?? []
@@ -346,8 +332,7 @@ struct NearMissReasoner {
             references.sort { ($0.outcome, $0.leaf) < ($1.outcome, $1.leaf) }
         }
         return NearMissGenePlan(
-            id: id, genes: genes, references: references, outcomes: outcomes,
-            leavesByOutcome: leavesByOutcome,
+            genes: genes, references: references, outcomes: outcomes, leavesByOutcome: leavesByOutcome,
             wildTypeGenesByOutcome: wildTypeGenesByOutcome, rulePositions: rulePositions,
             evaluator: evaluator,
             hotspots: hotspots)
@@ -355,7 +340,7 @@ struct NearMissReasoner {
 
     private func leafReason(
         id: Int, alteration: Alteration, gene: String, annotation: TranscriptAnnotation?,
-        plan: NearMissGenePlan, commonReasons: inout [CommonReasonKey: String],
+        plan: NearMissGenePlan,
         make: (String, [String]) -> NearMissFinding
     ) -> NearMissFinding? {
         let shortfalls = Shortfalls(id: id, plan: plan)
@@ -400,15 +385,6 @@ struct NearMissReasoner {
         }
         let classPhrase = AlterationText.classPhrase(alteration, gene: gene, annotation: annotation)
         let notes = ListText.unique(mismatchNotes)
-        if notes.isEmpty && wildTypeNote.isEmpty && !satisfiesSome {
-            // `needs` then depends on the plan and the protein change only.
-            let key = CommonReasonKey(
-                plan: plan.id, hasProteinChange: hasProteinChange, classPhrase: classPhrase)
-            if let reason = commonReasons[key] { return make(reason, ruleIDs) }
-            let reason = "\(classPhrase); \(needs)"
-            commonReasons[key] = reason
-            return make(reason, ruleIDs)
-        }
         let noteText = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
         return make("\(classPhrase); \(needs)\(noteText)\(wildTypeNote)", ruleIDs)
     }

@@ -235,29 +235,7 @@ enum JSONValue: Sendable, Equatable {
         output.append(0x22)
     }
 
-    /// The scalar-by-scalar form of ``appendQuoted(_:to:)`` (for tests: both must agree).
-    static func appendQuotedByScalars(_ text: String, to output: inout [UInt8]) {
-        output.append(0x22)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output.append(contentsOf: "\\\"".utf8)
-            case "\\": output.append(contentsOf: "\\\\".utf8)
-            case "\u{08}": output.append(contentsOf: "\\b".utf8)
-            case "\u{0C}": output.append(contentsOf: "\\f".utf8)
-            case "\n": output.append(contentsOf: "\\n".utf8)
-            case "\r": output.append(contentsOf: "\\r".utf8)
-            case "\t": output.append(contentsOf: "\\t".utf8)
-            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-                output.append(contentsOf: "\\u".utf8)
-                output.append(contentsOf: hex4(scalar.value).utf8)
-            default:
-                output.append(contentsOf: String(scalar).utf8)
-            }
-        }
-        output.append(0x22)
-    }
-
-    private static func hex4(_ value: UInt32) -> String {
+    static func hex4(_ value: UInt32) -> String {
         let digits = Array("0123456789abcdef")
         var text = ""
         for shift in stride(from: 12, through: 0, by: -4) {

@@ -29,59 +29,41 @@ struct ChecksumStandIn: Sendable {
     func replace(in document: inout [UInt8], with checksum: String) -> Bool {
         let replacement = Array(checksum.utf8)
         guard replacement.count == bytes.count else { return false }
-        var occurrences: [Int] = []
-        bytes.withUnsafeBytes { needle in
-            document.withUnsafeBytes { haystack in
-                var start = 0
-                while let offset = Self.find(needle, in: haystack, from: start) {
-                    occurrences.append(offset)
-                    start = offset + needle.count
-                }
-            }
-        }
+        let occurrences = Self.offsets(of: bytes, in: document)
         // Any other trace of the stand-in (its first or last 8 digits) means a writer cut it. (By
         // chance an 8-digit piece turns up in a report about once in 10⁸ reports: rendered again.)
-        let pieces = [Array(bytes.prefix(8)), Array(bytes.suffix(8))]
-        let traces = pieces.map { piece in
-            piece.withUnsafeBytes { needle in
-                document.withUnsafeBytes { haystack in
-                    var count = 0
-                    var start = 0
-                    while let offset = Self.find(needle, in: haystack, from: start) {
-                        count += 1
-                        start = offset + 1
-                    }
-                    return count
-                }
-            }
+        for piece in [Array(bytes.prefix(8)), Array(bytes.suffix(8))]
+        where Self.offsets(of: piece, in: document).count != occurrences.count {
+            return false
         }
-        guard traces.allSatisfy({ $0 == occurrences.count }) else { return false }
         for offset in occurrences {
             document.replaceSubrange(offset..<offset + replacement.count, with: replacement)
         }
         return true
     }
 
-    /// The offset of the first occurrence of `needle` in `haystack` at or after `start`.
-    private static func find(
-        _ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer, from start: Int
-    )
-        -> Int?
-    {
-        guard needle.count > 0, let base = haystack.baseAddress, let target = needle.baseAddress else {
-            return nil
-        }
-        let first = Int32(needle[0])
-        var offset = start
-        // The first byte by memchr, then the rest compared.
-        while offset + needle.count <= haystack.count {
-            guard let hit = memchr(base + offset, first, haystack.count - needle.count + 1 - offset) else {
-                return nil
+    /// Where `needle` (not empty) occurs in `haystack`, without overlaps: memchr for its first
+    /// byte, then the rest compared.
+    private static func offsets(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+        var found: [Int] = []
+        needle.withUnsafeBytes { needle in
+            haystack.withUnsafeBytes { haystack in
+                guard let base = haystack.baseAddress, let target = needle.baseAddress else { return }
+                var offset = 0
+                while offset + needle.count <= haystack.count,
+                    let hit = memchr(
+                        base + offset, Int32(needle[0]), haystack.count - needle.count + 1 - offset)
+                {
+                    let position = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + position, target, needle.count) == 0 {
+                        found.append(position)
+                        offset = position + needle.count
+                    } else {
+                        offset = position + 1
+                    }
+                }
             }
-            let position = base.distance(to: UnsafeRawPointer(hit))
-            if memcmp(base + position, target, needle.count) == 0 { return position }
-            offset = position + 1
         }
-        return nil
+        return found
     }
 }
