@@ -13,14 +13,13 @@ struct AnnotationSurveyFields {
         case allele, alleleNumber, symbol, maneSelect, canonical, biotype, consequence
     }
 
-    /// For each column up to the last needed one, the slot it fills, or ``Values/unreadSlot`` (a
-    /// column nobody reads is stored there and never read: storing it spares the walk a branch
-    /// per column that the processor mispredicts).
-    private let slotOfColumn: [Int8]
-    /// The last column of the fields every entry needs (allele, allele number, symbol,
-    /// consequence); the others (MANE Select, canonical, biotype) only rank an entry against
-    /// the others of its allele, so an entry that cannot win is not read further.
-    private let lastEssentialColumn: Int
+    /// The columns read, in increasing order, each with the slot it fills.
+    private let neededColumns: [Int32]
+    private let neededSlots: [Int8]
+    /// How many of `neededColumns` every entry needs: those up to the last of allele, allele
+    /// number, symbol and consequence. The others (MANE Select, canonical, biotype) only rank an
+    /// entry against the others of its allele, so an entry that cannot win is not read further.
+    private let essentialCount: Int
 
     // The walk over one value (see `start(_:gluesPieces:)`).
     private var value = UnsafeRawBufferPointer(start: nil, count: 0)
@@ -32,10 +31,12 @@ struct AnnotationSurveyFields {
     private var entryStart = 0
     /// Whether the current entry ended at a comma (so an empty entry follows at the value's end).
     private var endsWithComma = false
-    // The current entry: its end, the next column to read and where it starts (-1: the entry is
-    // read to its end), and the `|` marks not yet passed (`bits`, of word `word`).
+    // The current entry: its end, the column the walk stands on and where it starts (-1: the
+    // entry is read to its end), the next of `neededColumns` to read, and the `|` marks not yet
+    // passed (`bits`, of word `word`; the lowest one ends the column the walk stands on).
     private var entryEnd = 0
     private var column = 0
+    private var nextNeeded = 0
     private var fieldStart = -1
     private var word = 0
     private var bits: UInt64 = 0
@@ -46,40 +47,39 @@ struct AnnotationSurveyFields {
             (.maneSelect, .maneSelect),
             (.canonical, .canonical), (.biotype, .biotype), (.consequence, .consequence),
         ]
-        let columns = fields.compactMap { schema.index(of: $0.1) }
-        var slots = [Int8](repeating: Values.unreadSlot, count: (columns.max() ?? -1) + 1)
-        for (slot, field) in fields {
-            if let column = schema.index(of: field) { slots[column] = Int8(slot.rawValue) }
-        }
-        let essential = [AnnotationField.allele, .alleleNumber, .symbol, .consequence].compactMap {
-            schema.index(of: $0)
-        }
-        self.init(slotOfColumn: slots, lastEssentialColumn: essential.max() ?? (slots.count - 1))
+        let needed = fields.compactMap { slot, field in schema.index(of: field).map { ($0, slot) } }
+            .sorted { $0.0 < $1.0 }
+        let lastEssential =
+            [AnnotationField.allele, .alleleNumber, .symbol, .consequence].compactMap {
+                schema.index(of: $0)
+            }.max() ?? Int.max
+        self.init(
+            neededColumns: needed.map { Int32($0.0) }, neededSlots: needed.map { Int8($0.1.rawValue) },
+            essentialCount: needed.filter { $0.0 <= lastEssential }.count)
     }
 
-    private init(slotOfColumn: [Int8], lastEssentialColumn: Int) {
-        self.slotOfColumn = slotOfColumn
-        self.lastEssentialColumn = lastEssentialColumn
+    private init(neededColumns: [Int32], neededSlots: [Int8], essentialCount: Int) {
+        self.neededColumns = neededColumns
+        self.neededSlots = neededSlots
+        self.essentialCount = essentialCount
     }
 
     /// Reads no field (for a VCF without annotation).
     static var none: AnnotationSurveyFields {
-        AnnotationSurveyFields(slotOfColumn: [], lastEssentialColumn: -1)
+        AnnotationSurveyFields(neededColumns: [], neededSlots: [], essentialCount: 0)
     }
 
     /// The byte ranges of one entry's surveyed fields, as offsets in the annotation value. Kept
     /// small (80 bytes, offsets as `Int32`: a value lies within a line, below 2 GiB), as it is
     /// reset for every entry.
     struct Values {
-        /// Start and end offset of each slot's field; a start of -1 for an absent field. The
-        /// eighth element takes the columns nobody reads (``unreadSlot``).
+        /// Start and end offset of each slot's field; a start of -1 for an absent field. (The
+        /// eighth element pads the tuples to 32 bytes.)
         private var starts: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (
             -1, -1, -1, -1, -1, -1, -1, -1
         )
         private var ends: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
 
-        /// Where the walk stores a column no slot reads.
-        static let unreadSlot = Int8(Slot.allCases.count)
         let bytes: UnsafeRawBufferPointer
 
         init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
@@ -106,7 +106,7 @@ struct AnnotationSurveyFields {
             // The tuples are homogeneous, so their elements lie at consecutive `Int32`s: indexing
             // them spares a jump through a table of seven cases for every field.
             let index = Int(slot)
-            assert(index >= 0 && index <= Int(Self.unreadSlot))
+            assert(index >= 0 && index < Slot.allCases.count)
             withUnsafeMutableBytes(of: &starts) {
                 $0.storeBytes(
                     of: Int32(truncatingIfNeeded: range.lowerBound), toByteOffset: 4 * index, as: Int32.self)
@@ -154,7 +154,7 @@ struct AnnotationSurveyFields {
         let count = self.value.count
         entryStart = count
         endsWithComma = false
-        guard !slotOfColumn.isEmpty, let base = self.value.baseAddress, count > 0,
+        guard !neededColumns.isEmpty, let base = self.value.baseAddress, count > 0,
             !(count == 1 && base.load(as: UInt8.self) == 0x2E)
         else { return }
         wordCount = SeparatorMasks.wordCount(forByteCount: count)
@@ -194,55 +194,87 @@ struct AnnotationSurveyFields {
             }
             entryEnd = end
             column = 0
+            nextNeeded = 0
             fieldStart = entryStart
             word = entryStart >> 6
             bits = word < wordCount ? bars[word] & (~0 &<< UInt64(entryStart & 63)) : 0
             endsWithComma = end < count
             entryStart = end + 1
             values = Values(bytes: value)
-            readFields(&values, through: Swift.min(lastEssentialColumn, slotOfColumn.count - 1), bars: bars)
+            readFields(&values, upTo: essentialCount, bars: bars)
             return true
         }
     }
 
     /// Whether the current entry has surveyed fields left to read (it did not end within its
     /// essential ones).
-    var hasRankingFields: Bool { fieldStart >= 0 && column <= slotOfColumn.count - 1 }
+    var hasRankingFields: Bool { fieldStart >= 0 && nextNeeded < neededColumns.count }
 
     /// Reads the rest of the current entry's surveyed fields (MANE Select, canonical, biotype)
     /// into `values`, the entry ``nextEntry(_:)`` read last.
     mutating func readRankingFields(_ values: inout Values) {
         guard hasRankingFields else { return }
         masks.withUnsafeBufferPointer { masks in
-            readFields(&values, through: slotOfColumn.count - 1, bars: masks.baseAddress!)
+            readFields(&values, upTo: neededColumns.count, bars: masks.baseAddress!)
         }
     }
 
-    /// Walks the current entry's `|`s until column `limit` is read or the entry ends (then
-    /// `fieldStart` is -1: nothing more to read).
+    /// Reads the current entry's needed columns before number `limit` of `neededColumns`, or
+    /// until the entry ends (then `fieldStart` is -1: nothing more to read).
+    ///
+    /// The `|`s between two needed columns are skipped a word at a time (by counting them)
+    /// rather than one by one: the survey's columns lie far apart in a VEP entry (0, 1, 3, 7,
+    /// 23, 24).
     @inline(__always)
-    private mutating func readFields(_ values: inout Values, through limit: Int, bars: UnsafePointer<UInt64>)
-    {
+    private mutating func readFields(_ values: inout Values, upTo limit: Int, bars: UnsafePointer<UInt64>) {
         guard fieldStart >= 0 else { return }
-        slotOfColumn.withUnsafeBufferPointer { slots in
-            while column <= limit {
-                while bits == 0 {
-                    word += 1
-                    if word >= wordCount { break }
-                    bits = bars[word]
+        while nextNeeded < limit {
+            let target = Int(neededColumns[nextNeeded])
+            if target > column {
+                // Pass `target - column` bars: all but the last one by one, or a word's worth at
+                // a time by counting them when many remain; the last by position.
+                var skip = target - column - 1
+                while true {
+                    while bits == 0 {
+                        word += 1
+                        guard word < wordCount else { return endEntry() }
+                        bits = bars[word]
+                    }
+                    if skip == 0 { break }
+                    if skip >= 8 {
+                        let present = bits.nonzeroBitCount
+                        if present <= skip {
+                            skip -= present
+                            bits = 0
+                            continue
+                        }
+                    }
+                    bits &= bits &- 1
+                    skip -= 1
                 }
-                let bar = bits == 0 ? entryEnd : Swift.min(word << 6 | bits.trailingZeroBitCount, entryEnd)
-                values.set(slots[column], fieldStart..<bar)
-                if bar == entryEnd {
-                    // The entry's last field, closed by the comma or the value's end.
-                    fieldStart = -1
-                    return
-                }
+                let bar = word << 6 | bits.trailingZeroBitCount
+                guard bar < entryEnd else { return endEntry() }
                 bits &= bits &- 1
-                column += 1
+                column = target
                 fieldStart = bar + 1
             }
+            // The column ends at the next bar, or at the entry's end.
+            while bits == 0 {
+                word += 1
+                if word >= wordCount { break }
+                bits = bars[word]
+            }
+            let end = bits == 0 ? entryEnd : Swift.min(word << 6 | bits.trailingZeroBitCount, entryEnd)
+            values.set(neededSlots[nextNeeded], fieldStart..<end)
+            nextNeeded += 1
+            if end == entryEnd { return endEntry() }
         }
+    }
+
+    /// Marks the current entry as read to its end.
+    @inline(__always)
+    private mutating func endEntry() {
+        fieldStart = -1
     }
 
     /// The position of the first set bit at or after `position`, or `nil`.

@@ -287,40 +287,49 @@ struct SampleFieldLayout {
     }
 
     /// ``support(_:sample:allele:alternates:)`` on a located sample column.
+    ///
+    /// Reads the located fields through a pointer, one pass each: most values are a few plain
+    /// digits, converted inline; anything else (a sign, a long number) goes through
+    /// `VCFByteParsing.integer`, as in the general reader.
     func support(_ column: UnsafeRawBufferPointer, at located: Located, allele: Int, alternates: Int)
         -> Support?
     {
-        guard alleleDepthsPerAllele, alleleDepthIndex >= 0 else { return nil }
+        guard alleleDepthsPerAllele, alleleDepthIndex >= 0, let base = column.baseAddress else { return nil }
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
         // FORMAT/DP: its first value; `.` is unknown, anything else unparsable is for the general reader.
         var formatDepth: Int?
         if let range = located.depth {
-            let first = VCFByteParsing.piece(
-                0, of: UnsafeRawBufferPointer(rebasing: column[range]), separatedBy: 44)!
-            if let number = VCFByteParsing.integer(first) {
-                formatDepth = number
-            } else if !VCFByteParsing.isMissing(first) {
-                return nil
+            var end = range.lowerBound
+            while end < range.upperBound && bytes[end] != 44 { end += 1 }
+            switch Self.count(bytes, from: range.lowerBound, to: end) {
+            case .value(let number): formatDepth = number
+            case .missing: break
+            case .other: return nil
             }
         }
         guard let range = located.alleleDepths else { return nil }
         var sum = 0
         var alt: Int?
         var position = 0
-        var valid = true
-        VCFByteParsing.forEachPiece(of: UnsafeRawBufferPointer(rebasing: column[range]), separatedBy: 44) {
-            piece in
-            if let number = VCFByteParsing.integer(piece) {
+        var start = range.lowerBound
+        while true {
+            var end = start
+            while end < range.upperBound && bytes[end] != 44 { end += 1 }
+            switch Self.count(bytes, from: start, to: end) {
+            case .value(let number):
                 // A sum beyond `Int.max` is for the general reader, which reports it.
                 let (next, overflow) = sum.addingReportingOverflow(number)
-                if overflow { valid = false }
+                if overflow { return nil }
                 sum = next
                 if position == allele { alt = number }
-            } else if !VCFByteParsing.isMissing(piece) {
-                valid = false
+            case .missing: break
+            case .other: return nil
             }
             position += 1
+            if end == range.upperBound { break }
+            start = end + 1
         }
-        guard valid, position == alternates + 1, let alt else { return nil }
+        guard position == alternates + 1, let alt else { return nil }
         // `AF`, then Mutect's `FA`, as the general reader tries them.
         var vaf: Double?
         switch fraction(column, located.fraction, type: fractionType, allele, alternates) {
@@ -337,6 +346,36 @@ struct SampleFieldLayout {
         return Support(
             depth: formatDepth ?? sum, altDepth: alt, vaf: vaf,
             fieldsBesideAlleleDepths: (formatDepth != nil, statesFraction))
+    }
+
+    /// An integer list element as the general reader takes it.
+    enum Count {
+        case value(Int)
+        /// `.`
+        case missing
+        /// Not an integer (the general reader reports it).
+        case other
+    }
+
+    /// The integer in `bytes[start..<end]`: up to 18 plain digits are read here, anything else
+    /// by `VCFByteParsing.integer` (signs, overflow), so the result is the general reader's.
+    @inline(__always)
+    static func count(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Count {
+        let length = end - start
+        if length > 0 && length <= 18 {
+            var value = 0
+            var index = start
+            while index < end {
+                let digit = Int(bytes[index]) &- 48
+                if digit < 0 || digit > 9 { break }
+                value = value &* 10 &+ digit
+                index += 1
+            }
+            if index == end { return .value(value) }
+            if length == 1 && bytes[start] == UInt8(ascii: ".") { return .missing }
+        }
+        let piece = UnsafeRawBufferPointer(start: bytes + start, count: length)
+        return VCFByteParsing.integer(piece).map { .value($0) } ?? .other
     }
 
     /// The allele's value of a located FORMAT field (declared `type`): `.some(nil)` when the
@@ -358,10 +397,18 @@ struct SampleFieldLayout {
         _ value: UnsafeRawBufferPointer, type: VCFValueType, allele: Int, alternates: Int
     ) -> Double?? {
         if VCFByteParsing.isMissing(value) { return .some(nil) }
+        // One pass: the allele's piece, and the number of pieces.
         var pieces = 1
-        for byte in value where byte == 44 { pieces += 1 }
-        guard pieces == alternates, let piece = VCFByteParsing.piece(allele - 1, of: value, separatedBy: 44)
-        else { return nil }
+        var pieceStart = 0
+        var chosen = 0..<value.count
+        for index in 0..<value.count where value[index] == 44 {
+            if pieces == allele { chosen = pieceStart..<index }
+            pieces += 1
+            pieceStart = index + 1
+        }
+        if pieces == allele { chosen = pieceStart..<value.count }
+        guard pieces == alternates, allele >= 1, allele <= pieces else { return nil }
+        let piece = UnsafeRawBufferPointer(rebasing: value[chosen])
         if VCFByteParsing.isMissing(piece) { return .some(nil) }
         switch type {
         case .integer: return VCFByteParsing.integer(piece).map { .some(Double($0)) }
