@@ -47,13 +47,13 @@ struct SampleFieldLayout {
 
     private var format: [UInt8] = []
     private var resolved = false
-    private var genotypeIndex = -1
+    /// The piece number of `AD` in the FORMAT column (-1: absent).
     private var alleleDepthIndex = -1
-    private var depthIndex = -1
-    private var fractionIndex = -1
-    private var mutectFractionIndex = -1
-    /// The highest of the indexes above (-1: none is present).
+    /// The highest piece number of the read fields (-1: none is present).
     private var lastIndex = -1
+    /// For each piece up to `lastIndex`, the ``Located`` slot it fills (``Located/unreadSlot``
+    /// for a field not read).
+    private var slotOfPiece: [Int8] = []
     /// `AD` is declared Number=R or `.` (the general reader's first case).
     private let alleleDepthsPerAllele: Bool
     /// `AF` / `FA` are declared Number=A (the only case the general reader reads them), and
@@ -78,12 +78,9 @@ struct SampleFieldLayout {
     mutating func update(_ record: VCFRecord) {
         guard record.columnCount > 8 else {
             resolved = false
-            genotypeIndex = -1
             alleleDepthIndex = -1
-            depthIndex = -1
-            fractionIndex = -1
-            mutectFractionIndex = -1
             lastIndex = -1
+            slotOfPiece = []
             return
         }
         record.withColumn(8) { update(format: $0) }
@@ -104,18 +101,22 @@ struct SampleFieldLayout {
             if keys.mutectFraction < 0 && VCFByteParsing.equals(key, "FA") { keys.mutectFraction = position }
             position += 1
         }
-        genotypeIndex = keys.genotype
         alleleDepthIndex = keys.alleleDepths
-        depthIndex = keys.depth
-        fractionIndex = keys.fraction
-        mutectFractionIndex = keys.mutectFraction
         lastIndex = max(keys.genotype, keys.alleleDepths, keys.depth, keys.fraction, keys.mutectFraction)
+        // Each key's first occurrence is a distinct piece, so no piece has two slots.
+        var slots = [Int8](repeating: Located.unreadSlot, count: lastIndex + 1)
+        for (slot, index) in [
+            keys.genotype, keys.alleleDepths, keys.depth, keys.fraction, keys.mutectFraction,
+        ].enumerated() where index >= 0 {
+            slots[index] = Int8(slot)
+        }
+        slotOfPiece = slots
         format = Array(column)
         resolved = true
     }
 
     /// Where the read fields are in one sample column: byte ranges in the column, `nil` when
-    /// FORMAT lacks the field or the sample dropped it (trailing fields omitted). Kept small (40
+    /// FORMAT lacks the field or the sample dropped it (trailing fields omitted). Kept small (48
     /// bytes) so that passing it around copies little.
     struct Located {
         /// A byte range of the column, or none (`start < 0`).
@@ -126,17 +127,29 @@ struct SampleFieldLayout {
             var range: Range<Int>? { start < 0 ? nil : Int(start)..<Int(end) }
         }
 
-        var genotypePiece = Piece()
-        var alleleDepthsPiece = Piece()
-        var depthPiece = Piece()
-        var fractionPiece = Piece()
-        var mutectFractionPiece = Piece()
+        /// GT, AD, DP, AF, FA, and a sixth slot that takes the pieces nobody reads.
+        private var pieces: (Piece, Piece, Piece, Piece, Piece, Piece) = (
+            Piece(), Piece(), Piece(), Piece(), Piece(), Piece()
+        )
+        /// The slot of pieces nobody reads.
+        static let unreadSlot: Int8 = 5
 
-        var genotype: Range<Int>? { genotypePiece.range }
-        var alleleDepths: Range<Int>? { alleleDepthsPiece.range }
-        var depth: Range<Int>? { depthPiece.range }
-        var fraction: Range<Int>? { fractionPiece.range }
-        var mutectFraction: Range<Int>? { mutectFractionPiece.range }
+        /// Records `piece` in slot `slot` (0–5): the tuple's elements lie 8 bytes apart, so
+        /// the slot is an offset rather than a switch over five cases for every piece.
+        @inline(__always)
+        mutating func set(_ slot: Int8, _ piece: Piece) {
+            assert(slot >= 0 && slot <= Self.unreadSlot)
+            withUnsafeMutableBytes(of: &pieces) {
+                $0.storeBytes(of: piece.start, toByteOffset: 8 * Int(slot), as: Int32.self)
+                $0.storeBytes(of: piece.end, toByteOffset: 8 * Int(slot) + 4, as: Int32.self)
+            }
+        }
+
+        var genotype: Range<Int>? { pieces.0.range }
+        var alleleDepths: Range<Int>? { pieces.1.range }
+        var depth: Range<Int>? { pieces.2.range }
+        var fraction: Range<Int>? { pieces.3.range }
+        var mutectFraction: Range<Int>? { pieces.4.range }
     }
 
     /// Locates the read fields of a sample column in one scan of its `:`-separated pieces.
@@ -155,27 +168,19 @@ struct SampleFieldLayout {
         guard count <= 64, let base = column.baseAddress else { return locateByBytes(column) }
         var colons = Self.colonMask(base, count: count)
         var start = 0
-        for piece in 0...lastIndex {
-            let end = colons == 0 ? count : colons.trailingZeroBitCount
-            // Sample columns are bounded by the line length, which is below 2 GiB.
-            let range = Located.Piece(
-                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end))
-            place(range, ofPiece: piece, in: &located)
-            if colons == 0 { break }
-            colons &= colons &- 1
-            start = end + 1
+        slotOfPiece.withUnsafeBufferPointer { slots in
+            for piece in 0...lastIndex {
+                let end = colons == 0 ? count : colons.trailingZeroBitCount
+                // Sample columns are bounded by the line length, which is below 2 GiB.
+                located.set(
+                    slots[piece],
+                    Located.Piece(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end)))
+                if colons == 0 { break }
+                colons &= colons &- 1
+                start = end &+ 1
+            }
         }
         return located
-    }
-
-    /// Files piece number `piece` of a sample column under the read field it is, if any.
-    @inline(__always)
-    private func place(_ range: Located.Piece, ofPiece piece: Int, in located: inout Located) {
-        if piece == genotypeIndex { located.genotypePiece = range }
-        if piece == alleleDepthIndex { located.alleleDepthsPiece = range }
-        if piece == depthIndex { located.depthPiece = range }
-        if piece == fractionIndex { located.fractionPiece = range }
-        if piece == mutectFractionIndex { located.mutectFractionPiece = range }
     }
 
     /// Bit `i` set when byte `i` of the `count` (at most 64) bytes at `base` is `:`. Reads the
@@ -220,9 +225,9 @@ struct SampleFieldLayout {
         var index = 0
         while true {
             while index < count && bytes![index] != 0x3A { index += 1 }
-            let range = Located.Piece(
-                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index))
-            place(range, ofPiece: piece, in: &located)
+            located.set(
+                slotOfPiece[piece],
+                Located.Piece(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index)))
             if piece == lastIndex || index >= count { break }
             piece += 1
             index += 1
