@@ -254,6 +254,18 @@ struct SampleFieldLayout {
     private static func parseGenotype(_ bytes: UnsafeRawBufferPointer, alternates: Int) -> Genotype? {
         let count = bytes.count
         guard count > 0 else { return nil }
+        // The common diploid call of one-digit alleles (`0/1`, `1|1`, `./.`), read at once.
+        if count == 3, bytes[1] == UInt8(ascii: "/") || bytes[1] == UInt8(ascii: "|") {
+            let first = Int(bytes[0]) &- 48
+            let second = Int(bytes[2]) &- 48
+            let limit = Swift.min(alternates, 9)
+            if first >= 0 && first <= limit && second >= 0 && second <= limit {
+                return Genotype(calledAlleles: 1 << UInt64(first) | 1 << UInt64(second), isAllMissing: false)
+            }
+            if bytes[0] == UInt8(ascii: ".") && bytes[2] == UInt8(ascii: ".") {
+                return Genotype(calledAlleles: 0, isAllMissing: true)
+            }
+        }
         var index = 0
         if bytes[0] == UInt8(ascii: "|") || bytes[0] == UInt8(ascii: "/") { index = 1 }
         var called: UInt64 = 0
