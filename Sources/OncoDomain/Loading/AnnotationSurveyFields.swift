@@ -29,6 +29,9 @@ struct AnnotationSurveyFields {
     private var wordCount = 0
     /// Where the next entry starts (past the value's end: none).
     private var entryStart = 0
+    /// The first comma at or after `entryStart` when the last entry's walk found it (with glued
+    /// pieces it looks one comma ahead), else -1.
+    private var nextComma = -1
     /// Whether the current entry ended at a comma (so an empty entry follows at the value's end).
     private var endsWithComma = false
     // The current entry: its end, the column the walk stands on and where it starts (-1: the
@@ -153,6 +156,7 @@ struct AnnotationSurveyFields {
         self.gluesPieces = gluesPieces
         let count = self.value.count
         entryStart = count
+        nextComma = -1
         endsWithComma = false
         guard !neededColumns.isEmpty, let base = self.value.baseAddress, count > 0,
             !(count == 1 && base.load(as: UInt8.self) == 0x2E)
@@ -184,11 +188,15 @@ struct AnnotationSurveyFields {
             let commas = bars + wordCount
             // The entry ends at the first comma that starts another entry: any comma, or with
             // glued pieces one whose next separator is a `|`.
-            var end = Self.firstSetBit(commas, wordCount, from: entryStart) ?? count
+            var end = nextComma >= 0 ? nextComma : Self.firstSetBit(commas, wordCount, from: entryStart) ?? count
+            nextComma = -1
             if gluesPieces {
                 while end < count {
                     let following = Self.firstSetBit(commas, wordCount, from: end + 1) ?? count
-                    if let bar = Self.firstSetBit(bars, wordCount, from: end + 1), bar < following { break }
+                    if let bar = Self.firstSetBit(bars, wordCount, from: end + 1), bar < following {
+                        nextComma = following
+                        break
+                    }
                     end = following
                 }
             }
