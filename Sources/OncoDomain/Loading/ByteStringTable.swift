@@ -57,13 +57,32 @@ struct ByteStringTable<Value> {
         if values.count * 2 > slots.count { grow() }
     }
 
+    /// Whether entry `entry`'s key (of `bytes.count` bytes: the caller compared the lengths)
+    /// is `bytes`, compared a word at a time.
+    @inline(__always)
     private func equals(_ entry: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let length = lengths[entry]
+        let length = bytes.count
         if length == 0 { return true }
         let start = starts[entry]
-        return arena.withUnsafeBytes {
-            VCFByteParsing.equals(
-                UnsafeRawBufferPointer(start: $0.baseAddress! + start, count: length), bytes)
+        return arena.withUnsafeBytes { arena in
+            let stored = arena.baseAddress! + start
+            let given = bytes.baseAddress!
+            var index = 0
+            while index + 8 <= length {
+                if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    != given.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                {
+                    return false
+                }
+                index += 8
+            }
+            while index < length {
+                if stored.load(fromByteOffset: index, as: UInt8.self) != given.load(fromByteOffset: index, as: UInt8.self) {
+                    return false
+                }
+                index += 1
+            }
+            return true
         }
     }
 
@@ -78,33 +97,33 @@ struct ByteStringTable<Value> {
         slots = bigger
     }
 
-    /// Eight bytes at a time (the last few zero-padded), each word mixed in with a multiply, then
-    /// a final mix so that the low bits (the slot) depend on every byte. Symbols and consequence
-    /// fields are 4–40 bytes: one to five words, where a byte-at-a-time hash took 4–40 dependent
-    /// multiplies.
+    /// Eight bytes at a time, each word mixed in with a multiply, then a final mix so that the
+    /// low bits (the slot) depend on every byte. Symbols and consequence fields are 4–40 bytes:
+    /// one to five words, where a byte-at-a-time hash took 4–40 dependent multiplies. A key of
+    /// eight bytes or more ends with its last eight bytes (overlapping the word before); a
+    /// shorter one is one zero-padded word. (The length is mixed in first, so keys that differ
+    /// only in length differ.)
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return mix(hash) }
         let count = bytes.count
+        if count < 8 {
+            var word: UInt64 = 0
+            for index in 0..<count {
+                word |= UInt64(base.load(fromByteOffset: index, as: UInt8.self)) << UInt64(8 * index)
+            }
+            return mix((hash ^ word) &* 0x9E37_79B9_7F4A_7C15)
+        }
         var index = 0
-        while index + 8 <= count {
+        while index + 8 < count {
             let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
             hash ^= hash >> 29
             index += 8
         }
-        if index < count {
-            var word: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < count {
-                word |= UInt64(base.load(fromByteOffset: index, as: UInt8.self)) << shift
-                shift += 8
-                index += 1
-            }
-            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-        }
-        return mix(hash)
+        let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        return mix((hash ^ last) &* 0x9E37_79B9_7F4A_7C15)
     }
 
     @inline(__always)
