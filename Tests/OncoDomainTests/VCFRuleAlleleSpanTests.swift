@@ -39,12 +39,29 @@ import Testing
     }
 
     @Test func sortedPositionsAnswerSpanQueries() {
-        let positions = SortedPositions([10, 20, 20, 35])
-        #expect(positions.anyWithin(10, referenceLength: 1))
-        #expect(!positions.anyWithin(11, referenceLength: 9))
-        #expect(positions.anyWithin(11, referenceLength: 10))
-        #expect(positions.anyWithin(35, referenceLength: 0))
-        #expect(!positions.anyWithin(36, referenceLength: 100))
-        #expect(!SortedPositions([]).anyWithin(1, referenceLength: 5))
+        var positions = SortedPositions([10, 20, 20, 35])
+        let answers = [
+            positions.anyWithin(10, referenceLength: 1), positions.anyWithin(11, referenceLength: 9),
+            positions.anyWithin(11, referenceLength: 10), positions.anyWithin(35, referenceLength: 0),
+            positions.anyWithin(36, referenceLength: 100),
+        ]
+        #expect(answers == [true, false, true, true, false])
+        var none = SortedPositions([])
+        let noneAnswer = none.anyWithin(1, referenceLength: 5)
+        #expect(!noneAnswer)
+        // Questions in any order (the remembered gap must not answer for another one), against
+        // a linear scan.
+        let values = [3, 17, 17, 40, 41, 90, Int.max - 1]
+        var remembered = SortedPositions(values)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let start = Bool.random(using: &generator)
+                ? Int.random(in: 0...100, using: &generator) : Int.random(in: (Int.max - 5)...Int.max, using: &generator)
+            let length = Int.random(in: 0...12, using: &generator)
+            let end = start.addingReportingOverflow(max(length, 1) - 1).overflow ? Int.max : start + (max(length, 1) - 1)
+            let expected = values.contains { $0 >= start && $0 <= end }
+            let answer = remembered.anyWithin(start, referenceLength: length)
+            #expect(answer == expected, "\(start) \(length)")
+        }
     }
 }

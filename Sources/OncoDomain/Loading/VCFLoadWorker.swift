@@ -25,7 +25,7 @@ struct VCFLoadWorker: VCFPassWorker {
     /// Consequence fields already classified (a file has few distinct `&`-joined term lists).
     var consequenceClasses: ConsequenceClassCache
     /// Positions of the alleles rules name, to skip normalising alleles no rule can name.
-    let rulePositions: SortedPositions
+    var rulePositions: SortedPositions
     /// The FORMAT fields read for every record, located once per distinct FORMAT column.
     var sampleFields: SampleFieldLayout
     /// The annotation columns the survey reads, resolved once.
