@@ -174,14 +174,22 @@ struct VCFLoadQuickPathTests {
                         values.append(pick(["0/1", "0/1", "1/1", "0/0", "./.", ".", "0|2", "1/3", "0/x"]))
                     case "AD":
                         let counts = (0...alternateCount).map { _ in
-                            pick(["0", "3", "12", "40", "40", "12", "+7", "-2", ".", "", "1234567890123456789"])
+                            pick([
+                                "0", "3", "12", "40", "40", "12", "+7", "-2", ".", "", "1234567890123456789",
+                            ])
                         }
                         values.append(
                             pick([counts.joined(separator: ","), counts.joined(separator: ","), ".", "5"]))
                     case "DP": values.append(pick(["50", "8", ".", "x", "+9", "50,3", "0050"]))
                     default:
-                        let fractions = (0..<alternateCount).map { _ in pick(["0.3", "0.01", ".", "1e-2", ""]) }
-                        values.append(pick([fractions.joined(separator: ","), fractions.joined(separator: ","), ".", "0.5,0.5"]))
+                        let fractions = (0..<alternateCount).map { _ in
+                            pick(["0.3", "0.01", ".", "1e-2", ""])
+                        }
+                        values.append(
+                            pick([
+                                fractions.joined(separator: ","), fractions.joined(separator: ","), ".",
+                                "0.5,0.5",
+                            ]))
                     }
                 }
                 // Trailing fields may be dropped.

@@ -55,10 +55,14 @@ import Testing
         var remembered = SortedPositions(values)
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
-            let start = Bool.random(using: &generator)
-                ? Int.random(in: 0...100, using: &generator) : Int.random(in: (Int.max - 5)...Int.max, using: &generator)
+            let start =
+                Bool.random(using: &generator)
+                ? Int.random(in: 0...100, using: &generator)
+                : Int.random(in: (Int.max - 5)...Int.max, using: &generator)
             let length = Int.random(in: 0...12, using: &generator)
-            let end = start.addingReportingOverflow(max(length, 1) - 1).overflow ? Int.max : start + (max(length, 1) - 1)
+            let end =
+                start.addingReportingOverflow(max(length, 1) - 1).overflow
+                ? Int.max : start + (max(length, 1) - 1)
             let expected = values.contains { $0 >= start && $0 <= end }
             let answer = remembered.anyWithin(start, referenceLength: length)
             #expect(answer == expected, "\(start) \(length)")

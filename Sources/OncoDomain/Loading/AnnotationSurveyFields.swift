@@ -188,7 +188,8 @@ struct AnnotationSurveyFields {
             let commas = bars + wordCount
             // The entry ends at the first comma that starts another entry: any comma, or with
             // glued pieces one whose next separator is a `|`.
-            var end = nextComma >= 0 ? nextComma : Self.firstSetBit(commas, wordCount, from: entryStart) ?? count
+            var end =
+                nextComma >= 0 ? nextComma : Self.firstSetBit(commas, wordCount, from: entryStart) ?? count
             nextComma = -1
             if gluesPieces {
                 while end < count {

@@ -77,7 +77,9 @@ struct ByteStringTable<Value> {
                 index += 8
             }
             while index < length {
-                if stored.load(fromByteOffset: index, as: UInt8.self) != given.load(fromByteOffset: index, as: UInt8.self) {
+                if stored.load(fromByteOffset: index, as: UInt8.self)
+                    != given.load(fromByteOffset: index, as: UInt8.self)
+                {
                     return false
                 }
                 index += 1

@@ -174,7 +174,8 @@ struct SampleFieldLayout {
                 // Sample columns are bounded by the line length, which is below 2 GiB.
                 located.set(
                     slots[piece],
-                    Located.Piece(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end)))
+                    Located.Piece(
+                        start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end)))
                 if colons == 0 { break }
                 colons &= colons &- 1
                 start = end &+ 1
