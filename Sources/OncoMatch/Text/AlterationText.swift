@@ -83,44 +83,54 @@ enum AlterationText {
 
     /// A content-based sort key: gene, kind, allele (position zero-padded to 12 digits), principal
     /// protein change, FILTER, first transcript, sample index and source line, joined by U+0001.
+    ///
+    /// Built as UTF-8 bytes, then made a `String` once: appending a `Character` or a short
+    /// literal to a `String` costs hundreds of instructions each, and a key has over twenty parts.
     static func sortKey(_ alteration: Alteration) -> String {
-        let separator: Character = "\u{1}"
-        var key = ""
-        key.reserveCapacity(96)
-        key += alteration.gene
+        let separator: UInt8 = 1
+        var key: [UInt8] = []
+        key.reserveCapacity(128)
+        func add(_ text: String) { key.append(contentsOf: text.utf8) }
+        add(alteration.gene)
         key.append(separator)
         switch alteration.kind {
-        case .smallVariant: key += "1"
-        case .copyNumber(let state): key += "2\(state.rawValue)"
-        case .fusion(let five, let three, let oriented): key += "3\(five)\(oriented ? "::" : "/")\(three)"
-        case .structural: key += "4"
+        case .smallVariant: key.append(UInt8(ascii: "1"))
+        case .copyNumber(let state):
+            key.append(UInt8(ascii: "2"))
+            add(state.rawValue)
+        case .fusion(let five, let three, let oriented):
+            key.append(UInt8(ascii: "3"))
+            add(five)
+            add(oriented ? "::" : "/")
+            add(three)
+        case .structural: key.append(UInt8(ascii: "4"))
         }
         key.append(separator)
         if let allele = alteration.allele {
-            key += allele.chromosome
+            add(allele.chromosome)
             key.append(separator)
             let digits = String(allele.position)
-            for _ in 0..<max(0, 12 - digits.count) { key += "0" }
-            key += digits
+            for _ in 0..<max(0, 12 - digits.utf8.count) { key.append(UInt8(ascii: "0")) }
+            add(digits)
             key.append(separator)
-            key += allele.reference
+            add(allele.reference)
             key.append(separator)
-            key += allele.alternate
+            add(allele.alternate)
         } else {
             key.append(separator)
             key.append(separator)
             key.append(separator)
         }
         key.append(separator)
-        if let change = alteration.principal?.proteinChange { key += change.description }
+        if let change = alteration.principal?.proteinChange { add(change.description) }
         key.append(separator)
-        key += alteration.filter
+        add(alteration.filter)
         key.append(separator)
-        if let transcript = alteration.transcripts.first?.transcript { key += transcript }
+        if let transcript = alteration.transcripts.first?.transcript { add(transcript) }
         key.append(separator)
-        key += String(alteration.sampleIndex)
+        add(String(alteration.sampleIndex))
         key.append(separator)
-        key += String(alteration.sourceLine ?? 0)
-        return key
+        add(String(alteration.sourceLine ?? 0))
+        return String(decoding: key, as: UTF8.self)
     }
 }
