@@ -73,7 +73,10 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "Write the HTML report here.")
     var html: String?
 
-    @Flag(help: "Print how long each phase of the run took to standard error (not in any report).")
+    @Flag(
+        help:
+            "Print how long each phase of the run took (and the processor time of phases that kept more than one core busy) to standard error (not in any report)."
+    )
     var timings = false
 
     func validate() throws {
