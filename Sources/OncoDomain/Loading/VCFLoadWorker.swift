@@ -84,7 +84,7 @@ struct VCFLoadWorker: VCFPassWorker {
         // the alleles nobody asked about.
         if schema != nil { surveyAnnotations(record, alternateCount: alternateCount) }
         let passes = record.isPass || !record.isFiltered
-        var annotations: [Int: [TranscriptAnnotation]]?
+        var annotations: [[TranscriptAnnotation]]?
         var normalCall: SampleCall?
         for offset in 0..<alternateCount {
             let allele = offset + 1
@@ -124,9 +124,10 @@ struct VCFLoadWorker: VCFPassWorker {
             let ruleGene = options.allelesOfInterest[genomic]
             guard interesting || ruleGene != nil else { continue }
             if annotations == nil {
-                annotations = schema.map { annotationsByAllele(record, schema: $0) } ?? [:]
+                annotations =
+                    schema.map { annotationsByAllele(record, schema: $0, alternateCount: alternateCount) } ?? []
             }
-            let transcripts = annotations?[allele] ?? []
+            let transcripts = annotations.flatMap { allele < $0.count ? $0[allele] : nil } ?? []
             let principal = TranscriptAnnotation.principalIndex(in: transcripts)
             var gene = principal.map { transcripts[$0].gene } ?? ""
             if gene.isEmpty, let ruleGene { gene = ruleGene }
@@ -467,19 +468,22 @@ struct VCFLoadWorker: VCFPassWorker {
         return .structural
     }
 
-    /// The annotation entries of each ALT allele (1-based), decoded into domain values.
-    mutating func annotationsByAllele(_ record: VCFRecord, schema: AnnotationSchema) -> [Int:
-        [TranscriptAnnotation]]
+    /// The annotation entries of each ALT allele (1-based, so element 0 stays empty), decoded
+    /// into domain values.
+    mutating func annotationsByAllele(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int)
+        -> [[TranscriptAnnotation]]
     {
-        var result: [Int: [TranscriptAnnotation]] = [:]
+        var result = [[TranscriptAnnotation]](repeating: [], count: alternateCount + 1)
         record.withReference { reference in
             record.withAlternateAlleles { alternates in
                 let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
                 _ = record.withInfoValue(forKey: schema.tag) { value in
                     for entry in AnnotationEntries(value, schema: schema) {
                         let entry = entry.indexed()  // most of its fields are read
-                        guard let allele = entry.alternateIndex(in: alleles) else { continue }
-                        result[allele, default: []].append(transcriptAnnotation(entry))
+                        guard let allele = entry.alternateIndex(in: alleles), allele < result.count else {
+                            continue
+                        }
+                        result[allele].append(transcriptAnnotation(entry))
                     }
                 }
             }
