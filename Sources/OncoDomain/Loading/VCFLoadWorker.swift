@@ -125,7 +125,8 @@ struct VCFLoadWorker: VCFPassWorker {
             guard interesting || ruleGene != nil else { continue }
             if annotations == nil {
                 annotations =
-                    schema.map { annotationsByAllele(record, schema: $0, alternateCount: alternateCount) } ?? []
+                    schema.map { annotationsByAllele(record, schema: $0, alternateCount: alternateCount) }
+                    ?? []
             }
             let transcripts = annotations.flatMap { allele < $0.count ? $0[allele] : nil } ?? []
             let principal = TranscriptAnnotation.principalIndex(in: transcripts)
