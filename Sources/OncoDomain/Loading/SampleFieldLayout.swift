@@ -319,7 +319,7 @@ struct SampleFieldLayout {
         if let range = located.depth {
             var end = range.lowerBound
             while end < range.upperBound && bytes[end] != 44 { end += 1 }
-            switch Self.count(bytes, from: range.lowerBound, to: end) {
+            switch Self.integerValue(bytes, from: range.lowerBound, to: end) {
             case .value(let number): formatDepth = number
             case .missing: break
             case .other: return nil
@@ -333,7 +333,7 @@ struct SampleFieldLayout {
         while true {
             var end = start
             while end < range.upperBound && bytes[end] != 44 { end += 1 }
-            switch Self.count(bytes, from: start, to: end) {
+            switch Self.integerValue(bytes, from: start, to: end) {
             case .value(let number):
                 // A sum beyond `Int.max` is for the general reader, which reports it.
                 let (next, overflow) = sum.addingReportingOverflow(number)
@@ -366,8 +366,8 @@ struct SampleFieldLayout {
             fieldsBesideAlleleDepths: (formatDepth != nil, statesFraction))
     }
 
-    /// An integer list element as the general reader takes it.
-    enum Count {
+    /// An integer field or list element, as the general reader takes it.
+    enum IntegerValue {
         case value(Int)
         /// `.`
         case missing
@@ -378,7 +378,7 @@ struct SampleFieldLayout {
     /// The integer in `bytes[start..<end]`: up to 18 plain digits are read here, anything else
     /// by `VCFByteParsing.integer` (signs, overflow), so the result is the general reader's.
     @inline(__always)
-    static func count(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Count {
+    static func integerValue(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> IntegerValue {
         let length = end - start
         if length > 0 && length <= 18 {
             var value = 0
