@@ -128,6 +128,7 @@ struct VCFLoadWorker: VCFPassWorker {
                     schema.map { annotationsByAllele(record, schema: $0, alternateCount: alternateCount) }
                     ?? []
             }
+            // (Without an annotation schema the list is empty, not one per allele.)
             let transcripts = annotations.flatMap { allele < $0.count ? $0[allele] : nil } ?? []
             let principal = TranscriptAnnotation.principalIndex(in: transcripts)
             var gene = principal.map { transcripts[$0].gene } ?? ""

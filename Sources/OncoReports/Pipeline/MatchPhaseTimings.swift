@@ -33,10 +33,10 @@ public final class MatchPhaseTimings {
         case write
     }
 
-    /// Each phase reached and its duration in nanoseconds, in run order.
-    public private(set) var durations: [(phase: Phase, nanoseconds: UInt64)] = []
-    /// The process's processor time during each entry of `durations`, in nanoseconds.
-    public private(set) var processorTimes: [UInt64] = []
+    /// Each phase reached, its duration and the process's processor time meanwhile (all
+    /// threads), in nanoseconds, in run order.
+    public private(set) var durations: [(phase: Phase, nanoseconds: UInt64, processorNanoseconds: UInt64)] =
+        []
 
     public init() {}
 
@@ -46,8 +46,8 @@ public final class MatchPhaseTimings {
         let start = DispatchTime.now().uptimeNanoseconds
         let processorStart = Self.processorTime()
         defer {
-            durations.append((phase, DispatchTime.now().uptimeNanoseconds - start))
-            processorTimes.append(Self.processorTime() &- processorStart)
+            durations.append(
+                (phase, DispatchTime.now().uptimeNanoseconds - start, Self.processorTime() &- processorStart))
         }
         return try body()
     }
@@ -71,7 +71,7 @@ public final class MatchPhaseTimings {
         // for the input's hash) is shown once, summed, where it first appeared.
         var order: [Phase] = []
         var sums: [Phase: (wall: UInt64, processor: UInt64)] = [:]
-        for ((phase, nanoseconds), processor) in zip(durations, processorTimes) {
+        for (phase, nanoseconds, processor) in durations {
             if sums[phase] == nil { order.append(phase) }
             sums[phase, default: (0, 0)].wall += nanoseconds
             sums[phase, default: (0, 0)].processor += processor
@@ -82,7 +82,8 @@ public final class MatchPhaseTimings {
         }
         let parts = order.map { "\($0.rawValue) \(text(sums[$0]!.wall, sums[$0]!.processor))" }
         let total = durations.reduce(UInt64(0)) { $0 + $1.nanoseconds }
-        return parts.joined(separator: ", ") + "; total \(text(total, processorTimes.reduce(0, +)))"
+        let processorTotal = durations.reduce(UInt64(0)) { $0 + $1.processorNanoseconds }
+        return parts.joined(separator: ", ") + "; total \(text(total, processorTotal))"
     }
 }
 
