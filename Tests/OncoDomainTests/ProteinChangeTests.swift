@@ -146,6 +146,27 @@ struct ProteinChangeTests {
         #expect(reparsed.description == change.description)
     }
 
+    @Test("The one-letter form written as bytes equals the String-built one, for every kind and field")
+    func descriptionMatchesRenderedForm() {
+        var generator = SeededGenerator(seed: 41)
+        let residues: [Character?] = [nil, "V", "*", "X", "é", "👍🏽"]
+        let alternates = ["", "E", "*", "=", "?", "0", "SVD", String(repeating: "W", count: 200), "ü"]
+        let numbers = [0, 1, 7, 600, 1443, 99_999, Int.max, -5, Int.min]
+        for kind in ProteinChange.Kind.allCases {
+            for _ in 0..<200 {
+                let start = numbers.randomElement(using: &generator)!
+                let end = Bool.random(using: &generator) ? start : numbers.randomElement(using: &generator)!
+                let change = ProteinChange(
+                    kind: kind, referenceStart: residues.randomElement(using: &generator)!, start: start,
+                    referenceEnd: residues.randomElement(using: &generator)!, end: end,
+                    alternate: alternates.randomElement(using: &generator)!,
+                    newStopDistance: Bool.random(using: &generator)
+                        ? nil : numbers.randomElement(using: &generator)!)
+                #expect(change.description == change.renderedDescription, "\(kind)")
+            }
+        }
+    }
+
     @Test(arguments: [
         "", "   ", "EXON 19 DELETION", "AMPLIFICATION", "BCR-ABL", "MUTATION", "p.[V600E;K601E]",
         "V600E/K", "V600EK", "V0E", "p.", "600E", "V600E (somatic)", "p.Val600Xyz", "D770_N771ins",

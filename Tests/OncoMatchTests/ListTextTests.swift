@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import OncoMatch
@@ -20,5 +21,21 @@ struct ListTextTests {
         #expect(ListText.joined(["A"]) == "A")
         #expect(ListText.joined(["A", "B"]) == "A or B")
         #expect(ListText.joined(["A", "B", "C"], conjunction: "and") == "A, B and C")
+    }
+
+    @Test("Each item once, in first-seen order, for short lists and long ones")
+    func uniqueKeepsFirstSeenOrder() {
+        #expect(ListText.unique([]) == [])
+        #expect(ListText.unique(["a"]) == ["a"])
+        #expect(ListText.unique(["b", "a", "b", "c", "a"]) == ["b", "a", "c"])
+        var generator = SeededGenerator(seed: 5)
+        for count in [2, 3, 8, 9, 40] {
+            let items = (0..<count).map { _ in
+                ["x", "y", "z", "é", "x y", ""].randomElement(using: &generator)!
+            }
+            var expected: [String] = []
+            for item in items where !expected.contains(item) { expected.append(item) }
+            #expect(ListText.unique(items) == expected)
+        }
     }
 }

@@ -30,6 +30,10 @@ public enum TumourProfileLoader {
         /// Hash a VCF's stored bytes while reading them (``Loaded/inputSHA256``); off when the
         /// caller hashes the file otherwise.
         public var computesInputChecksum = true
+        /// Short work a parse thread may do instead of waiting for the other
+        /// (``VCFParallelPass/run(path:options:computesChecksum:twoThreads:whileWaiting:makeWorker:take:)``):
+        /// `match` hashes its input this way.
+        public var whileWaiting: (@Sendable () -> Bool)?
 
         public init(
             inputPath: String, tumourType: String, sample: String? = nil, normal: String? = nil,
@@ -97,7 +101,7 @@ public enum TumourProfileLoader {
                 tumourSample: request.sample, normalSample: request.normal,
                 genesOfInterest: request.genesOfInterest, allelesOfInterest: request.allelesOfInterest,
                 strict: request.strict, computesInputChecksum: request.computesInputChecksum,
-                parsesOnTwoThreads: request.parsesOnTwoThreads))
+                parsesOnTwoThreads: request.parsesOnTwoThreads, whileWaiting: request.whileWaiting))
         let isTumourOnly = result.samples.normal == nil
         var burden: TumourMutationalBurden?
         var alternatives: [TumourMutationalBurden] = []

@@ -29,6 +29,9 @@ public enum VCFAlterationLoader {
         /// Parse records on two threads (when the machine has two cores); a caller that already
         /// loads one file per core turns this off.
         public var parsesOnTwoThreads: Bool
+        /// Short work a parse thread may do instead of waiting for the other
+        /// (``VCFParallelPass/run(path:options:computesChecksum:twoThreads:whileWaiting:makeWorker:take:)``).
+        public var whileWaiting: (@Sendable () -> Bool)?
         /// Records that cannot become alterations are counted by a quick path (see
         /// `VCFLoadWorker+QuickPath.swift`); tests turn it off to compare it with the general one.
         var usesQuickPath = true
@@ -37,8 +40,10 @@ public enum VCFAlterationLoader {
             tumourSample: String? = nil, normalSample: String? = nil, genesOfInterest: Set<String>? = nil,
             allelesOfInterest: [GenomicAllele: String] = [:], strict: Bool = false,
             stopLostIsTruncating: Bool = true, tmbMinimumVAF: Double = 0.05, tmbMinimumDepth: Int = 10,
-            computesInputChecksum: Bool = false, parsesOnTwoThreads: Bool = true
+            computesInputChecksum: Bool = false, parsesOnTwoThreads: Bool = true,
+            whileWaiting: (@Sendable () -> Bool)? = nil
         ) {
+            self.whileWaiting = whileWaiting
             self.parsesOnTwoThreads = parsesOnTwoThreads
             self.computesInputChecksum = computesInputChecksum
             self.tumourSample = tumourSample
@@ -86,6 +91,7 @@ public enum VCFAlterationLoader {
         let (summary, workers) = try VCFParallelPass.run(
             path: path, options: VCFReaderOptions(strict: options.strict),
             computesChecksum: options.computesInputChecksum, twoThreads: options.parsesOnTwoThreads,
+            whileWaiting: options.whileWaiting,
             makeWorker: { header in
                 if pair == nil {
                     pair = try TumourNormalPair.choose(

@@ -383,10 +383,17 @@ struct NearMissReasoner {
                 "not annotated (no CSQ/ANN): protein-level rules not evaluated; \(needs)" + wildTypeNote,
                 ruleIDs)
         }
-        let classPhrase = AlterationText.classPhrase(alteration, gene: gene, annotation: annotation)
+        var reason = AlterationText.classPhrase(alteration, gene: gene, annotation: annotation)
+        reason += "; "
+        reason += needs
         let notes = ListText.unique(mismatchNotes)
-        let noteText = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
-        return make("\(classPhrase); \(needs)\(noteText)\(wildTypeNote)", ruleIDs)
+        if !notes.isEmpty {
+            reason += " ("
+            reason += notes.joined(separator: "; ")
+            reason += ")"
+        }
+        reason += wildTypeNote
+        return make(reason, ruleIDs)
     }
 
     /// How an alteration fared against the leaves of a gene plan: whether it satisfies some, and

@@ -23,11 +23,13 @@ enum AlterationText {
             return "\(gene) structural variant"
                 + (alteration.allele.map { " at \($0.chromosome):\($0.position)" } ?? "")
         case .smallVariant:
+            // Concatenated: interpolating a value (not a `String`) looks up its conformances at
+            // run time, a large share of a label's cost (one per near-miss).
             if let change = (transcript ?? annotation(of: alteration, gene: gene))?.proteinChange {
-                return "\(gene) p.\(change)"
+                return gene + " p." + change.description
             }
-            if let allele = alteration.allele { return "\(gene) \(allele)" }
-            return "\(gene) variant"
+            if let allele = alteration.allele { return gene + " " + allele.description }
+            return gene + " variant"
         }
     }
 

@@ -25,7 +25,17 @@ enum ListText {
     }
 
     /// The items, each once, in first-seen order.
+    ///
+    /// Most lists here hold none or one item, a few several: those are compared with the items
+    /// kept so far (no set to allocate and hash into); long ones go through a set.
     static func unique(_ items: [String]) -> [String] {
+        if items.count < 2 { return items }
+        if items.count <= 8 {
+            var kept: [String] = []
+            kept.reserveCapacity(items.count)
+            for item in items where !kept.contains(item) { kept.append(item) }
+            return kept
+        }
         var seen: Set<String> = []
         return items.filter { seen.insert($0).inserted }
     }

@@ -172,7 +172,9 @@ public enum MatchJob {
             strict: request.strict)
         loadRequest.parsesOnTwoThreads = request.parsesOnTwoThreads
         loadRequest.computesInputChecksum = hasher == nil
-        // The parse keeps both cores busy: the hasher waits meanwhile.
+        // The parse keeps both cores busy: the hasher's thread waits meanwhile, and the parse's
+        // threads hash a block whenever they would wait for each other.
+        if let hasher { loadRequest.whileWaiting = { hasher.hashBlockIfIdle() } }
         hasher?.pause()
         let loaded = try timings.measure(.read) { try TumourProfileLoader.load(loadRequest) }
         hasher?.resume()
