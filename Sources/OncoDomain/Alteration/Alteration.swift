@@ -138,48 +138,83 @@ public struct GenomicAllele: Sendable, Hashable, CustomStringConvertible {
     public static func normalised(
         chromosome: String, position: Int, reference: String, alternate: String
     ) -> GenomicAllele {
-        // `chr` in any case, on bytes: no other character lower-cases to `c`, `h` or `r`.
-        let chrom = Array(chromosome.utf8)
-        var name = chromosome
-        if chrom.count >= 3, chrom[0] | 0x20 == UInt8(ascii: "c"), chrom[1] | 0x20 == UInt8(ascii: "h"),
-            chrom[2] | 0x20 == UInt8(ascii: "r")
-        {
-            name = String(decoding: chrom[3...], as: UTF8.self)
+        var (chromosome, reference, alternate) = (chromosome, reference, alternate)
+        return chromosome.withUTF8 { chromosome in
+            reference.withUTF8 { reference in
+                alternate.withUTF8 { alternate in
+                    normalised(
+                        chromosome: UnsafeRawBufferPointer(chromosome), position: position,
+                        reference: UnsafeRawBufferPointer(reference), alternate: UnsafeRawBufferPointer(alternate))
+                }
+            }
         }
-        if name == "M" { name = "MT" }
-        var ref = Array(reference.utf8)[...]
-        var alt = Array(alternate.utf8)[...]
+    }
+
+    /// ``normalised(chromosome:position:reference:alternate:)`` of UTF-8 bytes (a VCF record's
+    /// columns, read in place): the same allele, with no intermediate strings or arrays.
+    public static func normalised(
+        chromosome: UnsafeRawBufferPointer, position: Int, reference: UnsafeRawBufferPointer,
+        alternate: UnsafeRawBufferPointer
+    ) -> GenomicAllele {
+        // `chr` in any case, on bytes: no other character lower-cases to `c`, `h` or `r`.
+        var name = chromosome
+        if name.count >= 3, name[0] | 0x20 == UInt8(ascii: "c"), name[1] | 0x20 == UInt8(ascii: "h"),
+            name[2] | 0x20 == UInt8(ascii: "r")
+        {
+            name = UnsafeRawBufferPointer(rebasing: name[3...])
+        }
+        let chromosomeName =
+            name.count == 1 && name[0] == UInt8(ascii: "M") ? "MT" : String(decoding: name, as: UTF8.self)
+        var ref = reference.startIndex..<reference.endIndex
+        var alt = alternate.startIndex..<alternate.endIndex
         var pos = position
         // Symbolic alleles, breakends and `*` are kept as written.
-        let isSequence = { (bytes: ArraySlice<UInt8>) in
-            !bytes.isEmpty && bytes.allSatisfy { "ACGTNacgtn".utf8.contains($0) }
+        func isSequence(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            guard !bytes.isEmpty else { return false }
+            for byte in bytes {
+                switch byte | 0x20 {
+                case UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "g"), UInt8(ascii: "t"), UInt8(ascii: "n"):
+                    continue
+                default: return false
+                }
+            }
+            return true
         }
-        if isSequence(ref) && isSequence(alt) {
-            while ref.count > 1 && alt.count > 1 && ref.last == alt.last {
-                ref.removeLast()
-                alt.removeLast()
+        if isSequence(reference) && isSequence(alternate) {
+            while ref.count > 1 && alt.count > 1 && reference[ref.upperBound - 1] == alternate[alt.upperBound - 1] {
+                ref = ref.lowerBound..<(ref.upperBound - 1)
+                alt = alt.lowerBound..<(alt.upperBound - 1)
             }
             var lead = 0
             while lead < ref.count - 1 && lead < alt.count - 1
-                && ref[ref.startIndex + lead] == alt[alt.startIndex + lead]
+                && reference[ref.lowerBound + lead] == alternate[alt.lowerBound + lead]
             {
                 lead += 1
             }
-            if lead > 0 {
-                ref.removeFirst(lead)
-                alt.removeFirst(lead)
-                pos += lead
-            }
-        }
-        // ASCII (every real VCF) upper-cased byte by byte; anything else with Unicode's mapping.
-        func uppercased(_ bytes: ArraySlice<UInt8>) -> String {
-            guard bytes.allSatisfy({ $0 < 0x80 }) else {
-                return String(decoding: bytes, as: UTF8.self).uppercased()
-            }
-            return String(decoding: bytes.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+            ref = (ref.lowerBound + lead)..<ref.upperBound
+            alt = (alt.lowerBound + lead)..<alt.upperBound
+            pos += lead
         }
         return GenomicAllele(
-            chromosome: name, position: pos, reference: uppercased(ref), alternate: uppercased(alt))
+            chromosome: chromosomeName, position: pos,
+            reference: uppercased(UnsafeRawBufferPointer(rebasing: reference[ref])),
+            alternate: uppercased(UnsafeRawBufferPointer(rebasing: alternate[alt])))
+    }
+
+    /// ASCII (every real VCF) upper-cased byte by byte; anything else with Unicode's mapping.
+    private static func uppercased(_ bytes: UnsafeRawBufferPointer) -> String {
+        var hasLowercase = false
+        for byte in bytes {
+            if byte >= 0x80 { return String(decoding: bytes, as: UTF8.self).uppercased() }
+            if byte >= 0x61 && byte <= 0x7A { hasLowercase = true }
+        }
+        guard hasLowercase else { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (index, byte) in bytes.enumerated() {
+                buffer[index] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+            }
+            return bytes.count
+        }
     }
 
     /// Whether this is a single-nucleotide variant.

@@ -117,10 +117,19 @@ struct VCFLoadWorker: VCFPassWorker {
                 interesting
                     || rulePositions.anyWithin(record.position, referenceLength: record.referenceLength)
             else { continue }
-            let alternate = record.withAlternateAllele(offset) { String(decoding: $0, as: UTF8.self) } ?? "."
-            let genomic = GenomicAllele.normalised(
-                chromosome: record.chromosome, position: record.position, reference: record.reference,
-                alternate: alternate)
+            // Normalised from the record's bytes in place (no strings of the columns first).
+            let genomic = record.withChromosome { chromosome in
+                record.withReference { reference in
+                    func normalised(_ alternate: UnsafeRawBufferPointer) -> GenomicAllele {
+                        GenomicAllele.normalised(
+                            chromosome: chromosome, position: record.position, reference: reference,
+                            alternate: alternate)
+                    }
+                    // A missing ALT (`.`) is kept as written.
+                    return record.withAlternateAllele(offset, normalised)
+                        ?? Self.missingAlternate.withUnsafeBytes(normalised)
+                }
+            }
             let ruleGene = options.allelesOfInterest[genomic]
             guard interesting || ruleGene != nil else { continue }
             if annotations == nil {
@@ -472,6 +481,9 @@ struct VCFLoadWorker: VCFPassWorker {
 
     /// The annotation entries of each ALT allele (1-based, so element 0 stays empty), decoded
     /// into domain values.
+    /// The ALT of a record without one.
+    private static let missingAlternate: [UInt8] = [UInt8(ascii: ".")]
+
     mutating func annotationsByAllele(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int)
         -> [[TranscriptAnnotation]]
     {
