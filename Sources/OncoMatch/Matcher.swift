@@ -22,6 +22,12 @@ public struct Matcher: Sendable {
 
     /// Evaluates every candidate rule on `profile`.
     public func match(_ profile: TumourProfile) -> MatchResult {
+        match(profile, nearMissThreadsFrom: NearMissReasoner.parallelThreshold)
+    }
+
+    /// ``match(_:)``, reasoning about near-misses on two threads from `nearMissThreadsFrom`
+    /// alterations (tests compare both ways).
+    func match(_ profile: TumourProfile, nearMissThreadsFrom threshold: Int) -> MatchResult {
         let view = ProfileView(profile: profile)
         let evaluator = CriterionEvaluator(view: view, hotspots: ruleSet.hotspots)
         let writer = ExplanationWriter(tumourType: profile.tumourType, oncoTree: oncoTree)
@@ -37,7 +43,7 @@ public struct Matcher: Sendable {
         let nearMisses = NearMissReasoner(
             view: view, evaluator: evaluator, outcomes: outcomes, withheld: withheld, matchedIDs: matchedIDs,
             mentionedGenes: ruleSet.mentionedGenes, hotspots: ruleSet.hotspots
-        ).findings()
+        ).findings(twoThreadsFrom: threshold)
         let warnings = warnings(
             view: view, evaluator: evaluator, outcomes: outcomes, matches: matches)
         return MatchResult(

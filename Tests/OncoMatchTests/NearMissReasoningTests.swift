@@ -1,8 +1,9 @@
 import OncoDomain
-import OncoMatch
 import OncoRules
 import TestSupport
 import Testing
+
+@testable import OncoMatch
 
 /// Near-miss reasons are worked out once per gene (rules, leaves, requirement texts) and shared by
 /// the gene's alterations; these tests check that what is shared never carries one alteration's
@@ -20,6 +21,41 @@ struct NearMissReasoningTests {
     private static let brca2N372H = MatchFixtures.variant(
         "BRCA2", "N372H", class: .missense, consequence: "missense_variant", allele: "13:32332592:A:C",
         exon: 10)
+
+    @Test("Near-misses reasoned about on two threads are those of one thread, in the same order")
+    func twoThreadsGiveTheSameResult() {
+        let kinds: [(String, String, VariantClass, String)] = [
+            ("BRAF", "V600E", .missense, "missense_variant"),
+            ("BRAF", "V600=", .synonymous, "synonymous_variant"),
+            ("BRAF", "G469A", .missense, "missense_variant"),
+            ("BRCA2", "N372H", .missense, "missense_variant"),
+            ("BRCA2", "E1493Vfs*10", .truncating, "frameshift_variant"),
+            ("KRAS", "G12C", .missense, "missense_variant"), ("KRAS", "A146T", .missense, "missense_variant"),
+            ("EGFR", "L858R", .missense, "missense_variant"),
+            ("EGFR", "T790M", .missense, "missense_variant"),
+            ("MLH1", "Q346*", .truncating, "stop_gained"), ("IDH1", "R132H", .missense, "missense_variant"),
+            ("ALK", "G1202=", .synonymous, "synonymous_variant"),
+            ("PIK3CA", "H1047R", .missense, "missense_variant"),
+        ]
+        var generator = SeededGenerator(seed: 31)
+        let alterations = (0..<300).map { index -> Alteration in
+            let (gene, change, variantClass, consequence) = kinds.randomElement(using: &generator)!
+            return MatchFixtures.variant(
+                gene, change, class: variantClass, consequence: consequence,
+                allele:
+                    "\(index % 22 + 1):\(1_000 + index * 7):A:\(["C", "G", "T"].randomElement(using: &generator)!)",
+                vaf: [0.02, 0.3, 0.5].randomElement(using: &generator)!,
+                origin: Bool.random(using: &generator) ? .somatic : .unknown,
+                filter: Int.random(in: 0..<5, using: &generator) == 0 ? "LowQual" : "PASS")
+        }
+        for tumourType in ["MEL", "COADREAD", "NSCLC"] {
+            let profile = MatchFixtures.profile(alterations, tumourType: tumourType)
+            let oneThread = matcher.match(profile, nearMissThreadsFrom: .max)
+            let twoThreads = matcher.match(profile, nearMissThreadsFrom: 2)
+            #expect(oneThread.nearMisses.count > 100)
+            #expect(twoThreads == oneThread)
+        }
+    }
 
     @Test func alterationsOfOneGeneKeepTheirOwnReasons() throws {
         let filteredV600E = MatchFixtures.brafV600E(filter: "LowQual")

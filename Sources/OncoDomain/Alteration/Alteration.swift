@@ -144,7 +144,8 @@ public struct GenomicAllele: Sendable, Hashable, CustomStringConvertible {
                 alternate.withUTF8 { alternate in
                     normalised(
                         chromosome: UnsafeRawBufferPointer(chromosome), position: position,
-                        reference: UnsafeRawBufferPointer(reference), alternate: UnsafeRawBufferPointer(alternate))
+                        reference: UnsafeRawBufferPointer(reference),
+                        alternate: UnsafeRawBufferPointer(alternate))
                 }
             }
         }
@@ -173,7 +174,8 @@ public struct GenomicAllele: Sendable, Hashable, CustomStringConvertible {
             guard !bytes.isEmpty else { return false }
             for byte in bytes {
                 switch byte | 0x20 {
-                case UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "g"), UInt8(ascii: "t"), UInt8(ascii: "n"):
+                case UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "g"), UInt8(ascii: "t"),
+                    UInt8(ascii: "n"):
                     continue
                 default: return false
                 }
@@ -181,7 +183,9 @@ public struct GenomicAllele: Sendable, Hashable, CustomStringConvertible {
             return true
         }
         if isSequence(reference) && isSequence(alternate) {
-            while ref.count > 1 && alt.count > 1 && reference[ref.upperBound - 1] == alternate[alt.upperBound - 1] {
+            while ref.count > 1 && alt.count > 1
+                && reference[ref.upperBound - 1] == alternate[alt.upperBound - 1]
+            {
                 ref = ref.lowerBound..<(ref.upperBound - 1)
                 alt = alt.lowerBound..<(alt.upperBound - 1)
             }

@@ -1,17 +1,29 @@
 import GenomicFormats
 import OncoDomain
 import OncoRules
+import Synchronization
 
 /// Evaluates criteria on one profile, recursively, in three-valued logic. Leaf results are
 /// cached: the same leaf (e.g. `BRAF V600E`) is shared by many rules.
-final class CriterionEvaluator {
+///
+/// Safe to share between threads (the near-miss reasoning reads it from two): the cache and the
+/// flags are behind a lock, held only to look up or store, never while a leaf is computed.
+final class CriterionEvaluator: Sendable {
     let view: ProfileView
     let hotspots: [String: [CodonPosition]]
-    private var leafCache: [Criterion: LeafResult] = [:]
+
+    private struct State {
+        var leafCache: [Criterion: LeafResult] = [:]
+        var comparedAllelesAcrossBuilds = false
+        var skippedProteinLevelCriteria = false
+    }
+
+    private let state = Mutex(State())
+
     /// Set when an allele criterion was compared with both builds because the input's is unknown.
-    private(set) var comparedAllelesAcrossBuilds = false
+    var comparedAllelesAcrossBuilds: Bool { state.withLock { $0.comparedAllelesAcrossBuilds } }
     /// Set when a protein-level criterion could not be tried for lack of annotation.
-    private(set) var skippedProteinLevelCriteria = false
+    var skippedProteinLevelCriteria: Bool { state.withLock { $0.skippedProteinLevelCriteria } }
 
     init(view: ProfileView, hotspots: [String: [CodonPosition]]) {
         self.view = view
@@ -46,9 +58,9 @@ final class CriterionEvaluator {
 
     /// Evaluates one leaf criterion (anything but `all`, `any`, `not`), cached.
     func leaf(_ criterion: Criterion) -> LeafResult {
-        if let cached = leafCache[criterion] { return cached }
+        if let cached = state.withLock({ $0.leafCache[criterion] }) { return cached }
         let result = computeLeaf(criterion)
-        leafCache[criterion] = result
+        state.withLock { $0.leafCache[criterion] = result }
         return result
     }
 
@@ -122,7 +134,7 @@ final class CriterionEvaluator {
             return LeafResult(truth: .yes, hits: hits, failures: failures, unknownReason: nil)
         }
         if needsAnnotation && !view.isAnnotated {
-            skippedProteinLevelCriteria = true
+            state.withLock { $0.skippedProteinLevelCriteria = true }
             return LeafResult(
                 truth: .unknown, hits: [], failures: failures,
                 unknownReason: "protein-level criteria need CSQ/ANN annotation, which the input lacks")
@@ -200,7 +212,7 @@ final class CriterionEvaluator {
         let builds: [GenomeBuild]
         if view.profile.build == .unknown {
             builds = criterion.alleles.keys.sorted { $0.rawValue < $1.rawValue }
-            comparedAllelesAcrossBuilds = true
+            state.withLock { $0.comparedAllelesAcrossBuilds = true }
         } else {
             builds = [view.profile.build]
         }
@@ -582,7 +594,7 @@ final class CriterionEvaluator {
     private func wildTypeLeaf(_ genes: [String]) -> LeafResult {
         let label = "\(ListText.joined(genes, conjunction: "and")) wild type"
         guard view.isAnnotated else {
-            skippedProteinLevelCriteria = true
+            state.withLock { $0.skippedProteinLevelCriteria = true }
             return Self.unknown("wild-type status needs CSQ/ANN annotation, which the input lacks")
         }
         for gene in genes {

@@ -1,5 +1,7 @@
+import Dispatch
 import OncoDomain
 import OncoRules
+import Synchronization
 
 /// Builds one near-miss per alteration (in a gene the rules mention) that contributed to no
 /// match, with a concrete reason from the criteria tried; and one per matched alteration that a
@@ -115,19 +117,48 @@ struct NearMissReasoner {
         }
     }
 
-    func findings() -> [NearMissFinding] {
+    /// From how many alterations the findings are worked out on two threads (each half of the
+    /// alterations with its own plans); below it, the thread costs more than it saves.
+    static let parallelThreshold = 2_048
+
+    /// The near-misses, sorted (``sort(_:)``).
+    ///
+    /// With many alterations (``parallelThreshold``) the two halves are reasoned about on two
+    /// threads: each alteration's finding depends only on the shared, read-only rule outcomes and
+    /// on the evaluator's cached leaf results, and the halves are joined in alteration order
+    /// before the sort, so the result is the same whichever way it was computed. On the
+    /// 1M-record benchmark (8,491 near-misses) this is three fifths of the matcher's work.
+    func findings(twoThreadsFrom threshold: Int = parallelThreshold) -> [NearMissFinding] {
+        let count = view.alterations.count
+        var findings: [NearMissFinding]
+        if count >= max(threshold, 2) {
+            let halves = [0..<count / 2, count / 2..<count]
+            let parts = Mutex<[[NearMissFinding]]>([[], []])
+            DispatchQueue.concurrentPerform(iterations: halves.count) { half in
+                let part = self.findings(in: halves[half])
+                parts.withLock { $0[half] = part }
+            }
+            findings = parts.withLock { $0[0] + $0[1] }
+        } else {
+            findings = self.findings(in: 0..<count)
+        }
+        Self.sort(&findings)
+        return findings
+    }
+
+    /// The findings of the alterations `ids`, in id order.
+    private func findings(in ids: Range<Int>) -> [NearMissFinding] {
         var plans: [[String]: NearMissGenePlan] = [:]
         var findings: [NearMissFinding] = []
-        findings.reserveCapacity(view.alterations.count)
+        findings.reserveCapacity(ids.count)
         // Alterations passed in place from the buffer (an array element argument was copied).
         view.alterations.withUnsafeBufferPointer { alterations in
-            for id in alterations.indices {
+            for id in ids {
                 if let finding = finding(id: id, alteration: alterations[id], plans: &plans) {
                     findings.append(finding)
                 }
             }
         }
-        Self.sort(&findings)
         return findings
     }
 
