@@ -42,6 +42,14 @@ struct OncoTreeTests {
     }
 
     @Test func rejectsMalformedTSV() {
+        // The line is counted with the comment and blank lines before it.
+        #expect {
+            try OncoTree(
+                tsv: "# comment\n\ncode\tparent\tlevel\ttissue\tmain_type\tname\nMEL\tSKIN\t2\n", version: "x"
+            )
+        } throws: { error in
+            (error as? OncoTree.LoadError)?.message == "line 4: expected 6 tab-separated fields"
+        }
         #expect(throws: OncoTree.LoadError.self) {
             try OncoTree(tsv: "code\tparent\tlevel\ttissue\tmain_type\tname\nMEL\tSKIN\t2\n", version: "x")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The OncoTree tumour-type ontology (release 2025-10-03, CC BY 4.0, shipped as a resource).
 ///
@@ -33,9 +34,14 @@ public struct OncoTree: Sendable {
     public static let rootCode = "TISSUE"
 
     private var nodes: [String: Node] = [:]
-    /// Every node but the root as ``closeMatches(for:limit:)`` compares it; set once a loader
-    /// has filled `nodes`.
-    private(set) var closeMatchCandidates: [CloseMatchCandidate] = []
+    /// Every node but the root as ``closeMatches(for:limit:)`` compares it, worked out on the
+    /// first question (only error messages ask; a third of the load time otherwise). Shared by
+    /// copies of the tree: only the initialisers fill `nodes`.
+    private let closeMatchCache = CloseMatchCache()
+
+    var closeMatchCandidates: [CloseMatchCandidate] {
+        closeMatchCache.candidates { Self.closeMatchCandidates(of: nodes) }
+    }
 
     init(version: String) {
         self.version = version
@@ -70,16 +76,40 @@ public struct OncoTree: Sendable {
         self.version = version
         var sawHeader = false
         var childrenByParent: [String: [String]] = [:]
-        // Split as bytes, not characters (grapheme breaking was most of the load time); a
-        // carriage return ending a line is dropped.
-        let tab = UInt8(ascii: "\t")
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        for (offset, var line) in lines.enumerated() {
-            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            let fields = line.split(separator: tab, omittingEmptySubsequences: false).map {
-                String(decoding: $0, as: UTF8.self)
+        // Split as bytes, in place (grapheme breaking, then the generic `split`, were most of
+        // the load time); a carriage return ending a line is dropped.
+        var text = text
+        let lines: [[String]] = text.withUTF8 { bytes in
+            var lines: [[String]] = []
+            lines.reserveCapacity(1_024)
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                var lineEnd = end
+                if lineEnd > start && bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+                var fields: [String] = []
+                fields.reserveCapacity(6)
+                if lineEnd > start && bytes[start] != UInt8(ascii: "#") {
+                    var fieldStart = start
+                    for index in start...lineEnd where index == lineEnd || bytes[index] == UInt8(ascii: "\t")
+                    {
+                        fields.append(
+                            String(
+                                decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]),
+                                as: UTF8.self))
+                        fieldStart = index + 1
+                    }
+                }
+                // Blank and comment lines stay as empty lists, so line numbers in errors count them.
+                lines.append(fields)
+                start = end + 1
             }
+            return lines
+        }
+        nodes.reserveCapacity(lines.count)
+        for (offset, fields) in lines.enumerated() {
+            if fields.isEmpty { continue }
             guard fields.count == 6 else {
                 throw LoadError(
                     source: source, message: "line \(offset + 1): expected 6 tab-separated fields")
@@ -107,7 +137,6 @@ public struct OncoTree: Sendable {
         guard nodes[Self.rootCode] != nil else {
             throw LoadError(source: source, message: "no \(Self.rootCode) root node")
         }
-        closeMatchCandidates = Self.closeMatchCandidates(of: nodes)
     }
 
     /// Every node, for comparing two loaded trees.
@@ -150,7 +179,6 @@ public struct OncoTree: Sendable {
                 tissue: object["tissue"] as? String, parent: (object["parent"] as? String)?.uppercased(),
                 level: object["level"] as? Int ?? 0, children: children.sorted())
         }
-        closeMatchCandidates = Self.closeMatchCandidates(of: nodes)
     }
 
     /// The number of nodes, the root included.
@@ -201,5 +229,19 @@ public struct OncoTree: Sendable {
     public func isHaematological(_ code: String) -> Bool {
         guard let tissue = node(code)?.tissue else { return false }
         return Self.haematologicalTissues.contains(tissue)
+    }
+}
+
+/// Where a tree keeps its close-match candidates once worked out (a class, so the tree stays a
+/// value its copies share it with).
+final class CloseMatchCache: Sendable {
+    private let stored = Mutex<[OncoTree.CloseMatchCandidate]?>(nil)
+
+    /// The candidates, made by `make` on the first call.
+    func candidates(_ make: () -> [OncoTree.CloseMatchCandidate]) -> [OncoTree.CloseMatchCandidate] {
+        if let candidates = stored.withLock({ $0 }) { return candidates }
+        let candidates = make()
+        stored.withLock { $0 = $0 ?? candidates }
+        return candidates
     }
 }
