@@ -52,6 +52,38 @@ struct MatchJobTests {
         #expect(!withoutSegments.matches.contains { $0.ruleId == "tgt-erbb2-amplification-breast" })
     }
 
+    /// Alleles non-coding on every transcript are left out of the index when no rule could take
+    /// them (the shipped rules name no `non-coding` class), and kept, and matched, when one does.
+    @Test func nonCodingAllelesAreIndexedOnlyWhenARuleNamesTheClass() throws {
+        let directory = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let vcf = directory.appendingPathComponent("tert.vcf").path
+        let csq = "Allele|Consequence|IMPACT|SYMBOL|Feature|HGVSp|CANONICAL"
+        try """
+        ##fileformat=VCFv4.2
+        ##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: \(csq)">
+        ##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">
+        ##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">
+        #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR
+        chr5\t1295113\t.\tG\tA\t.\tPASS\tCSQ=A|upstream_gene_variant|MODIFIER|TERT|ENST00000310581||YES\tGT:AD\t0/1:30,12
+        chr7\t140800000\t.\tC\tT\t.\tPASS\tCSQ=T|intron_variant|MODIFIER|BRAF|ENST00000646891||YES\tGT:AD\t0/1:30,12
+
+        """.write(toFile: vcf, atomically: true, encoding: .utf8)
+        #expect(!(try GoldenMatchCase.bundledRules().acceptsNonCodingAlterations))
+        let shipped = try run(MatchJob.Request(inputPath: vcf, tumourType: "MEL"))
+        #expect(shipped.qc.alterationsIndexed == 0)
+        #expect(shipped.nearMisses.isEmpty)
+
+        let request = MatchJob.Request(
+            inputPath: vcf, tumourType: "MEL", ruleFiles: [TestData.fixture("rules/non-coding-class.yaml")])
+        let rules = try MatchJob.ruleSet(for: request)
+        #expect(rules.acceptsNonCodingAlterations)
+        let withRule = try MatchJob.run(request, rules: rules, oncoTree: try OncoTree.bundled())
+        #expect(withRule.qc.alterationsIndexed == 2)
+        #expect(withRule.matches.map(\.ruleId) == ["fixture-tert-promoter"])
+        #expect(withRule.matches.first?.matchLevel == "gene-class")
+    }
+
     @Test func unknownTumourTypeListsCloseMatchesAndWritesNothing() throws {
         let directory = try TestData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -34,6 +34,10 @@ public enum TumourProfileLoader {
         /// (``VCFParallelPass/run(path:options:computesChecksum:twoThreads:whileWaiting:makeWorker:take:)``):
         /// `match` hashes its input this way.
         public var whileWaiting: (@Sendable () -> Bool)?
+        /// Index alterations annotated as non-coding on every transcript
+        /// (``VCFAlterationLoader/Options/keepsNonCodingAlterations``); `match` turns it off when no
+        /// rule accepts the non-coding class.
+        public var keepsNonCodingAlterations = true
 
         public init(
             inputPath: String, tumourType: String, sample: String? = nil, normal: String? = nil,
@@ -101,7 +105,8 @@ public enum TumourProfileLoader {
                 tumourSample: request.sample, normalSample: request.normal,
                 genesOfInterest: request.genesOfInterest, allelesOfInterest: request.allelesOfInterest,
                 strict: request.strict, computesInputChecksum: request.computesInputChecksum,
-                parsesOnTwoThreads: request.parsesOnTwoThreads, whileWaiting: request.whileWaiting))
+                parsesOnTwoThreads: request.parsesOnTwoThreads, whileWaiting: request.whileWaiting,
+                keepsNonCodingAlterations: request.keepsNonCodingAlterations))
         let isTumourOnly = result.samples.normal == nil
         var burden: TumourMutationalBurden?
         var alternatives: [TumourMutationalBurden] = []

@@ -32,6 +32,11 @@ public enum VCFAlterationLoader {
         /// Short work a parse thread may do instead of waiting for the other
         /// (``VCFParallelPass/run(path:options:computesChecksum:twoThreads:whileWaiting:makeWorker:take:)``).
         public var whileWaiting: (@Sendable () -> Bool)?
+        /// Keep alleles annotated as non-coding on every entry (intronic, UTR, up- or
+        /// downstream, no HGVSp) in genes of interest. A caller whose rules cannot match them
+        /// (``OncoRules`` `CompiledRuleSet.acceptsNonCodingAlterations`) turns this off: such an
+        /// allele is then neither decoded nor indexed (an allele a rule names is kept anyway).
+        public var keepsNonCodingAlterations = true
         /// Records that cannot become alterations are counted by a quick path (see
         /// `VCFLoadWorker+QuickPath.swift`); tests turn it off to compare it with the general one.
         var usesQuickPath = true
@@ -41,9 +46,10 @@ public enum VCFAlterationLoader {
             allelesOfInterest: [GenomicAllele: String] = [:], strict: Bool = false,
             stopLostIsTruncating: Bool = true, tmbMinimumVAF: Double = 0.05, tmbMinimumDepth: Int = 10,
             computesInputChecksum: Bool = false, parsesOnTwoThreads: Bool = true,
-            whileWaiting: (@Sendable () -> Bool)? = nil
+            whileWaiting: (@Sendable () -> Bool)? = nil, keepsNonCodingAlterations: Bool = true
         ) {
             self.whileWaiting = whileWaiting
+            self.keepsNonCodingAlterations = keepsNonCodingAlterations
             self.parsesOnTwoThreads = parsesOnTwoThreads
             self.computesInputChecksum = computesInputChecksum
             self.tumourSample = tumourSample

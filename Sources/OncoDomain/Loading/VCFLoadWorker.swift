@@ -132,6 +132,15 @@ struct VCFLoadWorker: VCFPassWorker {
             }
             let ruleGene = options.allelesOfInterest[genomic]
             guard interesting || ruleGene != nil else { continue }
+            // Non-coding on every entry (a quarter of the kept alleles of the 1M-record
+            // benchmark): no criterion can take it unless a rule names the non-coding class, so
+            // it is neither decoded nor indexed. Looked at only when its principal entry is.
+            if !options.keepsNonCodingAlterations && ruleGene == nil, let schema,
+                survey[allele].variantClass == .nonCoding,
+                isNonCodingOnly(record, schema: schema, allele: allele)
+            {
+                continue
+            }
             if annotations == nil {
                 annotations =
                     schema.map { annotationsByAllele(record, schema: $0, alternateCount: alternateCount) }
@@ -481,6 +490,26 @@ struct VCFLoadWorker: VCFPassWorker {
 
     /// The annotation entries of each ALT allele (1-based, so element 0 stays empty), decoded
     /// into domain values.
+    /// Whether every annotation entry of ALT allele `allele` (1-based) has a non-coding class and
+    /// no HGVSp (an entry with one could meet a protein-change criterion whatever its terms).
+    mutating func isNonCodingOnly(_ record: VCFRecord, schema: AnnotationSchema, allele: Int) -> Bool {
+        record.withReference { reference in
+            record.withAlternateAlleles { alternates in
+                let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
+                return record.withInfoValue(forKey: schema.tag) { value in
+                    for entry in AnnotationEntries(value, schema: schema)
+                    where entry.alternateIndex(in: alleles) == allele {
+                        if let hgvsp = entry[.hgvsp], !hgvsp.isEmpty { return false }
+                        let (variantClass, _) = consequenceClasses.classAndTerms(
+                            of: entry[.consequence]?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0))
+                        if variantClass != .nonCoding { return false }
+                    }
+                    return true
+                } ?? false
+            }
+        }
+    }
+
     /// The ALT of a record without one.
     private static let missingAlternate: [UInt8] = [UInt8(ascii: ".")]
 

@@ -171,6 +171,7 @@ public enum MatchJob {
             copyNumberPath: request.copyNumberPath, fusionsPath: request.fusionsPath,
             strict: request.strict)
         loadRequest.parsesOnTwoThreads = request.parsesOnTwoThreads
+        loadRequest.keepsNonCodingAlterations = rules.acceptsNonCodingAlterations
         loadRequest.computesInputChecksum = hasher == nil
         // The parse keeps both cores busy: the hasher's thread waits meanwhile, and the parse's
         // threads hash a block whenever they would wait for each other.

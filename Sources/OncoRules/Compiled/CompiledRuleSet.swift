@@ -12,6 +12,12 @@ public struct CompiledRuleSet: Sendable {
     /// `mmr` criterion is used): the variant index needs to keep only these.
     public let mentionedGenes: Set<String>
 
+    /// Whether some criterion (under `not` too) accepts the `non-coding` class. Only then can an
+    /// alteration annotated as non-coding on every transcript (intronic, UTR, up- or downstream,
+    /// without an HGVSp) meet a criterion other than an exact allele, so only then does the
+    /// variant index need to keep such alterations.
+    public let acceptsNonCodingAlterations: Bool
+
     public init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         var byGene: [String: [Int]] = [:]
@@ -28,6 +34,19 @@ public struct CompiledRuleSet: Sendable {
         ruleIndexesByBiomarker = byBiomarker
         wildTypeRuleIndexes = wildType
         mentionedGenes = mentioned
+        acceptsNonCodingAlterations = ruleSet.rules.contains { Self.acceptsNonCoding($0.biomarker) }
+    }
+
+    private static func acceptsNonCoding(_ criterion: Criterion) -> Bool {
+        switch criterion {
+        case .codon(let codon): codon.classes.contains(.nonCoding)
+        case .range(let range): range.classes.contains(.nonCoding)
+        case .exon(let exon): exon.classes.contains(.nonCoding)
+        case .gene(let gene): gene.alterationClass == .variantClass(.nonCoding)
+        case .all(let parts), .any(let parts): parts.contains(where: acceptsNonCoding)
+        case .not(let inner): acceptsNonCoding(inner)
+        case .allele, .protein, .copyNumber, .fusion, .tmb, .msi, .mmr, .hrd, .wildType: false
+        }
     }
 
     /// All rules, in set order.
