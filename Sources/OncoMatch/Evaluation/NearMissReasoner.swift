@@ -123,11 +123,12 @@ struct NearMissReasoner {
 
     /// The near-misses, sorted (``sort(_:)``).
     ///
-    /// With many alterations (``parallelThreshold``) the two halves are reasoned about on two
-    /// threads: each alteration's finding depends only on the shared, read-only rule outcomes and
-    /// on the evaluator's cached leaf results, and the halves are joined in alteration order
-    /// before the sort, so the result is the same whichever way it was computed. On the
-    /// 1M-record benchmark (8,491 near-misses) this is three fifths of the matcher's work.
+    /// With many alterations (``parallelThreshold``) the two halves are reasoned about, and
+    /// sorted by their text, on two threads: each alteration's finding depends only on the
+    /// shared, read-only rule outcomes and on the evaluator's cached leaf results. The sorted
+    /// halves are merged (the first half first on ties, as in one list), then ties are ordered by
+    /// content: the result is the same whichever way it was computed. On the 1M-record
+    /// benchmark (8,491 near-misses) this is three fifths of the matcher's work.
     func findings(twoThreadsFrom threshold: Int = parallelThreshold) -> [NearMissFinding] {
         let count = view.alterations.count
         var findings: [NearMissFinding]
@@ -135,14 +136,16 @@ struct NearMissReasoner {
             let halves = [0..<count / 2, count / 2..<count]
             let parts = Mutex<[[NearMissFinding]]>([[], []])
             DispatchQueue.concurrentPerform(iterations: halves.count) { half in
-                let part = self.findings(in: halves[half])
+                var part = self.findings(in: halves[half])
+                Self.sortByText(&part)
                 parts.withLock { $0[half] = part }
             }
-            findings = parts.withLock { $0[0] + $0[1] }
+            findings = parts.withLock { Self.mergedByText($0[0], $0[1]) }
         } else {
             findings = self.findings(in: 0..<count)
+            Self.sortByText(&findings)
         }
-        Self.sort(&findings)
+        Self.orderTiesByContent(&findings)
         return findings
     }
 
@@ -163,37 +166,81 @@ struct NearMissReasoner {
     }
 
     /// Sorts findings by gene, label, reason, then the alteration's content
-    /// (``AlterationText/sortKey(_:)``), stably. Keys are looked up by index (no copies per
-    /// comparison), the gene as its rank among the findings' genes; content keys are built only for
-    /// runs that tie on the rest; the findings themselves are swapped into place, never copied.
+    /// (``AlterationText/sortKey(_:)``), stably.
     static func sort(_ findings: inout [NearMissFinding]) {
-        let genes = Set(findings.map(\.gene)).sorted()
-        let geneRanks = Dictionary(uniqueKeysWithValues: genes.enumerated().map { ($0.element, $0.offset) })
-        let ranks = findings.map { geneRanks[$0.gene]! }
-        let labels = findings.map(\.label)
-        let reasons = findings.map(\.reason)
+        sortByText(&findings)
+        orderTiesByContent(&findings)
+    }
+
+    /// How `left` and `right` compare by gene, label and reason: negative, zero or positive.
+    private static func compareByText(_ left: NearMissFinding, _ right: NearMissFinding) -> Int {
+        if left.gene != right.gene { return left.gene < right.gene ? -1 : 1 }
+        if left.label != right.label { return left.label < right.label ? -1 : 1 }
+        if left.reason != right.reason { return left.reason < right.reason ? -1 : 1 }
+        return 0
+    }
+
+    /// Sorts findings by gene, label and reason, stably. The order is worked out on indexes
+    /// (no copies per comparison); the findings themselves are swapped into place, never copied.
+    private static func sortByText(_ findings: inout [NearMissFinding]) {
+        var order = Array(findings.indices)
+        findings.withUnsafeBufferPointer { findings in
+            order.sort { left, right in
+                let comparison = compareByText(findings[left], findings[right])
+                return comparison != 0 ? comparison < 0 : left < right
+            }
+        }
+        permute(&findings, into: order)
+    }
+
+    /// Two lists sorted by ``compareByText(_:_:)`` merged into one, `first`'s findings first
+    /// among equals (as a stable sort of `first + second` would place them).
+    private static func mergedByText(_ first: [NearMissFinding], _ second: [NearMissFinding])
+        -> [NearMissFinding]
+    {
+        var merged: [NearMissFinding] = []
+        merged.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count && j < second.count {
+            if compareByText(second[j], first[i]) < 0 {
+                merged.append(second[j])
+                j += 1
+            } else {
+                merged.append(first[i])
+                i += 1
+            }
+        }
+        merged.append(contentsOf: first[i...])
+        merged.append(contentsOf: second[j...])
+        return merged
+    }
+
+    /// Orders each run of findings that tie on gene, label and reason by the alteration's content
+    /// (``AlterationText/sortKey(_:)``), then position; keys are built only for such runs.
+    private static func orderTiesByContent(_ findings: inout [NearMissFinding]) {
         func tie(_ left: Int, _ right: Int) -> Bool {
-            ranks[left] == ranks[right] && labels[left] == labels[right] && reasons[left] == reasons[right]
+            findings[left].gene == findings[right].gene && findings[left].label == findings[right].label
+                && findings[left].reason == findings[right].reason
         }
         var order = Array(findings.indices)
-        order.sort { left, right in
-            if ranks[left] != ranks[right] { return ranks[left] < ranks[right] }
-            if labels[left] != labels[right] { return labels[left] < labels[right] }
-            if reasons[left] != reasons[right] { return reasons[left] < reasons[right] }
-            return left < right
-        }
+        var changed = false
         var start = 0
-        while start < order.count {
+        while start < findings.count {
             var end = start + 1
-            while end < order.count && tie(order[start], order[end]) { end += 1 }
+            while end < findings.count && tie(start, end) { end += 1 }
             if end - start > 1 {
-                let keys = order[start..<end].map { (AlterationText.sortKey(findings[$0].alteration), $0) }
+                let keys = (start..<end).map { (AlterationText.sortKey(findings[$0].alteration), $0) }
                 order.replaceSubrange(start..<end, with: keys.sorted { $0 < $1 }.map(\.1))
+                changed = true
             }
             start = end
         }
-        // Position `p` receives the finding at `order[p]`: follow each cycle of the permutation,
-        // swapping in the buffer (which moves the findings; the array's `swapAt` copied them).
+        if changed { permute(&findings, into: order) }
+    }
+
+    /// Puts the finding at `order[p]` at position `p`: follows each cycle of the permutation,
+    /// swapping in the buffer (which moves the findings; the array's `swapAt` copied them).
+    private static func permute(_ findings: inout [NearMissFinding], into order: [Int]) {
         var placed = [Bool](repeating: false, count: order.count)
         findings.withUnsafeMutableBufferPointer { buffer in
             for cycleStart in order.indices where !placed[cycleStart] {
