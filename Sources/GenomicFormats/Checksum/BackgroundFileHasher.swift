@@ -8,15 +8,17 @@ import Synchronization
 #endif
 
 /// The SHA-256 of a regular file, computed on a thread of its own while the caller does other
-/// work, paused while the caller needs every core, and advanced by the caller's threads in the
-/// moments they would otherwise wait.
+/// work, and in only the idle moments of the cores while the caller needs them all.
 ///
-/// `oncomatch match` hashes its input this way: while the rule set loads, while the rules are
-/// matched and while the report model is built, one core would otherwise sit idle; during the
-/// parallel parse, which keeps both busy, the hasher's thread waits, and the parse's threads hash
-/// a small block whenever one of them would wait for the other (``hashBlockIfIdle()``). Hashing
-/// the stored bytes inside the parse instead cost the run 4–6% of its time on the 1M-record
-/// benchmark.
+/// `oncomatch match` hashes its input this way: while the rule set loads, one core would
+/// otherwise sit idle. During the parallel parse, which keeps both busy, the caller pauses the
+/// hasher: on Linux its thread then runs at idle priority (`SCHED_IDLE`), so it hashes only when
+/// a parse thread waits for the other or for input, and any other thread preempts it at once;
+/// elsewhere (or if that is refused) it waits, and the parse's threads hash a small block when
+/// they would wait (``hashBlockIfIdle()``). After the parse the thread returns to normal priority
+/// if the system lets it; ``result()`` hashes whatever is left on the calling thread. On the
+/// 1M-record benchmark the whole 88 MB input was then hashed during the parse, which took no
+/// longer for it (hashing inside the parse instead cost 4–6% of the run).
 ///
 /// The file is read a second time (through `read(2)`, from the page cache), so the hasher checks
 /// that it hashed the file the parse read: the file's device, inode, size and modification time
@@ -60,8 +62,11 @@ public final class BackgroundFileHasher: Sendable {
         var paused = false
         /// The thread is waiting on `gate` for a resume.
         var waiting = false
-        var cancelled = false
-        var outcome: Result<String, FormatError>?
+        /// The thread runs at idle priority while paused (the parse's threads then leave the
+        /// hashing to it).
+        var hashesAtIdlePriority = false
+        /// Set by ``result()`` or ``cancel()``: the thread stops at its next block.
+        var retired = false
     }
 
     /// The hash so far, advanced a block at a time by whichever thread holds it.
@@ -77,9 +82,9 @@ public final class BackgroundFileHasher: Sendable {
         deinit { buffer.deallocate() }
     }
 
-    /// The block the hasher's own thread reads and hashes at a time: it stays in the core's L2
-    /// cache between the copy `read(2)` makes and the hashing (a MiB did not: the hash then read
-    /// every byte back from L3).
+    /// The block read and hashed at a time by the hasher's thread and by ``result()``: it stays
+    /// in the core's L2 cache between the copy `read(2)` makes and the hashing (a MiB did not:
+    /// the hash then read every byte back from L3).
     static let threadBlockSize = 128 << 10
     /// The block ``hashBlockIfIdle()`` hashes: about 25 µs, short enough that the thread it
     /// borrows is back soon when the work it waited for arrives.
@@ -92,9 +97,9 @@ public final class BackgroundFileHasher: Sendable {
     private let progress: Mutex<Progress>
     /// Wakes the thread from a pause.
     private let gate = DispatchSemaphore(value: 0)
-    /// Signalled once the thread has an outcome.
-    private let done = DispatchSemaphore(value: 0)
     private let thread: Mutex<PassHelperThread?> = Mutex(nil)
+    /// The outcome, once ``result()`` or ``cancel()`` has settled it (later calls return it).
+    private let outcome = Mutex<Result<String, FormatError>?>(nil)
 
     /// Starts hashing `path`; `nil` when it is not a regular file that can be opened (standard
     /// input, a pipe, a directory…) or no thread can be created: hash it while reading it then.
@@ -117,7 +122,7 @@ public final class BackgroundFileHasher: Sendable {
                 buffer: UnsafeMutableRawBufferPointer.allocate(byteCount: Self.threadBlockSize, alignment: 64)
             ))
         // The thread holds the hasher until the job ends.
-        guard let thread = PassHelperThread(job: { [self] in hash() }) else {
+        guard let thread = PassHelperThread(job: { [self] in hashOnThread() }) else {
             close(descriptor)
             return nil
         }
@@ -129,12 +134,14 @@ public final class BackgroundFileHasher: Sendable {
         close(descriptor)
     }
 
-    /// Makes the thread wait, from the end of the block it is hashing, until ``resume()``.
+    /// Keeps the thread from taking a core the caller needs, from the end of the block it is
+    /// hashing until ``resume()``: it hashes at idle priority where the system has one, else waits.
     public func pause() {
         control.withLock { $0.paused = true }
     }
 
-    /// Lets a paused thread go on.
+    /// Lets the thread hash at normal priority again (or, if the system keeps it at idle
+    /// priority, go on there: ``result()`` does what is left).
     public func resume() {
         let wake = control.withLock { control -> Bool in
             control.paused = false
@@ -145,76 +152,109 @@ public final class BackgroundFileHasher: Sendable {
     }
 
     /// Hashes the next small block of the file on the calling thread, unless another thread is
-    /// hashing one (it never waits) or the file is all hashed; whether it hashed a block.
+    /// hashing one (it never waits), the hasher's thread is hashing at idle priority (it takes
+    /// idle moments itself), or the file is all hashed; whether it hashed a block.
     ///
     /// For a thread with nothing else to do for a moment (a parse thread waiting for the other):
     /// call it until it returns `false` or the awaited work is there.
     public func hashBlockIfIdle() -> Bool {
-        progress.withLockIfAvailable { progress in
+        guard !control.withLock({ $0.hashesAtIdlePriority }) else { return false }
+        return progress.withLockIfAvailable { progress in
             Self.hashBlock(of: &progress, from: descriptor, path: path, size: Self.idleBlockSize)
         } ?? false
     }
 
-    /// Waits for the hash (resuming the thread if paused) and returns it as 64 lowercase hex
-    /// digits; throws a `FormatError` when the file could not be read or changed since the
-    /// hasher opened it. Ends the thread.
+    /// The hash as 64 lowercase hex digits: stops the thread at the end of its block and hashes
+    /// what is left of the file on the calling thread. Throws a `FormatError` when the file could
+    /// not be read or changed since the hasher opened it.
     public func result() throws -> String {
-        resume()
-        done.wait()
-        done.signal()  // later calls return the same outcome
-        thread.withLock { $0.take() }?.stop()
-        let outcome = control.withLock { $0.outcome! }
-        var status = stat()
-        if case .success = outcome, stat(path, &status) != 0 || Identity(status) != identity {
-            throw FormatError(
-                .io, file: path, message: "the file changed while it was being read; read it again")
-        }
-        return try outcome.get()
+        try settle(hashingTheRest: true).get()
     }
 
     /// Stops the thread without a result (the caller gave up).
     public func cancel() {
-        control.withLock { $0.cancelled = true }
+        _ = settle(hashingTheRest: false)
+    }
+
+    /// Retires the thread and works out the outcome once (later calls return the same).
+    private func settle(hashingTheRest: Bool) -> Result<String, FormatError> {
+        if let settled = outcome.withLock({ $0 }) { return settled }
+        control.withLock { $0.retired = true }
         resume()
-        done.wait()
-        done.signal()
-        thread.withLock { $0.take() }?.stop()
-    }
-
-    /// The thread's job: hashes the file a block at a time, honouring pauses.
-    private func hash() {
-        let outcome = Result { () throws(FormatError) in try hashFile() }
-        control.withLock { $0.outcome = outcome }
-        done.signal()
-    }
-
-    private func hashFile() throws(FormatError) -> String {
-        while true {
-            let (mustWait, cancelled) = control.withLock { control -> (Bool, Bool) in
-                if control.paused && !control.cancelled { control.waiting = true }
-                return (control.waiting, control.cancelled)
+        // Waits at most for the thread's current block.
+        let settled = progress.withLock { progress -> Result<String, FormatError> in
+            guard hashingTheRest else {
+                return .failure(FormatError(.io, file: path, message: "hashing cancelled"))
             }
-            if cancelled { throw FormatError(.io, file: path, message: "hashing cancelled") }
-            if mustWait {
-                gate.wait()
-                continue
+            while Self.hashBlock(of: &progress, from: descriptor, path: path, size: Self.threadBlockSize) {}
+            if let failure = progress.failure { return .failure(failure) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, Identity(status) == identity,
+                progress.bytesHashed == identity.size, stat(path, &status) == 0, Identity(status) == identity
+            else {
+                return .failure(
+                    FormatError(
+                        .io, file: path, message: "the file changed while it was being read; read it again"))
+            }
+            return .success(progress.hash.hexDigest)
+        }
+        let first = outcome.withLock { stored -> Result<String, FormatError> in
+            if let stored { return stored }
+            stored = settled
+            return settled
+        }
+        // The thread ends by itself at its next check; at idle priority it may not be scheduled
+        // for a while, so nobody waits for it.
+        thread.withLock { $0.take() }?.stopWithoutWaiting()
+        return first
+    }
+
+    /// The thread's job: hashes the file a block at a time until it is all hashed or the
+    /// hasher is settled, at idle priority (or waiting) while paused.
+    private func hashOnThread() {
+        var atIdlePriority = false
+        defer { if atIdlePriority { control.withLock { $0.hashesAtIdlePriority = false } } }
+        while true {
+            let (paused, retired) = control.withLock { control -> (Bool, Bool) in
+                (control.paused, control.retired)
+            }
+            if retired { return }
+            if paused && !atIdlePriority {
+                if Self.setIdlePriority(true) {
+                    atIdlePriority = true
+                    control.withLock { $0.hashesAtIdlePriority = true }
+                } else {
+                    // No idle priority here: wait for the resume.
+                    let mustWait = control.withLock { control -> Bool in
+                        if control.paused && !control.retired { control.waiting = true }
+                        return control.waiting
+                    }
+                    if mustWait { gate.wait() }
+                    continue
+                }
+            } else if !paused && atIdlePriority {
+                // Back to normal priority when the system allows it (it may not for an
+                // unprivileged user); otherwise go on at idle priority: ``result()`` does the rest.
+                if Self.setIdlePriority(false) { atIdlePriority = false }
+                control.withLock { $0.hashesAtIdlePriority = false }
             }
             let more = progress.withLock { progress in
                 Self.hashBlock(of: &progress, from: descriptor, path: path, size: Self.threadBlockSize)
             }
-            if !more { break }
+            if !more { return }
         }
-        let (digest, bytesHashed, failure) = progress.withLock { progress in
-            (progress.hash.hexDigest, progress.bytesHashed, progress.failure)
-        }
-        if let failure { throw failure }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, Identity(status) == identity, bytesHashed == identity.size
-        else {
-            throw FormatError(
-                .io, file: path, message: "the file changed while it was being read; read it again")
-        }
-        return digest
+    }
+
+    /// Moves the calling thread to the idle scheduling class (Linux `SCHED_IDLE`: it runs only
+    /// when a core would otherwise be idle) or back to the normal one; whether that was done.
+    private static func setIdlePriority(_ idle: Bool) -> Bool {
+        #if os(Linux)
+            var parameters = sched_param()
+            // SCHED_IDLE (5) is not exported to Swift; SCHED_OTHER is 0.
+            return sched_setscheduler(0, idle ? 5 : 0, &parameters) == 0
+        #else
+            return false
+        #endif
     }
 
     /// Reads up to `size` bytes of the file and adds them to the hash; whether there may be more

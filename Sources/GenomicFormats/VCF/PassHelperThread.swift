@@ -66,6 +66,16 @@ final class PassHelperThread: Sendable {
     /// Starts one run of the job. The caller learns of its end through the job itself.
     func run() { start.signal() }
 
+    /// Lets the thread finish the run in progress and end, without waiting for it (a thread
+    /// running at idle priority may take a while to be scheduled again just to exit). Call once,
+    /// after the last ``run()``, instead of ``stop()``.
+    func stopWithoutWaiting() {
+        guard let thread = handle.withLock({ $0.take() }) else { return }
+        stopping.store(true, ordering: .releasing)
+        start.signal()
+        pthread_detach(thread)
+    }
+
     /// Lets the thread finish the run in progress, then ends it and waits until it has exited.
     /// Call once, after the last ``run()``.
     func stop() {
