@@ -25,13 +25,18 @@ public struct Matcher: Sendable {
         match(profile, nearMissThreadsFrom: NearMissReasoner.parallelThreshold)
     }
 
-    /// ``match(_:)``, reasoning about near-misses on two threads from `nearMissThreadsFrom`
-    /// alterations (tests compare both ways).
+    /// ``match(_:)``, evaluating rule leaves and reasoning about near-misses on two threads from
+    /// `nearMissThreadsFrom` alterations (tests compare both ways).
     func match(_ profile: TumourProfile, nearMissThreadsFrom threshold: Int) -> MatchResult {
         let view = ProfileView(profile: profile)
         let evaluator = CriterionEvaluator(view: view, hotspots: ruleSet.hotspots)
         let writer = ExplanationWriter(tumourType: profile.tumourType, oncoTree: oncoTree)
-        let outcomes = candidateRules(for: view).map { rule in
+        let candidates = candidateRules(for: view)
+        // A large profile's leaves are worked out on two threads first (cached for the rules).
+        if view.alterations.count >= max(threshold, 2) {
+            evaluator.precomputeLeaves(of: candidates.map(\.biomarker))
+        }
+        let outcomes = candidates.map { rule in
             RuleOutcome(
                 rule: rule, position: positions[rule.id] ?? 0, evaluation: evaluator.evaluate(rule.biomarker),
                 fit: TumourTypeFit(

@@ -1,3 +1,4 @@
+import Dispatch
 import GenomicFormats
 import OncoDomain
 import OncoRules
@@ -53,6 +54,26 @@ final class CriterionEvaluator: Sendable {
             return Evaluation(
                 truth: result.truth, hits: result.truth == .yes ? result.hits : [],
                 unknownReasons: result.unknownReason.map { [$0] } ?? [])
+        }
+    }
+
+    /// Works out the leaves of `criteria` ahead, half of them on a second thread (each leaf scans
+    /// the alterations of its gene: on a large profile this is most of evaluating the rules); the
+    /// results are the same cached ones ``leaf(_:)`` would compute, whatever the thread.
+    func precomputeLeaves(of criteria: [Criterion]) {
+        var seen: Set<Criterion> = []
+        var leaves: [Criterion] = []
+        func collect(_ criterion: Criterion) {
+            switch criterion {
+            case .all(let parts), .any(let parts): parts.forEach(collect)
+            case .not(let inner): collect(inner)
+            default: if seen.insert(criterion).inserted { leaves.append(criterion) }
+            }
+        }
+        criteria.forEach(collect)
+        let distinct = leaves
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            for index in stride(from: part, to: distinct.count, by: 2) { _ = leaf(distinct[index]) }
         }
     }
 
