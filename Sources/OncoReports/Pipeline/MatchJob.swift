@@ -85,9 +85,10 @@ public enum MatchJob {
     /// Runs the request with the rule set it asks for.
     ///
     /// The input (a regular file) is hashed on a thread of its own (``BackgroundFileHasher``)
-    /// while the rules load, while they are matched, the report model is built and the reports
-    /// are rendered (with a stand-in for the checksum, replaced once it is known), and waits
-    /// while the input is parsed on two threads: the checksum then costs no time of the parse.
+    /// while the rules load; while the input is parsed on two threads, only in the cores' idle
+    /// moments (at idle priority on Linux, else in the parse threads' waits); and whatever is
+    /// left while the rules are matched and the reports rendered (with a stand-in for the
+    /// checksum, replaced once it is known).
     ///
     /// With `timings`, the duration of each phase is added to it (`--timings`).
     public static func run(_ request: Request, oncoTree: OncoTree, timings: MatchPhaseTimings? = nil) throws
@@ -173,8 +174,8 @@ public enum MatchJob {
         loadRequest.parsesOnTwoThreads = request.parsesOnTwoThreads
         loadRequest.keepsNonCodingAlterations = rules.acceptsNonCodingAlterations
         loadRequest.computesInputChecksum = hasher == nil
-        // The parse keeps both cores busy: the hasher's thread waits meanwhile, and the parse's
-        // threads hash a block whenever they would wait for each other.
+        // The parse keeps both cores busy: the hasher hashes only in their idle moments
+        // meanwhile (its thread at idle priority, or the parse's threads in their waits).
         if let hasher { loadRequest.whileWaiting = { hasher.hashBlockIfIdle() } }
         hasher?.pause()
         let loaded = try timings.measure(.read) { try TumourProfileLoader.load(loadRequest) }
