@@ -156,10 +156,13 @@ public struct JSONReportWriter: ReportWriter {
         ])
     }
 
-    private func therapyMatch(_ match: TherapyMatch, path: String) throws(ReportError) -> JSONValue {
-        var alterations: [JSONValue] = []
+    private func therapyMatch(_ match: TherapyMatch, path: @autoclosure () -> String) throws(ReportError)
+        -> JSONValue
+    {
+        // A match can name hundreds of alterations: they are written straight to bytes, at the
+        // indentation of a match's members in the document (matches[] is a top-level member).
         for (index, item) in match.alterations.enumerated() {
-            alterations.append(try alteration(item, path: "\(path).alterations[\(index)]"))
+            try Self.checkNumbers(item, path: "\(path()).alterations[\(index)]")
         }
         return .object([
             ("rule_id", .string(match.ruleId)),
@@ -167,7 +170,7 @@ public struct JSONReportWriter: ReportWriter {
             ("supporting_rule_ids", .strings(match.supportingRuleIds)),
             ("conflicting_rule_ids", .strings(match.conflictingRuleIds)),
             ("genes", .strings(match.genes)),
-            ("alterations", .array(alterations)),
+            ("alterations", .concurrentArray(match.alterations, indent: 3, writing: Self.writeAlteration)),
             ("biomarker_findings", .strings(match.biomarkerFindings)),
             ("therapies", .strings(match.therapies)),
             ("category", .string(match.category)),
@@ -190,6 +193,60 @@ public struct JSONReportWriter: ReportWriter {
             ),
             ("explanation", .string(match.explanation)),
         ])
+    }
+
+    /// The keys of an alteration, in order.
+    private static let alterationKeys: [StaticString] = [
+        "gene", "protein_change", "hgvsc", "consequence", "variant_class", "fusion", "chromosome", "position",
+        "ref", "alt", "filter", "vaf", "depth", "alt_depth", "support", "origin", "zygosity", "transcript",
+        "principal_transcript",
+    ]
+
+    /// Throws what ``alteration(_:path:)`` would for a number JSON cannot hold (a non-finite VAF).
+    private static func checkNumbers(_ item: AlterationSummary, path: @autoclosure () -> String)
+        throws(ReportError)
+    {
+        if let value = item.vaf, !value.isFinite { throw .nonFiniteNumber(field: "\(path()).vaf") }
+    }
+
+    /// ``alteration(_:path:)`` written straight to bytes (checked by ``checkNumbers(_:path:)``
+    /// first): the same bytes.
+    @Sendable static func writeAlteration(_ item: AlterationSummary, to output: inout [UInt8], indent: Int) {
+        func optional(_ text: String?, _ output: inout [UInt8]) {
+            if let text {
+                JSONValue.appendQuoted(text, to: &output)
+            } else {
+                output.append(contentsOf: "null".utf8)
+            }
+        }
+        func integer(_ value: Int?, _ output: inout [UInt8]) {
+            output.append(contentsOf: (value.map { String($0) } ?? "null").utf8)
+        }
+        JSONValue.writeObject(keys: alterationKeys, to: &output, indent: indent) { member, output, _ in
+            switch member {
+            case 0: JSONValue.appendQuoted(item.gene, to: &output)
+            case 1: optional(item.proteinChange, &output)
+            case 2: optional(item.hgvsc, &output)
+            case 3: optional(item.consequence, &output)
+            case 4: JSONValue.appendQuoted(item.variantClass, to: &output)
+            case 5: optional(item.fusion, &output)
+            case 6: optional(item.chromosome, &output)
+            case 7: integer(item.position, &output)
+            case 8: optional(item.reference, &output)
+            case 9: optional(item.alternate, &output)
+            case 10: optional(item.filter, &output)
+            case 11:
+                let text = item.vaf.flatMap { DecimalText.fixed($0, fractionDigits: vafFractionDigits) }
+                output.append(contentsOf: (text ?? "null").utf8)
+            case 12: integer(item.depth, &output)
+            case 13: integer(item.altDepth, &output)
+            case 14: optional(item.support, &output)
+            case 15: JSONValue.appendQuoted(item.origin, to: &output)
+            case 16: JSONValue.appendQuoted(item.zygosity, to: &output)
+            case 17: optional(item.transcript, &output)
+            default: output.append(contentsOf: (item.principalTranscript ? "true" : "false").utf8)
+            }
+        }
     }
 
     private func alteration(_ item: AlterationSummary, path: String) throws(ReportError) -> JSONValue {
