@@ -44,35 +44,6 @@ struct BackgroundFileHasherTests {
         #expect(try empty.result() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
-    @Test("Blocks hashed by other threads while the hasher's thread is paused (or not) give the same digest")
-    func blocksHashedWhileIdle() throws {
-        let directory = try TestData.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var generator = SeededGenerator(seed: 23)
-        for size in [0, 5, (32 << 10) - 1, 32 << 10, (1 << 20) + 33] {
-            let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            let path = try file(bytes, in: directory, name: "idle-\(size)")
-            let expected = try SHA256.hexDigest(ofFile: path)
-            // Paused: the calling thread hashes blocks until nothing is left to it (on Linux the
-            // paused thread goes on at idle priority and takes the rest), never more than the file.
-            let paused = try #require(BackgroundFileHasher(path: path))
-            paused.pause()
-            var blocks = 0
-            while paused.hashBlockIfIdle() { blocks += 1 }
-            #expect(blocks <= (size + (32 << 10) - 1) / (32 << 10))
-            #expect(try paused.result() == expected)
-            // Part here, the rest by the thread once resumed; and two threads at once with it.
-            let shared = try #require(BackgroundFileHasher(path: path))
-            shared.pause()
-            _ = shared.hashBlockIfIdle()
-            shared.resume()
-            DispatchQueue.concurrentPerform(iterations: 2) { _ in
-                for _ in 0..<8 { _ = shared.hashBlockIfIdle() }
-            }
-            #expect(try shared.result() == expected)
-        }
-    }
-
     @Test("No hasher for standard input, a directory, a pipe or a missing file (they are hashed inline)")
     func onlyRegularFiles() throws {
         let directory = try TestData.temporaryDirectory()

@@ -14,11 +14,11 @@ import Synchronization
 /// otherwise sit idle. During the parallel parse, which keeps both busy, the caller pauses the
 /// hasher: on Linux its thread then runs at idle priority (`SCHED_IDLE`), so it hashes only when
 /// a parse thread waits for the other or for input, and any other thread preempts it at once;
-/// elsewhere (or if that is refused) it waits, and the parse's threads hash a small block when
-/// they would wait (``hashBlockIfIdle()``). After the parse the thread returns to normal priority
-/// if the system lets it; ``result()`` hashes whatever is left on the calling thread. On the
-/// 1M-record benchmark the whole 88 MB input was then hashed during the parse, which took no
-/// longer for it (hashing inside the parse instead cost 4–6% of the run).
+/// elsewhere (or if that is refused) it waits. After the parse the thread returns to normal
+/// priority if the system lets it; ``result()`` hashes whatever is left on the calling thread.
+/// On the 1M-record benchmark the 88 MB input is then hashed during the parse, which a rule set
+/// naming no gene (nothing else to do after the parse) finishes ~60 ms sooner for; with the
+/// default rules the parse takes about as much longer as the work after it is shortened.
 ///
 /// The file is read a second time (through `read(2)`, from the page cache), so the hasher checks
 /// that it hashed the file the parse read: the file's device, inode, size and modification time
@@ -29,7 +29,7 @@ import Synchronization
 /// ```swift
 /// let hasher = BackgroundFileHasher(path: path)   // nil: not a regular file; hash it inline
 /// hasher?.pause()
-/// parseOnAllCores(path, whileWaiting: { hasher?.hashBlockIfIdle() ?? false })
+/// parseOnAllCores(path)
 /// hasher?.resume()
 /// let sha256 = try hasher?.result()
 /// ```
@@ -62,9 +62,6 @@ public final class BackgroundFileHasher: Sendable {
         var paused = false
         /// The thread is waiting on `gate` for a resume.
         var waiting = false
-        /// The thread runs at idle priority while paused (the parse's threads then leave the
-        /// hashing to it).
-        var hashesAtIdlePriority = false
         /// Set by ``result()`` or ``cancel()``: the thread stops at its next block.
         var retired = false
     }
@@ -86,9 +83,6 @@ public final class BackgroundFileHasher: Sendable {
     /// in the core's L2 cache between the copy `read(2)` makes and the hashing (a MiB did not:
     /// the hash then read every byte back from L3).
     static let threadBlockSize = 128 << 10
-    /// The block ``hashBlockIfIdle()`` hashes: about 25 µs, short enough that the thread it
-    /// borrows is back soon when the work it waited for arrives.
-    static let idleBlockSize = 32 << 10
 
     private let path: String
     private let descriptor: Int32
@@ -151,19 +145,6 @@ public final class BackgroundFileHasher: Sendable {
         if wake { gate.signal() }
     }
 
-    /// Hashes the next small block of the file on the calling thread, unless another thread is
-    /// hashing one (it never waits), the hasher's thread is hashing at idle priority (it takes
-    /// idle moments itself), or the file is all hashed; whether it hashed a block.
-    ///
-    /// For a thread with nothing else to do for a moment (a parse thread waiting for the other):
-    /// call it until it returns `false` or the awaited work is there.
-    public func hashBlockIfIdle() -> Bool {
-        guard !control.withLock({ $0.hashesAtIdlePriority }) else { return false }
-        return progress.withLockIfAvailable { progress in
-            Self.hashBlock(of: &progress, from: descriptor, path: path, size: Self.idleBlockSize)
-        } ?? false
-    }
-
     /// The hash as 64 lowercase hex digits: stops the thread at the end of its block and hashes
     /// what is left of the file on the calling thread. Throws a `FormatError` when the file could
     /// not be read or changed since the hasher opened it.
@@ -213,7 +194,8 @@ public final class BackgroundFileHasher: Sendable {
     /// hasher is settled, at idle priority (or waiting) while paused.
     private func hashOnThread() {
         var atIdlePriority = false
-        defer { if atIdlePriority { control.withLock { $0.hashesAtIdlePriority = false } } }
+        /// The system would not let the thread back to normal priority.
+        var keptAtIdlePriority = false
         while true {
             let (paused, retired) = control.withLock { control -> (Bool, Bool) in
                 (control.paused, control.retired)
@@ -222,7 +204,6 @@ public final class BackgroundFileHasher: Sendable {
             if paused && !atIdlePriority {
                 if Self.setIdlePriority(true) {
                     atIdlePriority = true
-                    control.withLock { $0.hashesAtIdlePriority = true }
                 } else {
                     // No idle priority here: wait for the resume.
                     let mustWait = control.withLock { control -> Bool in
@@ -232,11 +213,10 @@ public final class BackgroundFileHasher: Sendable {
                     if mustWait { gate.wait() }
                     continue
                 }
-            } else if !paused && atIdlePriority {
+            } else if !paused && atIdlePriority && !keptAtIdlePriority {
                 // Back to normal priority when the system allows it (it may not for an
                 // unprivileged user); otherwise go on at idle priority: ``result()`` does the rest.
-                if Self.setIdlePriority(false) { atIdlePriority = false }
-                control.withLock { $0.hashesAtIdlePriority = false }
+                if Self.setIdlePriority(false) { atIdlePriority = false } else { keptAtIdlePriority = true }
             }
             let more = progress.withLock { progress in
                 Self.hashBlock(of: &progress, from: descriptor, path: path, size: Self.threadBlockSize)

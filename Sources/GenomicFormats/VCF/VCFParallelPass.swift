@@ -260,15 +260,8 @@ public enum VCFParallelPass {
     /// record is parsed, and the input inflated, on the caller's thread: no inflation workers
     /// beside passes that already fill the cores (`batch`, 16 BGZF tumours of 60,000 records on 2
     /// cores: the same time as with two workers per pass, 1.24–1.25 s, and peak RSS 68 → 54 MB).
-    ///
-    /// `whileWaiting`, when given, is work of the caller's that either thread may do when it
-    /// would otherwise wait (the caller's thread for the helper to finish its slice, the helper
-    /// for the next run, with no input to inflate ahead): called until it returns `false` (nothing
-    /// to do now) or the awaited work is there, so each call should be short (tens of µs). `match`
-    /// hashes its input this way (``BackgroundFileHasher/hashBlockIfIdle()``).
     public static func run<Worker: VCFPassWorker & SendableMetatype>(
         path: String, options: VCFReaderOptions, computesChecksum: Bool = false, twoThreads: Bool = true,
-        whileWaiting: (@Sendable () -> Bool)? = nil,
         makeWorker: (VCFHeader) throws -> Worker,
         take: (Worker.PartOutput, _ linesBefore: Int) throws -> Void
     ) throws -> (summary: Summary, workers: [Worker]) {
@@ -315,9 +308,6 @@ public enum VCFParallelPass {
                 helperDone.signal()
                 if let inflation {
                     while !helperWanted.isRaised && inflation.inflateOne() {}
-                }
-                if let whileWaiting {
-                    while !helperWanted.isRaised && whileWaiting() {}
                 }
             } : nil
         defer {
@@ -383,18 +373,7 @@ public enum VCFParallelPass {
             }
             caller.process(head, settings: settings)
             caller.processClaimed(slices, claims: claims, settings: settings)
-            if shared {
-                if let whileWaiting {
-                    while helperDone.wait(timeout: .now()) == .timedOut {
-                        if !whileWaiting() {
-                            helperDone.wait()
-                            break
-                        }
-                    }
-                } else {
-                    helperDone.wait()
-                }
-            }
+            if shared { helperDone.wait() }
             try takePart(head)
             for slice in slices[0..<sliceCount] { try takePart(slice) }
         }

@@ -30,10 +30,6 @@ public enum TumourProfileLoader {
         /// Hash a VCF's stored bytes while reading them (``Loaded/inputSHA256``); off when the
         /// caller hashes the file otherwise.
         public var computesInputChecksum = true
-        /// Short work a parse thread may do instead of waiting for the other
-        /// (``VCFParallelPass/run(path:options:computesChecksum:twoThreads:whileWaiting:makeWorker:take:)``):
-        /// `match` hashes its input this way.
-        public var whileWaiting: (@Sendable () -> Bool)?
         /// Index alterations annotated as non-coding on every transcript
         /// (``VCFAlterationLoader/Options/keepsNonCodingAlterations``); `match` turns it off when no
         /// rule accepts the non-coding class.
@@ -105,7 +101,7 @@ public enum TumourProfileLoader {
                 tumourSample: request.sample, normalSample: request.normal,
                 genesOfInterest: request.genesOfInterest, allelesOfInterest: request.allelesOfInterest,
                 strict: request.strict, computesInputChecksum: request.computesInputChecksum,
-                parsesOnTwoThreads: request.parsesOnTwoThreads, whileWaiting: request.whileWaiting,
+                parsesOnTwoThreads: request.parsesOnTwoThreads,
                 keepsNonCodingAlterations: request.keepsNonCodingAlterations))
         let isTumourOnly = result.samples.normal == nil
         var burden: TumourMutationalBurden?

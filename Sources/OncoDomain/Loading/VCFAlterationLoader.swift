@@ -29,9 +29,6 @@ public enum VCFAlterationLoader {
         /// Parse records on two threads (when the machine has two cores); a caller that already
         /// loads one file per core turns this off.
         public var parsesOnTwoThreads: Bool
-        /// Short work a parse thread may do instead of waiting for the other
-        /// (``VCFParallelPass/run(path:options:computesChecksum:twoThreads:whileWaiting:makeWorker:take:)``).
-        public var whileWaiting: (@Sendable () -> Bool)?
         /// Keep alleles annotated as non-coding on every entry (intronic, UTR, up- or
         /// downstream, no HGVSp) in genes of interest. A caller whose rules cannot match them
         /// (``OncoRules`` `CompiledRuleSet.acceptsNonCodingAlterations`) turns this off: such an
@@ -46,9 +43,8 @@ public enum VCFAlterationLoader {
             allelesOfInterest: [GenomicAllele: String] = [:], strict: Bool = false,
             stopLostIsTruncating: Bool = true, tmbMinimumVAF: Double = 0.05, tmbMinimumDepth: Int = 10,
             computesInputChecksum: Bool = false, parsesOnTwoThreads: Bool = true,
-            whileWaiting: (@Sendable () -> Bool)? = nil, keepsNonCodingAlterations: Bool = true
+            keepsNonCodingAlterations: Bool = true
         ) {
-            self.whileWaiting = whileWaiting
             self.keepsNonCodingAlterations = keepsNonCodingAlterations
             self.parsesOnTwoThreads = parsesOnTwoThreads
             self.computesInputChecksum = computesInputChecksum
@@ -97,7 +93,6 @@ public enum VCFAlterationLoader {
         let (summary, workers) = try VCFParallelPass.run(
             path: path, options: VCFReaderOptions(strict: options.strict),
             computesChecksum: options.computesInputChecksum, twoThreads: options.parsesOnTwoThreads,
-            whileWaiting: options.whileWaiting,
             makeWorker: { header in
                 if pair == nil {
                     pair = try TumourNormalPair.choose(

@@ -86,7 +86,7 @@ public enum MatchJob {
     ///
     /// The input (a regular file) is hashed on a thread of its own (``BackgroundFileHasher``)
     /// while the rules load; while the input is parsed on two threads, only in the cores' idle
-    /// moments (at idle priority on Linux, else in the parse threads' waits); and whatever is
+    /// moments (at idle priority on Linux; elsewhere it waits); and whatever is
     /// left while the rules are matched and the reports rendered (with a stand-in for the
     /// checksum, replaced once it is known).
     ///
@@ -175,8 +175,7 @@ public enum MatchJob {
         loadRequest.keepsNonCodingAlterations = rules.acceptsNonCodingAlterations
         loadRequest.computesInputChecksum = hasher == nil
         // The parse keeps both cores busy: the hasher hashes only in their idle moments
-        // meanwhile (its thread at idle priority, or the parse's threads in their waits).
-        if let hasher { loadRequest.whileWaiting = { hasher.hashBlockIfIdle() } }
+        // meanwhile (its thread at idle priority; where there is none, it waits).
         hasher?.pause()
         let loaded = try timings.measure(.read) { try TumourProfileLoader.load(loadRequest) }
         hasher?.resume()
