@@ -88,7 +88,8 @@ public struct JSONReportWriter: ReportWriter {
                     ("gene", .string(finding.gene)),
                     (
                         "alteration",
-                        try alteration(finding.alteration, path: "germline_findings[\(index)].alteration")
+                        try Self.alteration(
+                            finding.alteration, indent: 3, path: "germline_findings[\(index)].alteration")
                     ),
                     ("statement", .string(finding.statement)),
                 ]))
@@ -101,22 +102,19 @@ public struct JSONReportWriter: ReportWriter {
     }
 
     private func biomarkers(_ summary: BiomarkerSummary) throws(ReportError) -> JSONValue {
-        var mismatchRepair: [JSONValue] = []
-        for (index, item) in summary.mismatchRepairAlterations.enumerated() {
-            mismatchRepair.append(try alteration(item, path: "biomarkers.mmr_alterations[\(index)]"))
-        }
-        var proofreading: [JSONValue] = []
-        for (index, item) in summary.polymeraseProofreadingAlterations.enumerated() {
-            proofreading.append(try alteration(item, path: "biomarkers.pol_alterations[\(index)]"))
-        }
+        // Members of a top-level member: their values sit at indentation 2.
+        let mismatchRepair = try Self.alterations(
+            summary.mismatchRepairAlterations, indent: 2, path: "biomarkers.mmr_alterations")
+        let proofreading = try Self.alterations(
+            summary.polymeraseProofreadingAlterations, indent: 2, path: "biomarkers.pol_alterations")
         return .object([
             ("tmb", try summary.tmb.map { (tmb) throws(ReportError) in try self.tmb(tmb) } ?? .null),
             ("msi", .string(summary.msi)),
             ("msi_source", .optional(summary.msiSource)),
             ("hrd", .string(summary.hrd)),
             ("hrd_source", .optional(summary.hrdSource)),
-            ("mmr_alterations", .array(mismatchRepair)),
-            ("pol_alterations", .array(proofreading)),
+            ("mmr_alterations", mismatchRepair),
+            ("pol_alterations", proofreading),
         ])
     }
 
@@ -159,18 +157,16 @@ public struct JSONReportWriter: ReportWriter {
     private func therapyMatch(_ match: TherapyMatch, path: @autoclosure () -> String) throws(ReportError)
         -> JSONValue
     {
-        // A match can name hundreds of alterations: they are written straight to bytes, at the
-        // indentation of a match's members in the document (matches[] is a top-level member).
-        for (index, item) in match.alterations.enumerated() {
-            try Self.checkNumbers(item, path: "\(path()).alterations[\(index)]")
-        }
+        // A match can name hundreds of alterations; its members sit at indentation 3 (matches[]
+        // is a top-level member).
+        let alterations = try Self.alterations(match.alterations, indent: 3, path: "\(path()).alterations")
         return .object([
             ("rule_id", .string(match.ruleId)),
             ("rule_title", .string(match.ruleTitle)),
             ("supporting_rule_ids", .strings(match.supportingRuleIds)),
             ("conflicting_rule_ids", .strings(match.conflictingRuleIds)),
             ("genes", .strings(match.genes)),
-            ("alterations", .concurrentArray(match.alterations, indent: 3, writing: Self.writeAlteration)),
+            ("alterations", alterations),
             ("biomarker_findings", .strings(match.biomarkerFindings)),
             ("therapies", .strings(match.therapies)),
             ("category", .string(match.category)),
@@ -202,15 +198,15 @@ public struct JSONReportWriter: ReportWriter {
         "principal_transcript",
     ]
 
-    /// Throws what ``alteration(_:path:)`` would for a number JSON cannot hold (a non-finite VAF).
+    /// Throws for a number JSON cannot hold (a non-finite VAF), naming the field.
     private static func checkNumbers(_ item: AlterationSummary, path: @autoclosure () -> String)
         throws(ReportError)
     {
         if let value = item.vaf, !value.isFinite { throw .nonFiniteNumber(field: "\(path()).vaf") }
     }
 
-    /// ``alteration(_:path:)`` written straight to bytes (checked by ``checkNumbers(_:path:)``
-    /// first): the same bytes.
+    /// An alteration object written straight to bytes at `indent` (its numbers checked by
+    /// ``checkNumbers(_:path:)`` first).
     @Sendable static func writeAlteration(_ item: AlterationSummary, to output: inout [UInt8], indent: Int) {
         func optional(_ text: String?, _ output: inout [UInt8]) {
             if let text {
@@ -249,34 +245,24 @@ public struct JSONReportWriter: ReportWriter {
         }
     }
 
-    private func alteration(_ item: AlterationSummary, path: String) throws(ReportError) -> JSONValue {
-        let vaf: JSONValue
-        if let value = item.vaf {
-            vaf = try Self.number(value, digits: Self.vafFractionDigits, field: "\(path).vaf")
-        } else {
-            vaf = .null
-        }
-        return .object([
-            ("gene", .string(item.gene)),
-            ("protein_change", .optional(item.proteinChange)),
-            ("hgvsc", .optional(item.hgvsc)),
-            ("consequence", .optional(item.consequence)),
-            ("variant_class", .string(item.variantClass)),
-            ("fusion", .optional(item.fusion)),
-            ("chromosome", .optional(item.chromosome)),
-            ("position", item.position.map(JSONValue.integer) ?? .null),
-            ("ref", .optional(item.reference)),
-            ("alt", .optional(item.alternate)),
-            ("filter", .optional(item.filter)),
-            ("vaf", vaf),
-            ("depth", item.depth.map(JSONValue.integer) ?? .null),
-            ("alt_depth", item.altDepth.map(JSONValue.integer) ?? .null),
-            ("support", .optional(item.support)),
-            ("origin", .string(item.origin)),
-            ("zygosity", .string(item.zygosity)),
-            ("transcript", .optional(item.transcript)),
-            ("principal_transcript", .bool(item.principalTranscript)),
-        ])
+    /// An array of alterations placed at `indent`, each written straight to bytes
+    /// (``writeAlteration(_:to:indent:)``) once its numbers are checked (`path[i]` in errors).
+    private static func alterations(
+        _ items: [AlterationSummary], indent: Int, path: @autoclosure () -> String
+    ) throws(ReportError) -> JSONValue {
+        for (index, item) in items.enumerated() { try checkNumbers(item, path: "\(path())[\(index)]") }
+        return .concurrentArray(items, indent: indent, writing: writeAlteration)
+    }
+
+    /// One alteration object placed at `indent` (``writeAlteration(_:to:indent:)``, after
+    /// ``checkNumbers(_:path:)``).
+    private static func alteration(_ item: AlterationSummary, indent: Int, path: @autoclosure () -> String)
+        throws(ReportError) -> JSONValue
+    {
+        try checkNumbers(item, path: path())
+        var bytes: [UInt8] = []
+        writeAlteration(item, to: &bytes, indent: indent)
+        return .serialized([bytes])
     }
 
     /// `{path, sha256}` of a companion input, or `null`.
