@@ -32,11 +32,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 input="$root/bench-data/synthetic-1000000-seed1.vcf.gz"
 [[ -s $input ]] || "$root/scripts/bench-match.sh" --rounds 1 >/dev/null
 cd "$root"
+source "$root/scripts/bench-common.sh"
 out="$(mktemp -d)"
-quiet="${FUZZ_QUIET_FLAG:-/tmp/BENCH_QUIET}"
-made_quiet=0
-if [[ ! -e $quiet ]]; then touch "$quiet"; made_quiet=1; sleep 2; fi
-trap 'rm -rf "$out"; [[ $made_quiet == 1 ]] && rm -f "$quiet"' EXIT
+bench_quiet_and_clean "$out"
 
 # phases BINARY LABEL: appends "parse after-parse match-wall stats-wall" (ms) for one round of
 # BINARY to $out/LABEL.
@@ -64,7 +62,6 @@ phases() {
             printf "%s %.1f %s %s\n", read, total - read - rules, wall, stats
         }' "$out/timings" >> "$out/$label"
 }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 for ((i = 1; i <= rounds; i++)); do
     phases "${binaries[0]}" old

@@ -68,12 +68,9 @@ if [[ ! -x $count_lines || $build == 1 ]]; then
 fi
 
 # 3. Interleaved rounds.
+source "$root/scripts/bench-common.sh"
 results="$(mktemp)"
-# Pause local fuzzing campaigns (scripts/fuzz.sh stops its fuzzer while this file exists).
-quiet="${FUZZ_QUIET_FLAG:-/tmp/BENCH_QUIET}"
-made_quiet=0
-if [[ ! -e $quiet ]]; then touch "$quiet"; made_quiet=1; sleep 2; fi
-trap 'rm -f "$results"; [[ $made_quiet == 1 ]] && rm -f "$quiet"' EXIT
+bench_quiet_and_clean "$results"
 measure() {  # name command...
     local name="$1"; shift
     local line

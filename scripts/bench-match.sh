@@ -39,12 +39,9 @@ if [[ ! -s $input ]]; then
     mv "$input.partial" "$input"
 fi
 if [[ $build == 1 && -z ${ONCOMATCH:-} ]]; then (cd "$root" && swift build -c release --product oncomatch >&2); fi
+source "$root/scripts/bench-common.sh"
 out="$(mktemp -d)"
-# Pause local fuzzing campaigns (scripts/fuzz.sh stops its fuzzer while this file exists).
-quiet="${FUZZ_QUIET_FLAG:-/tmp/BENCH_QUIET}"
-made_quiet=0
-if [[ ! -e $quiet ]]; then touch "$quiet"; made_quiet=1; sleep 2; fi
-trap 'rm -rf "$out"; [[ $made_quiet == 1 ]] && rm -f "$quiet"' EXIT
+bench_quiet_and_clean "$out"
 
 # run NAME CMD...: appends "wall user maxrss_kb" to $out/NAME (wall from the shell's clock, to the
 # millisecond: /usr/bin/time's own is in hundredths of a second, too coarse for the small runs)
@@ -56,7 +53,6 @@ run() {
     local end="$EPOCHREALTIME"
     echo "$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.3f", e - s}') $(cat "$out/$name.last")" >> "$out/$name"
 }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 column_median() { awk -v c="$2" '{print $c}' "$out/$1" | median; }
 
 for ((i = 1; i <= rounds; i++)); do

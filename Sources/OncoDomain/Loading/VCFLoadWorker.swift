@@ -488,21 +488,18 @@ struct VCFLoadWorker: VCFPassWorker {
         return .structural
     }
 
-    /// The annotation entries of each ALT allele (1-based, so element 0 stays empty), decoded
-    /// into domain values.
-    /// Whether every annotation entry of ALT allele `allele` (1-based) has a non-coding class and
-    /// no HGVSp (an entry with one could meet a protein-change criterion whatever its terms).
-    mutating func isNonCodingOnly(_ record: VCFRecord, schema: AnnotationSchema, allele: Int) -> Bool {
+    /// Calls `body` with each annotation entry of `record` and the ALT allele (1-based) it is
+    /// for, until `body` returns `false`; `false` when the record has no annotation value.
+    private static func forEachAnnotationEntry(
+        of record: VCFRecord, schema: AnnotationSchema, _ body: (AnnotationEntry, Int) -> Bool
+    ) -> Bool {
         record.withReference { reference in
             record.withAlternateAlleles { alternates in
                 let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
                 return record.withInfoValue(forKey: schema.tag) { value in
-                    for entry in AnnotationEntries(value, schema: schema)
-                    where entry.alternateIndex(in: alleles) == allele {
-                        if let hgvsp = entry[.hgvsp], !hgvsp.isEmpty { return false }
-                        let (variantClass, _) = consequenceClasses.classAndTerms(
-                            of: entry[.consequence]?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0))
-                        if variantClass != .nonCoding { return false }
+                    for entry in AnnotationEntries(value, schema: schema) {
+                        guard let allele = entry.alternateIndex(in: alleles) else { continue }
+                        if !body(entry, allele) { break }
                     }
                     return true
                 } ?? false
@@ -510,26 +507,37 @@ struct VCFLoadWorker: VCFPassWorker {
         }
     }
 
+    /// Whether every annotation entry of ALT allele `allele` (1-based) has a non-coding class and
+    /// no HGVSp (an entry with one could meet a protein-change criterion whatever its terms).
+    mutating func isNonCodingOnly(_ record: VCFRecord, schema: AnnotationSchema, allele: Int) -> Bool {
+        var nonCoding = true
+        let annotated = Self.forEachAnnotationEntry(of: record, schema: schema) { entry, entryAllele in
+            guard entryAllele == allele else { return true }
+            if let hgvsp = entry[.hgvsp], !hgvsp.isEmpty {
+                nonCoding = false
+            } else {
+                let (variantClass, _) = consequenceClasses.classAndTerms(
+                    of: entry[.consequence]?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0))
+                nonCoding = variantClass == .nonCoding
+            }
+            return nonCoding
+        }
+        return annotated && nonCoding
+    }
+
     /// The ALT of a record without one.
     private static let missingAlternate: [UInt8] = [UInt8(ascii: ".")]
 
+    /// The annotation entries of each ALT allele (1-based, so element 0 stays empty), decoded
+    /// into domain values.
     mutating func annotationsByAllele(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int)
         -> [[TranscriptAnnotation]]
     {
         var result = [[TranscriptAnnotation]](repeating: [], count: alternateCount + 1)
-        record.withReference { reference in
-            record.withAlternateAlleles { alternates in
-                let alleles = AnnotationAlleles(reference: reference, alternates: alternates)
-                _ = record.withInfoValue(forKey: schema.tag) { value in
-                    for entry in AnnotationEntries(value, schema: schema) {
-                        let entry = entry.indexed()  // most of its fields are read
-                        guard let allele = entry.alternateIndex(in: alleles), allele < result.count else {
-                            continue
-                        }
-                        result[allele].append(transcriptAnnotation(entry))
-                    }
-                }
-            }
+        _ = Self.forEachAnnotationEntry(of: record, schema: schema) { entry, allele in
+            // Most of its fields are read: their offsets are found in one pass.
+            if allele < result.count { result[allele].append(transcriptAnnotation(entry.indexed())) }
+            return true
         }
         return result
     }
