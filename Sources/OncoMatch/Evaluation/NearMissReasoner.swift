@@ -121,7 +121,8 @@ struct NearMissReasoner {
     /// alterations with its own plans); below it, the thread costs more than it saves.
     static let parallelThreshold = 2_048
 
-    /// The near-misses, sorted (``sort(_:)``).
+    /// The near-misses, sorted by gene, label, reason, then the alteration's content
+    /// (``AlterationText/sortKey(_:)``), stably.
     ///
     /// With many alterations (``parallelThreshold``) the two halves are reasoned about, and
     /// sorted by their text, on two threads: each alteration's finding depends only on the
@@ -163,13 +164,6 @@ struct NearMissReasoner {
             }
         }
         return findings
-    }
-
-    /// Sorts findings by gene, label, reason, then the alteration's content
-    /// (``AlterationText/sortKey(_:)``), stably.
-    static func sort(_ findings: inout [NearMissFinding]) {
-        sortByText(&findings)
-        orderTiesByContent(&findings)
     }
 
     /// How `left` and `right` compare by gene, label and reason: negative, zero or positive.
