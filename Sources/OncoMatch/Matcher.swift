@@ -174,7 +174,8 @@ public struct Matcher: Sendable {
                     outcome: outcome, therapies: therapies, tier: tier, escat: escat,
                     matchedAlterations: alterations, level: level,
                     explanation: writer.explain(
-                        outcome: outcome, alterations: alterations, tier: tier, caveats: caveats),
+                        outcome: outcome, alterations: alterations.map(\.alteration), tier: tier,
+                        caveats: caveats),
                     caveats: caveats))
         }
         return (reportable, withheld)
@@ -182,8 +183,10 @@ public struct Matcher: Sendable {
 
     /// One entry per alteration among the hits: its most specific level, and the transcript it
     /// matched on (the principal one preferred) with the gene of the hit that gave it; in content
-    /// order.
-    static func matchedAlterations(_ hits: [LeafHit], view: ProfileView) -> [MatchedAlteration] {
+    /// order, each with its content key (``AlterationText/sortKey(_:)``).
+    static func matchedAlterations(_ hits: [LeafHit], view: ProfileView)
+        -> [(alteration: MatchedAlteration, sortKey: String)]
+    {
         var byID: [Int: MatchedAlteration] = [:]
         for hit in hits {
             guard let id = hit.alterationID else { continue }
@@ -204,7 +207,8 @@ public struct Matcher: Sendable {
             }
             byID[id] = current
         }
-        return byID.values.map { ($0, AlterationText.sortKey($0.alteration)) }.sorted { $0.1 < $1.1 }.map(\.0)
+        return byID.values.map { (alteration: $0, sortKey: AlterationText.sortKey($0.alteration)) }
+            .sorted { $0.sortKey < $1.sortKey }
     }
 
     /// Adds to each sensitivity match a caveat, also said in its explanation, for every reported
@@ -274,8 +278,7 @@ public struct Matcher: Sendable {
             let primary = group[0]
             var alterations: [String: MatchedAlteration] = [:]
             for hit in group {
-                for matched in hit.matchedAlterations {
-                    let key = AlterationText.sortKey(matched.alteration)
+                for (matched, key) in zip(hit.matchedAlterations, hit.sortKeys) {
                     if let existing = alterations[key], existing.level <= matched.level { continue }
                     alterations[key] = matched
                 }

@@ -27,10 +27,14 @@ enum HereditaryCancerGenes {
     static func findings(in view: ProfileView) -> [GermlineFinding] {
         var findings: [GermlineFinding] = []
         let tumourOnly = !view.profile.hasMatchedNormal
-        for alteration in view.alterations
-        where alteration.kind == .smallVariant && view.passesFilterPolicy(alteration)
-            && alteration.origin != .somatic
+        // Tested in place, by index: only the few candidates are copied (iterating the array
+        // copied every alteration, retaining each of its fields).
+        let alterations = view.alterations
+        for index in alterations.indices
+        where alterations[index].origin != .somatic && alterations[index].kind == .smallVariant
+            && view.passesFilterPolicy(alterations[index])
         {
+            let alteration = alterations[index]
             var genes: [String] = []
             for transcript in alteration.transcripts
             where transcript.variantClass == .truncating && all.contains(transcript.gene)

@@ -16,25 +16,36 @@ struct ProfileView: Sendable {
         let present = all.contains { $0.altDepth == 0 } ? all.filter { $0.altDepth != 0 } : all
         alterations = present
         var byGene: [String: [Int]] = [:]
+        // The ids of the gene met last, held apart from the dictionary: alterations come sorted
+        // by position, so most share the previous one's gene, and their id is appended without
+        // hashing the name (8,939 alterations on the 1M-record benchmark).
+        var currentGene: String?
+        var currentIDs: [Int] = []
+        func add(_ gene: String, _ id: Int) {
+            if gene != currentGene {
+                if let currentGene { byGene[currentGene] = currentIDs }
+                currentIDs = byGene.removeValue(forKey: gene) ?? []
+                currentGene = gene
+            }
+            if currentIDs.last != id { currentIDs.append(id) }
+        }
         for id in present.indices {
             // Each of the alteration's genes (``Alteration/genes``) once, without building a set.
             // (Fields read in place: binding the alteration would copy it, retaining every field.)
-            func add(_ gene: String) {
-                if byGene[gene]?.last != id { byGene[gene, default: []].append(id) }
-            }
             let gene = present[id].gene
-            add(gene)
+            add(gene, id)
             for index in present[id].transcripts.indices {
                 let transcriptGene = present[id].transcripts[index].gene
                 // Most transcripts are of the alteration's own gene, already added.
-                if !transcriptGene.isEmpty && transcriptGene != gene { add(transcriptGene) }
+                if !transcriptGene.isEmpty && transcriptGene != gene { add(transcriptGene, id) }
             }
             if case .fusion(let five, let three, _) = present[id].kind {
                 // An unnamed partner is empty: no gene to file it under.
-                if !five.isEmpty { add(five) }
-                if !three.isEmpty { add(three) }
+                if !five.isEmpty { add(five, id) }
+                if !three.isEmpty { add(three, id) }
             }
         }
+        if let currentGene { byGene[currentGene] = currentIDs }
         idsByGene = byGene
     }
 

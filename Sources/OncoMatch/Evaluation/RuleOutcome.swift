@@ -17,14 +17,36 @@ struct ReportableHit: Sendable {
     var therapies: [TherapyOption]
     var tier: AMPTier
     var escat: ESCATTier?
-    var matchedAlterations: [MatchedAlteration]
+    /// The alterations that made it hold, in content order, each with its content key
+    /// (``AlterationText/sortKey(_:)``, worked out once: merging orders by it again).
+    let matchedAlterations: [MatchedAlteration]
+    let sortKeys: [String]
     var level: MatchLevel
     var explanation: String
     var caveats: [String]
+    /// The alphabetically first gene among the matched alterations (empty when none), kept
+    /// rather than worked out at each comparison of a sort.
+    let firstGene: String
+
+    init(
+        outcome: RuleOutcome, therapies: [TherapyOption], tier: AMPTier, escat: ESCATTier?,
+        matchedAlterations: [(alteration: MatchedAlteration, sortKey: String)], level: MatchLevel,
+        explanation: String, caveats: [String]
+    ) {
+        self.outcome = outcome
+        self.therapies = therapies
+        self.tier = tier
+        self.escat = escat
+        self.matchedAlterations = matchedAlterations.map(\.alteration)
+        sortKeys = matchedAlterations.map(\.sortKey)
+        self.level = level
+        self.explanation = explanation
+        self.caveats = caveats
+        firstGene = matchedAlterations.lazy.map(\.alteration.gene).min() ?? ""
+    }
 
     var rule: Rule { outcome.rule }
     var isOnLabel: Bool { outcome.fit == .onLabel }
-    var firstGene: String { Set(matchedAlterations.map(\.gene)).min() ?? "" }
 
     /// Report order: tier, AMP level, evidence source strength, gene, rule id.
     static func precedes(_ lhs: ReportableHit, _ rhs: ReportableHit) -> Bool {

@@ -68,19 +68,25 @@ enum AlterationText {
 
     /// `missense, VAF 0.44, somatic` — the facts shown beside an alteration in explanations.
     static func facts(_ alteration: Alteration, variantClass: VariantClass?) -> String {
-        var parts: [String] = []
-        if alteration.kind == .smallVariant, let variantClass { parts.append(variantClass.rawValue) }
-        if let vaf = alteration.vaf { parts.append("VAF \(NumberText.fixed(vaf, digits: 2))") }
+        // Appended piece by piece (no array of parts, no interpolation): one per matched
+        // alteration's explanation.
+        var text = ""
+        func add(_ part: String) {
+            if !text.isEmpty { text += ", " }
+            text += part
+        }
+        if alteration.kind == .smallVariant, let variantClass { add(variantClass.rawValue) }
+        if let vaf = alteration.vaf { add("VAF " + NumberText.fixed(vaf, digits: 2)) }
         switch alteration.origin {
-        case .somatic: parts.append("somatic")
-        case .germline: parts.append("germline")
-        case .unknown: parts.append("origin unknown")
+        case .somatic: add("somatic")
+        case .germline: add("germline")
+        case .unknown: add("origin unknown")
         }
         if alteration.zygosity == .homozygous || alteration.zygosity == .hemizygous {
-            parts.append(alteration.zygosity.rawValue)
+            add(alteration.zygosity.rawValue)
         }
-        if !alteration.passesFilter { parts.append("FILTER=\(alteration.filter)") }
-        return parts.joined(separator: ", ")
+        if !alteration.passesFilter { add("FILTER=" + alteration.filter) }
+        return text
     }
 
     /// A content-based sort key: gene, kind, allele (position zero-padded to 12 digits), principal

@@ -40,28 +40,35 @@ struct ExplanationWriter {
         case .smallVariant:
             break
         }
+        // Appended piece by piece rather than interpolated: one per matched alteration.
         guard let transcriptIndex = matched.transcriptIndex else {
             // Allele-level match: genomic coordinates, plus the protein change when annotated.
             var text = AlterationText.label(alteration, gene: gene)
-            text += " (\(AlterationText.facts(alteration, variantClass: alteration.principal?.variantClass)))"
+            text += " ("
+            text += AlterationText.facts(alteration, variantClass: alteration.principal?.variantClass)
+            text += ")"
             if let allele = alteration.allele, alteration.principal?.proteinChange != nil {
-                text += " at \(allele)"
+                text += " at "
+                text += allele.description
             }
             return text
         }
         let transcript = alteration.transcripts[transcriptIndex]
         var text = AlterationText.label(alteration, gene: gene, transcript: transcript)
-        text += " (\(AlterationText.facts(alteration, variantClass: transcript.variantClass)))"
-        let name = transcript.transcript ?? "unnamed"
+        text += " ("
+        text += AlterationText.facts(alteration, variantClass: transcript.variantClass)
+        text += ")"
         if transcriptIndex != alteration.principalTranscriptIndex {
-            text += " on transcript \(name), not the principal transcript"
+            text += " on transcript "
         } else if transcript.maneSelect != nil {
-            text += " on the MANE Select transcript \(name)"
+            text += " on the MANE Select transcript "
         } else if transcript.isCanonical {
-            text += " on the canonical transcript \(name)"
+            text += " on the canonical transcript "
         } else {
-            text += " on transcript \(name)"
+            text += " on transcript "
         }
+        text += transcript.transcript ?? "unnamed"
+        if transcriptIndex != alteration.principalTranscriptIndex { text += ", not the principal transcript" }
         return text
     }
 

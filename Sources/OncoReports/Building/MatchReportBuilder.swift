@@ -144,12 +144,22 @@ public struct MatchReportBuilder: Sendable {
         let alterations = profile.alterations
         var mismatchRepair: [Alteration] = []
         var proofreading: [Alteration] = []
+        // The previous alteration's gene and what it is: alterations come sorted by position,
+        // so most share it, and the gene lists are not searched again.
+        var previousGene: String?
+        var isMismatchRepairGene = false
+        var proofreadingDomain: ClosedRange<Int>?
         for index in alterations.indices where alterations[index].altDepth != 0 {
             let gene = alterations[index].gene
-            if MMRStatus.genes.contains(gene) && Self.isRelevant(alterations[index], gene: gene) {
+            if gene != previousGene {
+                previousGene = gene
+                isMismatchRepairGene = MMRStatus.genes.contains(gene)
+                proofreadingDomain = Self.proofreadingDomains[gene]
+            }
+            if isMismatchRepairGene && Self.isRelevant(alterations[index], gene: gene) {
                 mismatchRepair.append(alterations[index])
             }
-            if let domain = Self.proofreadingDomains[gene], alterations[index].kind == .smallVariant,
+            if let domain = proofreadingDomain, alterations[index].kind == .smallVariant,
                 alterations[index].transcripts.contains(where: { transcript in
                     guard transcript.gene == gene, let change = transcript.proteinChange,
                         transcript.variantClass.isProteinAltering
