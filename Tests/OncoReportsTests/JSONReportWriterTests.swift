@@ -232,6 +232,32 @@ struct JSONReportWriterTests {
         }
     }
 
+    /// An array rendered in chunks by a helper thread and its caller: the same bytes as writing
+    /// it whole, at any length (chunks whole and cut short, with and without the helper) and
+    /// indentation, however the threads shared the chunks.
+    @Test func backgroundArraysWriteTheSameBytes() {
+        let write: @Sendable (String, inout [UInt8], Int) -> Void = { text, output, indent in
+            JSONValue.object([("text", .string(text)), ("n", .integer(text.count))]).write(
+                to: &output, indent: indent)
+        }
+        for count in [0, 1, 7, 8, 9, 100, 2001] {
+            let items = (0..<count).map { "item \($0) \u{7}\"é" }
+            for indent in [0, 1, 3] {
+                var wholeValue = JSONValue.array(
+                    items.map { .object([("text", .string($0)), ("n", .integer($0.count))]) })
+                var chunkedValue = BackgroundJSONArray(items, indent: indent, chunkSize: 4, writing: write)
+                    .value()
+                for _ in 0..<indent {
+                    wholeValue = .array([wholeValue])
+                    chunkedValue = .array([chunkedValue])
+                }
+                #expect(
+                    wholeValue.serializedBytes() == chunkedValue.serializedBytes(),
+                    "count \(count), indent \(indent)")
+            }
+        }
+    }
+
     /// Near-misses are written straight to bytes: the same bytes as their JSON values, at any
     /// count and depth, with and without rule ids and with characters to escape.
     @Test func nearMissesWrittenDirectlyAreTheirValues() {

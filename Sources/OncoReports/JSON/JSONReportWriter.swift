@@ -29,6 +29,9 @@ public struct JSONReportWriter: ReportWriter {
     }
 
     func document(for report: MatchReport) throws(ReportError) -> JSONValue {
+        // The near-misses (most of a large report) are rendered on another thread meanwhile; a
+        // top-level member, its value is written at indentation 1.
+        let nearMisses = BackgroundJSONArray(report.nearMisses, indent: 1, writing: Self.writeNearMiss)
         var members: [(key: String, value: JSONValue)] = [
             ("schema_version", .string(MatchReport.schemaVersion)),
             (
@@ -78,9 +81,7 @@ public struct JSONReportWriter: ReportWriter {
             matches.append(try therapyMatch(match, path: "matches[\(index)]"))
         }
         members.append(("matches", .array(matches)))
-        // A top-level member: its value is written at indentation 1.
-        members.append(
-            ("near_misses", .concurrentArray(report.nearMisses, indent: 1, writing: Self.writeNearMiss)))
+        members.append(("near_misses", nearMisses.value()))
         var germline: [JSONValue] = []
         for (index, finding) in report.germlineFindings.enumerated() {
             germline.append(

@@ -162,7 +162,7 @@ enum JSONValue: Sendable, Equatable {
     /// Spaces to indent with, appended as one contiguous run.
     private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
-    private static func appendIndent(_ level: Int, to output: inout [UInt8]) {
+    static func appendIndent(_ level: Int, to output: inout [UInt8]) {
         var remaining = 2 * level
         while remaining > 0 {
             let count = Swift.min(remaining, spaces.count)
