@@ -1,5 +1,7 @@
+import Dispatch
 import OncoDomain
 import OncoRules
+import Synchronization
 
 /// Matches a tumour profile against a compiled rule set: which therapies its alterations and
 /// biomarkers point to, at which tier for its tumour type, why, and which alterations came close.
@@ -92,7 +94,10 @@ public struct Matcher: Sendable {
         let onLabelOptions = Set(
             holding.filter { $0.fit == .onLabel && $0.rule.effect == .sensitivity }
                 .flatMap { $0.rule.therapies.map(\.description) })
-        var reportable: [ReportableHit] = []
+        // What is decided for each reported hit; its alterations and explanation (most of the
+        // work with many matched alterations) are written afterwards, hits in parallel.
+        var decided: [(outcome: RuleOutcome, therapies: [TherapyOption], tier: AMPTier, escat: ESCATTier?,
+            caveats: [String])] = []
         var withheld: [WithheldHit] = []
         for outcome in holding {
             let rule = outcome.rule
@@ -167,19 +172,35 @@ public struct Matcher: Sendable {
                 tier = .iiC
                 escat = escat.map { $0 <= .iiB ? .iiiA : $0 }
             }
-            let alterations = Self.matchedAlterations(outcome.evaluation.hits, view: view)
-            let level = outcome.evaluation.hits.map(\.level).min() ?? .biomarker
-            reportable.append(
-                ReportableHit(
-                    outcome: outcome, therapies: therapies, tier: tier, escat: escat,
-                    matchedAlterations: alterations, level: level,
-                    explanation: writer.explain(
-                        outcome: outcome, alterations: alterations.map(\.alteration), tier: tier,
-                        caveats: caveats),
-                    caveats: caveats))
+            decided.append((outcome, therapies, tier, escat, caveats))
         }
-        return (reportable, withheld)
+        let hits = Mutex([ReportableHit?](repeating: nil, count: decided.count))
+        let decidedHits = decided
+        let write = { @Sendable (index: Int) in
+            let (outcome, therapies, tier, escat, caveats) = decidedHits[index]
+            let alterations = Self.matchedAlterations(outcome.evaluation.hits, view: view)
+            let hit = ReportableHit(
+                outcome: outcome, therapies: therapies, tier: tier, escat: escat,
+                matchedAlterations: alterations,
+                level: outcome.evaluation.hits.map(\.level).min() ?? .biomarker,
+                explanation: writer.explain(
+                    outcome: outcome, alterations: alterations.map(\.alteration), tier: tier,
+                    caveats: caveats),
+                caveats: caveats)
+            hits.withLock { $0[index] = hit }
+        }
+        // Worth a thread only when there is much to write (hundreds of matched alterations).
+        if decided.reduce(0, { $0 + $1.outcome.evaluation.hits.count }) >= Self.parallelHitsThreshold {
+            DispatchQueue.concurrentPerform(iterations: decided.count, execute: write)
+        } else {
+            for index in decided.indices { write(index) }
+        }
+        return (hits.withLock { $0.map { $0! } }, withheld)
     }
+
+    /// From how many leaf hits (over all reported rules) their alterations and explanations are
+    /// written on two threads.
+    static let parallelHitsThreshold = 256
 
     /// One entry per alteration among the hits: its most specific level, and the transcript it
     /// matched on (the principal one preferred) with the gene of the hit that gave it; in content
