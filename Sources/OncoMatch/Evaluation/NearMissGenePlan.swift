@@ -5,7 +5,10 @@ import OncoRules
 /// considered, their positive alteration leaves with the main pass's results and requirement
 /// texts, the wild-type rules on those genes, and the `rules need …` phrase for an alteration
 /// that satisfies none of the leaves (by far the most common case).
-struct NearMissGenePlan: Sendable {
+///
+/// A class: thousands of alterations share a few plans, and handing one around then costs a
+/// reference, not a copy of every field.
+final class NearMissGenePlan: Sendable {
     /// One positive alteration leaf of one candidate rule, naming a gene of the set.
     struct Entry: Sendable {
         /// How the requirement phrases of the leaf are ranked in `rules need …`.

@@ -152,13 +152,13 @@ struct NearMissReasoner {
 
     /// The findings of the alterations `ids`, in id order.
     private func findings(in ids: Range<Int>) -> [NearMissFinding] {
-        var plans: [[String]: NearMissGenePlan] = [:]
+        var plans = Scratch()
         var findings: [NearMissFinding] = []
         findings.reserveCapacity(ids.count)
         // Alterations passed in place from the buffer (an array element argument was copied).
         view.alterations.withUnsafeBufferPointer { alterations in
             for id in ids {
-                if let finding = finding(id: id, alteration: alterations[id], plans: &plans) {
+                if let finding = finding(id: id, alteration: alterations[id], scratch: &plans) {
                     findings.append(finding)
                 }
             }
@@ -250,10 +250,30 @@ struct NearMissReasoner {
         }
     }
 
+    /// One thread's plans and the results it reuses from alteration to alteration: alterations
+    /// come sorted by position, so most share the previous one's genes, plan and reason.
+    private struct Scratch {
+        var plans: [[String]: NearMissGenePlan] = [:]
+        var lastGenes: [String]?
+        var lastPlan: NearMissGenePlan?
+        /// The gene of the last alteration whose transcripts all name it, and its mentioned genes.
+        var lastSingleGene: String?
+        var lastSingleGeneMentioned: [String] = []
+        /// The common reason (`CLASS; rules need …`) by plan and class phrase and whether the
+        /// annotation has a protein change: one string shared by the near-misses that give it.
+        var reasons: [ReasonKey: String] = [:]
+
+        struct ReasonKey: Hashable {
+            var plan: ObjectIdentifier
+            var classPhrase: String
+            var hasProteinChange: Bool
+        }
+    }
+
     private func finding(
-        id: Int, alteration: Alteration, plans: inout [[String]: NearMissGenePlan]
+        id: Int, alteration: Alteration, scratch: inout Scratch
     ) -> NearMissFinding? {
-        let genes = mentionedGenes(of: alteration)
+        let genes = mentionedGenes(of: alteration, scratch: &scratch)
         guard !genes.isEmpty else { return nil }
         let gene = genes.contains(alteration.gene) ? alteration.gene : genes[0]
         if alteration.kind == .smallVariant && view.isAnnotated && !alteration.transcripts.isEmpty
@@ -276,9 +296,11 @@ struct NearMissReasoner {
         }
         let withheldHere = withheldByAlteration[id]
         func plan() -> NearMissGenePlan {
-            if let cached = plans[genes] { return cached }
-            let plan = makePlan(genes: genes)
-            plans[genes] = plan
+            if let lastPlan = scratch.lastPlan, scratch.lastGenes == genes { return lastPlan }
+            let plan = scratch.plans[genes] ?? makePlan(genes: genes)
+            scratch.plans[genes] = plan
+            scratch.lastGenes = genes
+            scratch.lastPlan = plan
             return plan
         }
         if matchedIDs.contains(id) {
@@ -301,7 +323,8 @@ struct NearMissReasoner {
         let plan = plan()
         guard let withheldHere else {
             return leafReason(
-                id: id, alteration: alteration, gene: gene, annotation: annotation, plan: plan, make: make)
+                id: id, alteration: alteration, gene: gene, annotation: annotation, plan: plan,
+                reasons: &scratch.reasons, make: make)
         }
         // Held but withheld here. When the other rules' criteria fell short only on FILTER or a
         // qualifier (a second hit, origin, VAF), that follows: it is what the board can act on
@@ -368,7 +391,23 @@ struct NearMissReasoner {
     }
 
     /// The alteration's genes that the rules mention, sorted, each once.
-    private func mentionedGenes(of alteration: Alteration) -> [String] {
+    private func mentionedGenes(of alteration: Alteration, scratch: inout Scratch) -> [String] {
+        // The common case: a small variant whose transcripts all name its gene (or none), as the
+        // previous alteration's did.
+        let gene = alteration.gene
+        var single = true
+        if case .fusion = alteration.kind { single = false }
+        for index in alteration.transcripts.indices where single {
+            let transcriptGene = alteration.transcripts[index].gene
+            if !transcriptGene.isEmpty && transcriptGene != gene { single = false }
+        }
+        if single {
+            if scratch.lastSingleGene != gene {
+                scratch.lastSingleGene = gene
+                scratch.lastSingleGeneMentioned = mentionedGenes.contains(gene) ? [gene] : []
+            }
+            return scratch.lastSingleGeneMentioned
+        }
         var genes: [String] = []
         func add(_ gene: String) {
             if mentionedGenes.contains(gene) && !genes.contains(gene) { genes.append(gene) }
@@ -412,7 +451,7 @@ struct NearMissReasoner {
 
     private func leafReason(
         id: Int, alteration: Alteration, gene: String, annotation: TranscriptAnnotation?,
-        plan: NearMissGenePlan,
+        plan: NearMissGenePlan, reasons: inout [Scratch.ReasonKey: String],
         make: (String, [String]) -> NearMissFinding
     ) -> NearMissFinding? {
         let shortfalls = Shortfalls(id: id, plan: plan)
@@ -455,10 +494,20 @@ struct NearMissReasoner {
                 "not annotated (no CSQ/ANN): protein-level rules not evaluated; \(needs)" + wildTypeNote,
                 ruleIDs)
         }
-        var reason = AlterationText.classPhrase(alteration, gene: gene, annotation: annotation)
+        let classPhrase = AlterationText.classPhrase(alteration, gene: gene, annotation: annotation)
+        let notes = ListText.unique(mismatchNotes)
+        // The most common reason, `CLASS; rules need …`, is built once per plan and class.
+        if !satisfiesSome && notes.isEmpty && wildTypeNote.isEmpty {
+            let key = Scratch.ReasonKey(
+                plan: ObjectIdentifier(plan), classPhrase: classPhrase, hasProteinChange: hasProteinChange)
+            if let reason = reasons[key] { return make(reason, ruleIDs) }
+            let reason = classPhrase + "; " + needs
+            reasons[key] = reason
+            return make(reason, ruleIDs)
+        }
+        var reason = classPhrase
         reason += "; "
         reason += needs
-        let notes = ListText.unique(mismatchNotes)
         if !notes.isEmpty {
             reason += " ("
             reason += notes.joined(separator: "; ")
