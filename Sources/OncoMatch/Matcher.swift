@@ -96,8 +96,7 @@ public struct Matcher: Sendable {
                 .flatMap { $0.rule.therapies.map(\.description) })
         // What is decided for each reported hit; its alterations and explanation (most of the
         // work with many matched alterations) are written afterwards, hits in parallel.
-        var decided: [(outcome: RuleOutcome, therapies: [TherapyOption], tier: AMPTier, escat: ESCATTier?,
-            caveats: [String])] = []
+        var decided: [DecidedHit] = []
         var withheld: [WithheldHit] = []
         for outcome in holding {
             let rule = outcome.rule
@@ -172,21 +171,24 @@ public struct Matcher: Sendable {
                 tier = .iiC
                 escat = escat.map { $0 <= .iiB ? .iiiA : $0 }
             }
-            decided.append((outcome, therapies, tier, escat, caveats))
+            decided.append(
+                DecidedHit(outcome: outcome, therapies: therapies, tier: tier, escat: escat, caveats: caveats)
+            )
         }
         let hits = Mutex([ReportableHit?](repeating: nil, count: decided.count))
         let decidedHits = decided
         let write = { @Sendable (index: Int) in
-            let (outcome, therapies, tier, escat, caveats) = decidedHits[index]
-            let alterations = Self.matchedAlterations(outcome.evaluation.hits, view: view)
+            let decided = decidedHits[index]
+            let alterations = Self.matchedAlterations(decided.outcome.evaluation.hits, view: view)
             let hit = ReportableHit(
-                outcome: outcome, therapies: therapies, tier: tier, escat: escat,
+                outcome: decided.outcome, therapies: decided.therapies, tier: decided.tier,
+                escat: decided.escat,
                 matchedAlterations: alterations,
-                level: outcome.evaluation.hits.map(\.level).min() ?? .biomarker,
+                level: decided.outcome.evaluation.hits.map(\.level).min() ?? .biomarker,
                 explanation: writer.explain(
-                    outcome: outcome, alterations: alterations.map(\.alteration), tier: tier,
-                    caveats: caveats),
-                caveats: caveats)
+                    outcome: decided.outcome, alterations: alterations.map(\.alteration), tier: decided.tier,
+                    caveats: decided.caveats),
+                caveats: decided.caveats)
             hits.withLock { $0[index] = hit }
         }
         // Worth a thread only when there is much to write (hundreds of matched alterations).
@@ -201,6 +203,16 @@ public struct Matcher: Sendable {
     /// From how many leaf hits (over all reported rules) their alterations and explanations are
     /// written on two threads.
     static let parallelHitsThreshold = 256
+
+    /// A reported hit as decided (options, tier, caveats), before its alterations and
+    /// explanation are written.
+    private struct DecidedHit: Sendable {
+        var outcome: RuleOutcome
+        var therapies: [TherapyOption]
+        var tier: AMPTier
+        var escat: ESCATTier?
+        var caveats: [String]
+    }
 
     /// One entry per alteration among the hits: its most specific level, and the transcript it
     /// matched on (the principal one preferred) with the gene of the hit that gave it; in content
