@@ -43,6 +43,14 @@ public struct MatchReportBuilder: Sendable {
 
     /// The report of `result`, matched on `profile`.
     public func build(_ result: MatchResult, profile: TumourProfile, oncoTree: OncoTree) -> MatchReport {
+        build(result, profile: profile, oncoTree: oncoTree, biomarkers: biomarkers(profile))
+    }
+
+    /// ``build(_:profile:oncoTree:)`` with the profile's ``biomarkers(_:)`` already summarised
+    /// (a match job writes them while the matcher runs).
+    func build(
+        _ result: MatchResult, profile: TumourProfile, oncoTree: OncoTree, biomarkers: BiomarkerSummary
+    ) -> MatchReport {
         let node = oncoTree.node(profile.tumourType)
         return MatchReport(
             tool: tool, rules: rules,
@@ -53,7 +61,7 @@ public struct MatchReportBuilder: Sendable {
             tumourType: TumourTypeInfo(
                 code: node?.code ?? profile.tumourType, name: node?.name ?? profile.tumourType,
                 mainType: node?.mainType),
-            reportDate: reportDate, biomarkers: biomarkers(profile),
+            reportDate: reportDate, biomarkers: biomarkers,
             matches: result.matches.map(Self.therapyMatch),
             nearMisses: result.nearMisses.map {
                 NearMiss(gene: $0.gene, alteration: $0.label, reason: $0.reason, ruleIds: $0.ruleIDs)

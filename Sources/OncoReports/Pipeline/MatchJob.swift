@@ -1,7 +1,9 @@
+import Dispatch
 import GenomicFormats
 import OncoDomain
 import OncoMatch
 import OncoRules
+import Synchronization
 
 /// One `oncomatch match` run as a library call: load the rules, read the tumour in one streaming
 /// pass, match, build the report and write the requested files atomically.
@@ -179,9 +181,6 @@ public enum MatchJob {
         hasher?.pause()
         let loaded = try timings.measure(.read) { try TumourProfileLoader.load(loadRequest) }
         hasher?.resume()
-        let result = timings.measure(.match) {
-            Matcher(ruleSet: rules, oncoTree: oncoTree).match(loaded.profile)
-        }
         // The report model is built while the hasher may still be finishing; only its input
         // provenance needs the checksum, filled in below.
         let builder = MatchReportBuilder(
@@ -195,8 +194,23 @@ public enum MatchJob {
             reportDate: request.reportDate,
             msiSource: request.msi == .unknown ? nil : (request.msiSource ?? "command line"),
             hrdSource: request.hrd == .unknown ? nil : (request.hrdSource ?? "command line"))
+        // The biomarker summary (TMB, MSI, HRD and the MMR/POLE alteration lists) depends on the
+        // profile alone: written on another thread while the matcher runs, whose serial steps
+        // leave a core idle.
+        let profile = loaded.profile
+        let biomarkers = Mutex<BiomarkerSummary?>(nil)
+        let biomarkersWritten = DispatchGroup()
+        DispatchQueue.global().async(group: biomarkersWritten) {
+            let summary = builder.biomarkers(profile)
+            biomarkers.withLock { $0 = summary }
+        }
+        let result = timings.measure(.match) {
+            Matcher(ruleSet: rules, oncoTree: oncoTree).match(profile)
+        }
         var report = timings.measure(.build) {
-            builder.build(result, profile: loaded.profile, oncoTree: oncoTree)
+            biomarkersWritten.wait()
+            return builder.build(
+                result, profile: profile, oncoTree: oncoTree, biomarkers: biomarkers.withLock { $0! })
         }
         // The files read beside the variants, so the report says everything it came from.
         func provenance(_ path: String?) throws -> FileProvenance? {
