@@ -277,8 +277,11 @@ struct NearMissReasoner {
         guard !genes.isEmpty else { return nil }
         let gene = genes.contains(alteration.gene) ? alteration.gene : genes[0]
         if alteration.kind == .smallVariant && view.isAnnotated && !alteration.transcripts.isEmpty
-            && alteration.transcripts.allSatisfy({ !genes.contains($0.gene) || $0.variantClass == .nonCoding }
-            )
+            // (By index: the closure of `allSatisfy` took each annotation by copy.)
+            && alteration.transcripts.indices.allSatisfy({
+                !genes.contains(alteration.transcripts[$0].gene)
+                    || alteration.transcripts[$0].variantClass == .nonCoding
+            })
         {
             return nil
         }
@@ -288,8 +291,8 @@ struct NearMissReasoner {
             return nil
         }
         // Looked up once: label, class phrase and the protein-change test all use it.
-        let annotation = AlterationText.annotation(of: alteration, gene: gene)
-        let label = AlterationText.label(alteration, gene: gene, transcript: annotation)
+        let annotationIndex = AlterationText.annotationIndex(of: alteration, gene: gene)
+        let label = AlterationText.label(alteration, gene: gene, transcriptIndex: annotationIndex)
         func make(_ reason: String, _ ruleIDs: [String]) -> NearMissFinding {
             NearMissFinding(
                 gene: gene, label: label, reason: reason, ruleIDs: ruleIDs, alteration: alteration)
@@ -323,7 +326,7 @@ struct NearMissReasoner {
         let plan = plan()
         guard let withheldHere else {
             return leafReason(
-                id: id, alteration: alteration, gene: gene, annotation: annotation, plan: plan,
+                id: id, alteration: alteration, gene: gene, annotationIndex: annotationIndex, plan: plan,
                 reasons: &scratch.reasons, make: make)
         }
         // Held but withheld here. When the other rules' criteria fell short only on FILTER or a
@@ -450,7 +453,7 @@ struct NearMissReasoner {
     }
 
     private func leafReason(
-        id: Int, alteration: Alteration, gene: String, annotation: TranscriptAnnotation?,
+        id: Int, alteration: Alteration, gene: String, annotationIndex: Int?,
         plan: NearMissGenePlan, reasons: inout [Scratch.ReasonKey: String],
         make: (String, [String]) -> NearMissFinding
     ) -> NearMissFinding? {
@@ -479,7 +482,8 @@ struct NearMissReasoner {
         if !qualifiers.isEmpty {
             return make(qualifiers.joined(separator: "; ") + wildTypeNote, ruleIDs)
         }
-        let hasProteinChange = annotation?.proteinChange != nil
+        let hasProteinChange =
+            annotationIndex.map { alteration.transcripts[$0].proteinChange != nil } ?? false
         let needs: String
         if satisfiesSome {
             // Leaves of holding rules that it satisfies ask nothing more of it.
@@ -494,7 +498,7 @@ struct NearMissReasoner {
                 "not annotated (no CSQ/ANN): protein-level rules not evaluated; \(needs)" + wildTypeNote,
                 ruleIDs)
         }
-        let classPhrase = AlterationText.classPhrase(alteration, gene: gene, annotation: annotation)
+        let classPhrase = AlterationText.classPhrase(alteration, gene: gene, annotationIndex: annotationIndex)
         let notes = ListText.unique(mismatchNotes)
         // The most common reason, `CLASS; rules need …`, is built once per plan and class.
         if !satisfiesSome && notes.isEmpty && wildTypeNote.isEmpty {

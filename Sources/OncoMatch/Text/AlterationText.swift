@@ -6,11 +6,34 @@ enum AlterationText {
     /// The annotation to show for `gene`: the principal one if it is for the gene, else the first
     /// of the gene.
     static func annotation(of alteration: Alteration, gene: String) -> TranscriptAnnotation? {
-        if let principal = alteration.principal, principal.gene == gene { return principal }
-        return alteration.transcripts.first { $0.gene == gene }
+        annotationIndex(of: alteration, gene: gene).map { alteration.transcripts[$0] }
+    }
+
+    /// The index of ``annotation(of:gene:)`` in the alteration's transcripts: read in place, a
+    /// near-miss copies no annotation.
+    static func annotationIndex(of alteration: Alteration, gene: String) -> Int? {
+        if let principal = alteration.principalTranscriptIndex, alteration.transcripts[principal].gene == gene
+        {
+            return principal
+        }
+        return alteration.transcripts.firstIndex { $0.gene == gene }
     }
 
     /// `BRAF p.V600E`, `ERBB2 amplification`, `EML4::ALK fusion`, `BRAF 7:140753336:A:T`.
+    /// ``label(_:gene:transcript:)`` with the annotation given by its index in the alteration's
+    /// transcripts (`nil`: none), read in place.
+    static func label(_ alteration: Alteration, gene: String, transcriptIndex: Int?) -> String {
+        if alteration.kind == .smallVariant, let transcriptIndex,
+            let change = alteration.transcripts[transcriptIndex].proteinChange
+        {
+            return gene + " p." + change.description
+        }
+        if alteration.kind == .smallVariant, let allele = alteration.allele {
+            return gene + " " + allele.description
+        }
+        return label(alteration, gene: gene, transcript: nil)
+    }
+
     static func label(_ alteration: Alteration, gene: String, transcript: TranscriptAnnotation? = nil)
         -> String
     {
@@ -45,6 +68,18 @@ enum AlterationText {
     /// What the alteration is, for near-miss reasons: `missense`, `synonymous`, `amplification`.
     static func classPhrase(_ alteration: Alteration, gene: String) -> String {
         classPhrase(alteration, gene: gene, annotation: annotation(of: alteration, gene: gene))
+    }
+
+    /// ``classPhrase(_:gene:)`` given the index of the alteration's ``annotation(of:gene:)``
+    /// (``annotationIndex(of:gene:)``), already looked up.
+    static func classPhrase(_ alteration: Alteration, gene: String, annotationIndex: Int?) -> String {
+        guard alteration.kind == .smallVariant else {
+            return classPhrase(alteration, gene: gene, annotation: nil)
+        }
+        let best =
+            annotationIndex.map { alteration.transcripts[$0].variantClass }
+            ?? alteration.transcripts.lazy.filter { $0.gene == gene }.map(\.variantClass).min()
+        return best?.rawValue ?? "unannotated"
     }
 
     /// ``classPhrase(_:gene:)`` given the alteration's ``annotation(of:gene:)``, already looked up.
