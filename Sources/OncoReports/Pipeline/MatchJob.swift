@@ -243,6 +243,9 @@ public enum MatchJob {
                 return (format, path, try format.writer.renderBytes(report))
             }
         }
+        // The profile and the match result are not needed any more: taken apart on another
+        // thread while the files are written.
+        BackgroundRelease.release((loaded, result))
         if let hasher, let standIn {
             let sha256 = try timings.measure(.checksum) { try hasher.result() }
             report.input.sha256 = sha256
