@@ -1,9 +1,10 @@
 import Foundation
 import GenomicFormats
 import OncoDomain
-import OncoReports
 import TestSupport
 import Testing
+
+@testable import OncoReports
 
 /// `MatchJob` requests that must fail clearly, and leave no report file behind; and the files read
 /// beside the variants (fusions, copy number, target regions), which reach the report.
@@ -249,24 +250,29 @@ struct MatchJobChecksumTests {
         let expected = try SHA256.hexDigest(ofFile: path)
         let directory = try TestData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var documents: [Bool: [ReportFormat: String]] = [:]
-        for twoThreads in [true, false] {
+        // Hashed beside the run and rendered with a stand-in, hashed beside the run (done before
+        // the rendering, as a small file is), and hashed while read on one thread.
+        let ways = ["stand-in", "hashed", "one thread"]
+        var documents: [String: [ReportFormat: String]] = [:]
+        for way in ways {
             var request = MatchJob.Request(inputPath: path, tumourType: "MEL")
-            request.parsesOnTwoThreads = twoThreads  // two: hashed beside the run, one: while read
+            request.parsesOnTwoThreads = way != "one thread"
+            request.rendersWithChecksumStandIn = way == "stand-in"
             request.reportDate = "2026-01-01"
             for format in ReportFormat.allCases {
                 request.outputs[format] =
-                    directory.appendingPathComponent("\(twoThreads)-report.\(format.rawValue)").path
+                    directory.appendingPathComponent("\(way)-report.\(format.rawValue)").path
             }
             _ = try MatchJob.run(request, oncoTree: try OncoTree.bundled())
             for format in ReportFormat.allCases {
-                documents[twoThreads, default: [:]][format] = try String(
+                documents[way, default: [:]][format] = try String(
                     contentsOfFile: request.outputs[format]!, encoding: .utf8)
             }
         }
-        #expect(documents[true]![.json]!.contains("\"sha256\": \"\(expected)\""))
-        #expect(documents[true]![.html]!.contains(expected))
-        #expect(documents[true] == documents[false])
+        #expect(documents["stand-in"]![.json]!.contains("\"sha256\": \"\(expected)\""))
+        #expect(documents["stand-in"]![.html]!.contains(expected))
+        #expect(documents["stand-in"] == documents["one thread"])
+        #expect(documents["hashed"] == documents["one thread"])
     }
 
     @Test func aFailingRunEndsItsHasher() throws {

@@ -145,6 +145,10 @@ public final class BackgroundFileHasher: Sendable {
         if wake { gate.signal() }
     }
 
+    /// Whether the whole file has been read (and hashed, or failed): ``result()`` then only
+    /// checks that the file did not change.
+    public var isFinished: Bool { progress.withLock { $0.finished } }
+
     /// The hash as 64 lowercase hex digits: stops the thread at the end of its block and hashes
     /// what is left of the file on the calling thread. Throws a `FormatError` when the file could
     /// not be read or changed since the hasher opened it.

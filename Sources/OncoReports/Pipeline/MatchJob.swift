@@ -37,6 +37,9 @@ public enum MatchJob {
         public var outputs: [ReportFormat: String]
         /// Parse a VCF on two threads; `batch` turns this off, as it matches one tumour per core.
         public var parsesOnTwoThreads = true
+        /// Render with a stand-in checksum even when the input's hash is already done (tests: the
+        /// path a large input takes when the hash is not).
+        var rendersWithChecksumStandIn = false
 
         public init(
             inputPath: String, tumourType: String, sample: String? = nil, normal: String? = nil,
@@ -233,10 +236,18 @@ public enum MatchJob {
         // Render every format before writing any, so a rendering error leaves no file behind.
         // (Unmeasured when no file is asked for: the caller prints a summary instead.) With a
         // hasher still at work, the documents are rendered meanwhile with a stand-in checksum
-        // (``ChecksumStandIn``), which the real one then replaces in place.
+        // (``ChecksumStandIn``), which the real one then replaces in place; usually the hash is
+        // done by now (in the parse's idle moments), and the documents need no search for it.
         let measured = request.outputs.isEmpty ? nil : timings
-        let standIn = hasher.map { _ in ChecksumStandIn() }
-        if let standIn { report.input.sha256 = standIn.text }
+        var standIn: ChecksumStandIn?
+        if let hasher {
+            if hasher.isFinished && !request.rendersWithChecksumStandIn {
+                report.input.sha256 = try timings.measure(.checksum) { try hasher.result() }
+            } else {
+                standIn = ChecksumStandIn()
+                report.input.sha256 = standIn!.text
+            }
+        }
         var documents = try measured.measure(.render) {
             try ReportFormat.allCases.compactMap { format -> (ReportFormat, String, [UInt8])? in
                 guard let path = request.outputs[format] else { return nil }
