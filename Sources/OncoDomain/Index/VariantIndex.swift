@@ -50,6 +50,21 @@ public struct VariantIndex: Sendable {
     /// Keeps `alteration` if it touches a gene of interest; returns whether it was kept.
     @discardableResult
     public mutating func add(_ alteration: Alteration) -> Bool {
+        // The common case, one gene (every transcript names the alteration's gene, or none; not a
+        // fusion): filed without building and sorting a set of its genes (thousands of
+        // alterations, on the parse's calling thread between runs).
+        if Self.hasSingleGene(alteration) {
+            guard genesOfInterest?.contains(alteration.gene) ?? true else { return false }
+            precondition(alteration.sampleIndex < samples.count, "alteration of an unknown sample")
+            let id = alterations.count
+            alterations.append(alteration)
+            byGene[alteration.gene, default: []].append(id)
+            bySample[alteration.sampleIndex].append(id)
+            if let allele = alteration.allele {
+                byChromosome[allele.chromosome, default: []].append(id)
+            }
+            return true
+        }
         let genes = alteration.genes
         guard wants(anyOf: genes) else { return false }
         precondition(alteration.sampleIndex < samples.count, "alteration of an unknown sample")
@@ -61,6 +76,16 @@ public struct VariantIndex: Sendable {
         bySample[alteration.sampleIndex].append(id)
         if let allele = alteration.allele {
             byChromosome[allele.chromosome, default: []].append(id)
+        }
+        return true
+    }
+
+    /// Whether ``Alteration/genes`` is the alteration's gene alone.
+    private static func hasSingleGene(_ alteration: Alteration) -> Bool {
+        if case .fusion = alteration.kind { return false }
+        for index in alteration.transcripts.indices {
+            let gene = alteration.transcripts[index].gene
+            if !gene.isEmpty && gene != alteration.gene { return false }
         }
         return true
     }
