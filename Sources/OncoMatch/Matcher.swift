@@ -24,12 +24,17 @@ public struct Matcher: Sendable {
 
     /// Evaluates every candidate rule on `profile`.
     public func match(_ profile: TumourProfile) -> MatchResult {
-        match(profile, nearMissThreadsFrom: NearMissReasoner.parallelThreshold)
+        match(
+            profile, nearMissThreadsFrom: NearMissReasoner.parallelThreshold,
+            hitThreadsFrom: Self.parallelHitsThreshold)
     }
 
     /// ``match(_:)``, evaluating rule leaves and reasoning about near-misses on two threads from
-    /// `nearMissThreadsFrom` alterations (tests compare both ways).
-    func match(_ profile: TumourProfile, nearMissThreadsFrom threshold: Int) -> MatchResult {
+    /// `nearMissThreadsFrom` alterations, and writing the reported hits' alterations and
+    /// explanations on two threads from `hitThreadsFrom` leaf hits (tests compare both ways).
+    func match(_ profile: TumourProfile, nearMissThreadsFrom threshold: Int, hitThreadsFrom hitThreshold: Int)
+        -> MatchResult
+    {
         let view = ProfileView(profile: profile)
         let evaluator = CriterionEvaluator(view: view, hotspots: ruleSet.hotspots)
         let writer = ExplanationWriter(tumourType: profile.tumourType, oncoTree: oncoTree)
@@ -44,7 +49,8 @@ public struct Matcher: Sendable {
                 fit: TumourTypeFit(
                     tumourType: profile.tumourType, selector: rule.tumourTypes, oncoTree: oncoTree))
         }
-        let (reportable, withheld) = classify(outcomes, view: view, writer: writer)
+        let (reportable, withheld) = classify(
+            outcomes, view: view, writer: writer, threadsFrom: hitThreshold)
         let matches = Self.flagConflicts(merge(reportable))
         let matchedIDs = Set(reportable.flatMap { $0.outcome.evaluation.hits.compactMap(\.alterationID) })
         let nearMisses = NearMissReasoner(
@@ -72,7 +78,7 @@ public struct Matcher: Sendable {
     /// Decides, for each rule that holds, whether it is reported (and at which tier) or withheld
     /// for the tumour type.
     private func classify(
-        _ outcomes: [RuleOutcome], view: ProfileView, writer: ExplanationWriter
+        _ outcomes: [RuleOutcome], view: ProfileView, writer: ExplanationWriter, threadsFrom threshold: Int
     ) -> (reportable: [ReportableHit], withheld: [WithheldHit]) {
         let holding = outcomes.filter(\.holds)
         // Off-label sensitivity is not suggested for a therapy option that a holding rule
@@ -192,7 +198,7 @@ public struct Matcher: Sendable {
             hits.withLock { $0[index] = hit }
         }
         // Worth a thread only when there is much to write (hundreds of matched alterations).
-        if decided.reduce(0, { $0 + $1.outcome.evaluation.hits.count }) >= Self.parallelHitsThreshold {
+        if decided.reduce(0, { $0 + $1.outcome.evaluation.hits.count }) >= threshold {
             DispatchQueue.concurrentPerform(iterations: decided.count, execute: write)
         } else {
             for index in decided.indices { write(index) }

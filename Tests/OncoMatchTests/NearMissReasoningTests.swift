@@ -22,7 +22,7 @@ struct NearMissReasoningTests {
         "BRCA2", "N372H", class: .missense, consequence: "missense_variant", allele: "13:32332592:A:C",
         exon: 10)
 
-    @Test("Near-misses reasoned about on two threads are those of one thread, in the same order")
+    @Test("Near-misses and hits worked out on two threads are those of one thread, in the same order")
     func twoThreadsGiveTheSameResult() {
         let kinds: [(String, String, VariantClass, String)] = [
             ("BRAF", "V600E", .missense, "missense_variant"),
@@ -50,9 +50,10 @@ struct NearMissReasoningTests {
         }
         for tumourType in ["MEL", "COADREAD", "NSCLC"] {
             let profile = MatchFixtures.profile(alterations, tumourType: tumourType)
-            let oneThread = matcher.match(profile, nearMissThreadsFrom: .max)
-            let twoThreads = matcher.match(profile, nearMissThreadsFrom: 2)
+            let oneThread = matcher.match(profile, nearMissThreadsFrom: .max, hitThreadsFrom: .max)
+            let twoThreads = matcher.match(profile, nearMissThreadsFrom: 2, hitThreadsFrom: 2)
             #expect(oneThread.nearMisses.count > 100)
+            #expect(oneThread.matches.contains { $0.alterations.count > 10 })
             #expect(twoThreads == oneThread)
         }
     }
