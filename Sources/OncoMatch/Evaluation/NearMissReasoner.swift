@@ -560,12 +560,14 @@ struct NearMissReasoner {
         var mismatchNotes: [String] = []
 
         init(id: Int, plan: NearMissGenePlan, rulesThatDoNotHoldOnly: Bool = false) {
-            for entry in plan.entries where !(rulesThatDoNotHoldOnly && entry.ruleHolds) {
-                if entry.satisfiedIDs.contains(id) {
+            // Entries read in place, by index (iterating copied each, retaining all its fields).
+            let entries = plan.entries
+            for index in entries.indices where !(rulesThatDoNotHoldOnly && entries[index].ruleHolds) {
+                if entries[index].satisfiedIDs.contains(id) {
                     satisfiesSome = true
                     continue
                 }
-                guard let failure = entry.result.failures[id] else { continue }
+                guard let failure = entries[index].result.failures[id] else { continue }
                 switch failure.kind {
                 case .filter:
                     if filterFailure.map({ failure < $0 }) ?? true { filterFailure = failure }
