@@ -204,6 +204,12 @@ struct JSONReportWriterTests {
         }
     }
 
+    /// `value` inside arrays nested `depth` deep: a value written for indentation `depth` is
+    /// placed there.
+    private static func nested(_ value: JSONValue, depth: Int) -> JSONValue {
+        (0..<depth).reduce(value) { inner, _ in .array([inner]) }
+    }
+
     /// Long arrays are written on two threads: the same bytes as writing them whole, at any
     /// length (either side of the threshold, odd and even) and indentation.
     @Test func concurrentArraysWriteTheSameBytes() {
@@ -219,14 +225,10 @@ struct JSONReportWriterTests {
                 ])
                 #expect(whole.serializedBytes() == split.serializedBytes(), "count \(count)")
                 // Placed at `indent`: compare inside an array nested that deep.
-                var wholeValue = JSONValue.array(items.map(value))
-                var splitValue = JSONValue.concurrentArray(items, indent: indent, value)
-                for _ in 0..<indent {
-                    wholeValue = .array([wholeValue])
-                    splitValue = .array([splitValue])
-                }
                 #expect(
-                    wholeValue.serializedBytes() == splitValue.serializedBytes(),
+                    Self.nested(.array(items.map(value)), depth: indent).serializedBytes()
+                        == Self.nested(.concurrentArray(items, indent: indent, value), depth: indent)
+                        .serializedBytes(),
                     "count \(count), indent \(indent)")
             }
         }
@@ -243,16 +245,12 @@ struct JSONReportWriterTests {
         for count in [0, 1, 7, 8, 9, 100, 2001] {
             let items = (0..<count).map { "item \($0) \u{7}\"é" }
             for indent in [0, 1, 3] {
-                var wholeValue = JSONValue.array(
+                let whole = JSONValue.array(
                     items.map { .object([("text", .string($0)), ("n", .integer($0.count))]) })
-                var chunkedValue = BackgroundJSONArray(items, indent: indent, chunkSize: 4, writing: write)
-                    .value()
-                for _ in 0..<indent {
-                    wholeValue = .array([wholeValue])
-                    chunkedValue = .array([chunkedValue])
-                }
+                let chunked = BackgroundJSONArray(items, indent: indent, chunkSize: 4, writing: write).value()
                 #expect(
-                    wholeValue.serializedBytes() == chunkedValue.serializedBytes(),
+                    Self.nested(whole, depth: indent).serializedBytes()
+                        == Self.nested(chunked, depth: indent).serializedBytes(),
                     "count \(count), indent \(indent)")
             }
         }
@@ -276,14 +274,12 @@ struct JSONReportWriterTests {
             }
             for indent in [0, 1, 2] {
                 // Placed at `indent`: inside arrays nested that deep.
-                var treeValue = JSONValue.array(misses.map(JSONReportWriter.nearMiss))
-                var directValue = JSONValue.concurrentArray(
+                let tree = JSONValue.array(misses.map(JSONReportWriter.nearMiss))
+                let direct = JSONValue.concurrentArray(
                     misses, indent: indent, writing: JSONReportWriter.writeNearMiss)
-                for _ in 0..<indent {
-                    treeValue = .array([treeValue])
-                    directValue = .array([directValue])
-                }
-                let same = treeValue.serializedBytes() == directValue.serializedBytes()
+                let same =
+                    Self.nested(tree, depth: indent).serializedBytes()
+                    == Self.nested(direct, depth: indent).serializedBytes()
                 #expect(same, "count \(count), indent \(indent)")
             }
         }

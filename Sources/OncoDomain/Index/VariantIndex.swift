@@ -55,29 +55,27 @@ public struct VariantIndex: Sendable {
         // alterations, on the parse's calling thread between runs).
         if Self.hasSingleGene(alteration) {
             guard genesOfInterest?.contains(alteration.gene) ?? true else { return false }
-            precondition(alteration.sampleIndex < samples.count, "alteration of an unknown sample")
-            let id = alterations.count
-            alterations.append(alteration)
-            byGene[alteration.gene, default: []].append(id)
-            bySample[alteration.sampleIndex].append(id)
-            if let allele = alteration.allele {
-                byChromosome[allele.chromosome, default: []].append(id)
-            }
+            file(alteration, underGenes: CollectionOfOne(alteration.gene))
             return true
         }
         let genes = alteration.genes
         guard wants(anyOf: genes) else { return false }
+        let genesOfInterest = self.genesOfInterest
+        file(alteration, underGenes: genes.sorted().filter { genesOfInterest?.contains($0) ?? true })
+        return true
+    }
+
+    /// Stores a kept alteration and files its id under `genes` (of interest, sorted), its sample
+    /// and its chromosome.
+    private mutating func file(_ alteration: Alteration, underGenes genes: some Sequence<String>) {
         precondition(alteration.sampleIndex < samples.count, "alteration of an unknown sample")
         let id = alterations.count
         alterations.append(alteration)
-        for gene in genes.sorted() where genesOfInterest?.contains(gene) ?? true {
-            byGene[gene, default: []].append(id)
-        }
+        for gene in genes { byGene[gene, default: []].append(id) }
         bySample[alteration.sampleIndex].append(id)
         if let allele = alteration.allele {
             byChromosome[allele.chromosome, default: []].append(id)
         }
-        return true
     }
 
     /// Whether ``Alteration/genes`` is the alteration's gene alone.

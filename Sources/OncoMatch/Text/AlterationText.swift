@@ -19,24 +19,39 @@ enum AlterationText {
         return alteration.transcripts.firstIndex { $0.gene == gene }
     }
 
-    /// `BRAF p.V600E`, `ERBB2 amplification`, `EML4::ALK fusion`, `BRAF 7:140753336:A:T`.
-    /// ``label(_:gene:transcript:)`` with the annotation given by its index in the alteration's
-    /// transcripts (`nil`: none), read in place.
-    static func label(_ alteration: Alteration, gene: String, transcriptIndex: Int?) -> String {
-        if alteration.kind == .smallVariant, let transcriptIndex,
-            let change = alteration.transcripts[transcriptIndex].proteinChange
-        {
-            return gene + " p." + change.description
-        }
-        if alteration.kind == .smallVariant, let allele = alteration.allele {
-            return gene + " " + allele.description
-        }
-        return label(alteration, gene: gene, transcript: nil)
-    }
-
+    /// `BRAF p.V600E`, `ERBB2 amplification`, `EML4::ALK fusion`, `BRAF 7:140753336:A:T`; a small
+    /// variant named by the protein change of `transcript`, else of ``annotation(of:gene:)``.
     static func label(_ alteration: Alteration, gene: String, transcript: TranscriptAnnotation? = nil)
         -> String
     {
+        guard alteration.kind == .smallVariant else { return eventLabel(alteration, gene: gene) }
+        return smallVariantLabel(
+            alteration, gene: gene,
+            change: (transcript ?? annotation(of: alteration, gene: gene))?.proteinChange)
+    }
+
+    /// ``label(_:gene:transcript:)`` with the annotation given by its index in the alteration's
+    /// transcripts (``annotationIndex(of:gene:)``; `nil`: none), read in place.
+    static func label(_ alteration: Alteration, gene: String, transcriptIndex: Int?) -> String {
+        guard alteration.kind == .smallVariant else { return eventLabel(alteration, gene: gene) }
+        return smallVariantLabel(
+            alteration, gene: gene,
+            change: transcriptIndex.flatMap { alteration.transcripts[$0].proteinChange })
+    }
+
+    /// A small variant's label: its protein change when it has one, else its allele.
+    private static func smallVariantLabel(_ alteration: Alteration, gene: String, change: ProteinChange?)
+        -> String
+    {
+        // Concatenated: interpolating a value (not a `String`) looks up its conformances at run
+        // time, a large share of a label's cost (one per near-miss).
+        if let change { return gene + " p." + change.description }
+        if let allele = alteration.allele { return gene + " " + allele.description }
+        return gene + " variant"
+    }
+
+    /// The label of a copy-number event, fusion or structural variant.
+    private static func eventLabel(_ alteration: Alteration, gene: String) -> String {
         switch alteration.kind {
         case .copyNumber(let state):
             return "\(gene) \(copyNumberPhrase(state))"
@@ -46,13 +61,7 @@ enum AlterationText {
             return "\(gene) structural variant"
                 + (alteration.allele.map { " at \($0.chromosome):\($0.position)" } ?? "")
         case .smallVariant:
-            // Concatenated: interpolating a value (not a `String`) looks up its conformances at
-            // run time, a large share of a label's cost (one per near-miss).
-            if let change = (transcript ?? annotation(of: alteration, gene: gene))?.proteinChange {
-                return gene + " p." + change.description
-            }
-            if let allele = alteration.allele { return gene + " " + allele.description }
-            return gene + " variant"
+            return smallVariantLabel(alteration, gene: gene, change: nil)
         }
     }
 
@@ -67,37 +76,21 @@ enum AlterationText {
 
     /// What the alteration is, for near-miss reasons: `missense`, `synonymous`, `amplification`.
     static func classPhrase(_ alteration: Alteration, gene: String) -> String {
-        classPhrase(alteration, gene: gene, annotation: annotation(of: alteration, gene: gene))
+        classPhrase(alteration, gene: gene, annotationIndex: annotationIndex(of: alteration, gene: gene))
     }
 
     /// ``classPhrase(_:gene:)`` given the index of the alteration's ``annotation(of:gene:)``
     /// (``annotationIndex(of:gene:)``), already looked up.
     static func classPhrase(_ alteration: Alteration, gene: String, annotationIndex: Int?) -> String {
-        guard alteration.kind == .smallVariant else {
-            return classPhrase(alteration, gene: gene, annotation: nil)
-        }
-        let best =
-            annotationIndex.map { alteration.transcripts[$0].variantClass }
-            ?? alteration.transcripts.lazy.filter { $0.gene == gene }.map(\.variantClass).min()
-        return best?.rawValue ?? "unannotated"
-    }
-
-    /// ``classPhrase(_:gene:)`` given the alteration's ``annotation(of:gene:)``, already looked up.
-    static func classPhrase(_ alteration: Alteration, gene: String, annotation: TranscriptAnnotation?)
-        -> String
-    {
         switch alteration.kind {
         case .copyNumber(let state): return copyNumberPhrase(state)
         case .fusion: return "fusion"
         case .structural: return "structural variant"
         case .smallVariant:
             let best =
-                annotation?.variantClass
+                annotationIndex.map { alteration.transcripts[$0].variantClass }
                 ?? alteration.transcripts.lazy.filter { $0.gene == gene }.map(\.variantClass).min()
-            guard let best else {
-                return "unannotated"
-            }
-            return best.rawValue
+            return best?.rawValue ?? "unannotated"
         }
     }
 

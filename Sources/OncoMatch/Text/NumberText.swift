@@ -16,7 +16,9 @@ enum NumberText {
         guard digits > 0 else { return text }
         text += "."
         let fractionText = String(fraction)
-        for _ in fractionText.utf8.count..<max(digits, fractionText.utf8.count) { text += "0" }
+        if fractionText.utf8.count < digits {
+            text += String(repeating: "0", count: digits - fractionText.utf8.count)
+        }
         text += fractionText
         return text
     }

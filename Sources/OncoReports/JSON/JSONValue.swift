@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// A JSON document held in write order: object members keep the order they were added in, and
 /// numbers are kept as the exact text to write, so serialising is deterministic.
 enum JSONValue: Sendable, Equatable {
@@ -74,9 +71,8 @@ enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// `.array(items.map(value))` placed at `indent`, already serialised: a long array's two
-    /// halves are built and written on two threads (the report's near-misses are ~80% of its
-    /// JSON), then joined — the same bytes as writing the array whole.
+    /// `.array(items.map(value))` placed at `indent`, already serialised: a long array is written
+    /// in chunks on two threads (``BackgroundJSONArray``) — the same bytes as writing it whole.
     static func concurrentArray<Item: Sendable>(
         _ items: [Item], indent: Int, _ value: @escaping @Sendable (Item) -> JSONValue
     ) -> JSONValue {
@@ -93,26 +89,7 @@ enum JSONValue: Sendable, Equatable {
         _ items: [Item], indent: Int,
         writing write: @escaping @Sendable (Item, inout [UInt8], Int) -> Void
     ) -> JSONValue {
-        if items.isEmpty { return .array([]) }
-        let halves =
-            items.count >= 512 ? [0..<items.count / 2, items.count / 2..<items.count] : [0..<items.count]
-        let parts = Mutex<[[UInt8]]>(halves.map { _ in [] })
-        DispatchQueue.concurrentPerform(iterations: halves.count) { half in
-            var output: [UInt8] = []
-            output.reserveCapacity(1 << 16)
-            for index in halves[half] {
-                appendIndent(indent + 1, to: &output)
-                write(items[index], &output, indent + 1)
-                if index + 1 < items.count { output.append(0x2C) }
-                output.append(0x0A)
-            }
-            parts.withLock { $0[half] = output }
-        }
-        var closing: [UInt8] = []
-        appendIndent(indent, to: &closing)
-        closing.append(0x5D)
-        // The halves are not joined: copying them would hold the list's bytes twice.
-        return .serialized([Array("[\n".utf8)] + parts.withLock { $0 } + [closing])
+        BackgroundJSONArray(items, indent: indent, writing: write).value()
     }
 
     /// Writes an object as ``object(_:)`` would, with `keys` in order and member `n`'s value
