@@ -210,6 +210,26 @@ struct JSONReportWriterTests {
         (0..<depth).reduce(value) { inner, _ in .array([inner]) }
     }
 
+    /// The size a document's buffer is reserved at: exact when no string needs an escape (empty
+    /// and nested lists, members, literals, pre-serialised pieces), and under by the escapes'
+    /// extra bytes only.
+    @Test func estimatedByteCountIsTheWrittenSize() {
+        let plain = JSONValue.object([
+            ("empty_list", .array([])), ("empty_object", .object([])), ("flag", .bool(false)),
+            ("yes", .bool(true)), ("none", .null), ("n", .integer(-12)), ("text", .string("p.V600E – ok")),
+            ("list", .array([.string("a"), .object([("k", .strings(["x", "y"]))]), .number("0.5")])),
+            ("pieces", .concurrentArray((0..<600).map { "item \($0)" }, indent: 1) { .string($0) }),
+        ])
+        for depth in [0, 1, 4] {
+            let value = Self.nested(plain, depth: depth)
+            // `serializedBytes()` ends with a newline the value itself does not write.
+            #expect(
+                value.estimatedByteCount(indent: 0) == value.serializedBytes().count - 1, "depth \(depth)")
+        }
+        let escaped = JSONValue.array([.string("tab\tquote\"")])
+        #expect(escaped.estimatedByteCount(indent: 0) == escaped.serializedBytes().count - 1 - 2)
+    }
+
     /// Long arrays are written on two threads: the same bytes as writing them whole, at any
     /// length (either side of the threshold, odd and even) and indentation.
     @Test func concurrentArraysWriteTheSameBytes() {

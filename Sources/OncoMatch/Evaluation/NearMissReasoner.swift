@@ -122,7 +122,7 @@ struct NearMissReasoner {
     static let parallelThreshold = 2_048
 
     /// The near-misses, sorted by gene, label, reason, then the alteration's content
-    /// (``AlterationText/sortKey(_:)``), stably.
+    /// (``AlterationText/sortKey(_:)``), then the alteration's position in the profile.
     ///
     /// With many alterations (``parallelThreshold``) they are reasoned about on two threads:
     /// each alteration's finding depends only on the shared, read-only rule outcomes and on the
@@ -130,9 +130,14 @@ struct NearMissReasoner {
     /// thread takes runs from the front, the other from the back, until they meet (so each ends
     /// with a contiguous share, however unevenly the findings cost: halves by count left one
     /// thread waiting ~6 ms on the 1M-record benchmark). Each share is sorted by text on its
-    /// thread, the two are merged (the front share first on ties, as in one list), then ties
-    /// are ordered by content: the result is the same whichever way it was computed. On the
-    /// 1M-record benchmark (8,491 near-misses) this is three fifths of the matcher's work.
+    /// thread and the two are merged; ties are ordered by content: the result is the same
+    /// whichever way it was computed. On the 1M-record benchmark (8,491 near-misses) this is
+    /// three fifths of the matcher's work.
+    ///
+    /// A finding holds its alteration whole (a dozen reference-counted fields), so findings are
+    /// only ever moved from list to list — appended to their share as made, swapped into sorted
+    /// order, taken off the shares' ends by the merge — never copied: copying and releasing them
+    /// took about a third of this step's time.
     func findings(twoThreadsFrom threshold: Int = parallelThreshold) -> [NearMissFinding] {
         let count = view.alterations.count
         var findings: [NearMissFinding]
@@ -143,9 +148,9 @@ struct NearMissReasoner {
             }
             // The runs not taken yet: `front..<back`.
             let unclaimed = Mutex((front: 0, back: chunks.count))
-            let shares = Mutex<[[NearMissFinding]]>([[], []])
+            let shares = Mutex([Share(), Share()])
             DispatchQueue.concurrentPerform(iterations: 2) { side in
-                var share: [[NearMissFinding]] = []
+                var share = Share()
                 var scratch = Scratch()
                 while true {
                     let chunk = unclaimed.withLock { runs -> Int? in
@@ -158,18 +163,23 @@ struct NearMissReasoner {
                         return runs.back
                     }
                     guard let chunk else { break }
-                    share.append(self.findings(in: chunks[chunk], scratch: &scratch))
+                    self.appendFindings(of: chunks[chunk], to: &share, scratch: &scratch)
                 }
-                // The back share was taken last run first.
-                var part = Array((side == 0 ? share : share.reversed()).joined())
-                Self.sortByText(&part)
-                shares.withLock { $0[side] = part }
+                share.sortByText()
+                shares.withLock { swap(&$0[side], &share) }
             }
-            findings = shares.withLock { Self.mergedByText($0[0], $0[1]) }
+            // Moved out of the lock (not copied: the merge then changes arrays nobody shares).
+            var taken: [Share] = []
+            shares.withLock { swap(&$0, &taken) }
+            var second = taken.removeLast()
+            var first = taken.removeLast()
+            findings = Share.merged(&first, &second)
         } else {
+            var share = Share()
             var scratch = Scratch()
-            findings = self.findings(in: 0..<count, scratch: &scratch)
-            Self.sortByText(&findings)
+            appendFindings(of: 0..<count, to: &share, scratch: &scratch)
+            share.sortByText()
+            findings = share.findings
         }
         Self.orderTiesByContent(&findings)
         return findings
@@ -178,20 +188,65 @@ struct NearMissReasoner {
     /// The runs the alterations are cut into when two threads share them.
     static let chunkCount = 32
 
-    /// The findings of the alterations `ids`, in id order.
+    /// Appends the findings of the alterations `ids` to `share`, in id order.
     /// `scratch`: the calling thread's plans and caches, kept from run to run.
-    private func findings(in ids: Range<Int>, scratch: inout Scratch) -> [NearMissFinding] {
-        var findings: [NearMissFinding] = []
-        findings.reserveCapacity(ids.count)
+    private func appendFindings(of ids: Range<Int>, to share: inout Share, scratch: inout Scratch) {
         // Alterations passed in place from the buffer (an array element argument was copied).
         view.alterations.withUnsafeBufferPointer { alterations in
             for id in ids {
                 if let finding = finding(id: id, alteration: alterations[id], scratch: &scratch) {
-                    findings.append(finding)
+                    share.findings.append(finding)
+                    share.ids.append(id)
                 }
             }
         }
-        return findings
+    }
+
+    /// The findings one thread worked out, each with its alteration's id (their order in the
+    /// profile, which breaks ties on text as one thread's stable sort would).
+    private struct Share {
+        var findings: [NearMissFinding] = []
+        var ids: [Int] = []
+
+        /// Sorts the findings by gene, label and reason, then id. The order is worked out on
+        /// indexes (no copies per comparison); the findings are then swapped into place.
+        mutating func sortByText() {
+            var order = Array(findings.indices)
+            findings.withUnsafeBufferPointer { findings in
+                ids.withUnsafeBufferPointer { ids in
+                    order.sort { left, right in
+                        let comparison = NearMissReasoner.compareByText(findings[left], findings[right])
+                        return comparison != 0 ? comparison < 0 : ids[left] < ids[right]
+                    }
+                }
+            }
+            NearMissReasoner.permute(&findings, into: order)
+            ids = order.map { ids[$0] }
+        }
+
+        /// Two shares sorted by ``sortByText()`` merged into one list in the same order, each
+        /// finding taken off the end of its share (a move) and the list reversed at the end.
+        static func merged(_ first: inout Share, _ second: inout Share) -> [NearMissFinding] {
+            var merged: [NearMissFinding] = []
+            merged.reserveCapacity(first.findings.count + second.findings.count)
+            while let last = first.findings.indices.last, let otherLast = second.findings.indices.last {
+                let comparison = NearMissReasoner.compareByText(
+                    first.findings[last], second.findings[otherLast])
+                let firstIsGreater =
+                    comparison != 0 ? comparison > 0 : first.ids[last] > second.ids[otherLast]
+                if firstIsGreater {
+                    merged.append(first.findings.removeLast())
+                    first.ids.removeLast()
+                } else {
+                    merged.append(second.findings.removeLast())
+                    second.ids.removeLast()
+                }
+            }
+            while let finding = first.findings.popLast() { merged.append(finding) }
+            while let finding = second.findings.popLast() { merged.append(finding) }
+            merged.reverse()
+            return merged
+        }
     }
 
     /// How `left` and `right` compare by gene, label and reason: negative, zero or positive.
@@ -200,41 +255,6 @@ struct NearMissReasoner {
         if left.label != right.label { return left.label < right.label ? -1 : 1 }
         if left.reason != right.reason { return left.reason < right.reason ? -1 : 1 }
         return 0
-    }
-
-    /// Sorts findings by gene, label and reason, stably. The order is worked out on indexes
-    /// (no copies per comparison); the findings themselves are swapped into place, never copied.
-    private static func sortByText(_ findings: inout [NearMissFinding]) {
-        var order = Array(findings.indices)
-        findings.withUnsafeBufferPointer { findings in
-            order.sort { left, right in
-                let comparison = compareByText(findings[left], findings[right])
-                return comparison != 0 ? comparison < 0 : left < right
-            }
-        }
-        permute(&findings, into: order)
-    }
-
-    /// Two lists sorted by ``compareByText(_:_:)`` merged into one, `first`'s findings first
-    /// among equals (as a stable sort of `first + second` would place them).
-    private static func mergedByText(_ first: [NearMissFinding], _ second: [NearMissFinding])
-        -> [NearMissFinding]
-    {
-        var merged: [NearMissFinding] = []
-        merged.reserveCapacity(first.count + second.count)
-        var (i, j) = (0, 0)
-        while i < first.count && j < second.count {
-            if compareByText(second[j], first[i]) < 0 {
-                merged.append(second[j])
-                j += 1
-            } else {
-                merged.append(first[i])
-                i += 1
-            }
-        }
-        merged.append(contentsOf: first[i...])
-        merged.append(contentsOf: second[j...])
-        return merged
     }
 
     /// Orders each run of findings that tie on gene, label and reason by the alteration's content

@@ -57,17 +57,21 @@ final class BackgroundJSONArray<Item: Sendable>: Sendable {
 
     /// Takes and renders chunks until none is left.
     private func renderChunks() {
+        // Each chunk's buffer sized from the last one this thread rendered (chunks of one list
+        // are much alike), so it is rarely grown and copied.
+        var capacity = 1 << 15
         while true {
             let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
             guard chunk < chunkCount else { return }
             var output: [UInt8] = []
-            output.reserveCapacity(1 << 15)
+            output.reserveCapacity(capacity)
             for index in chunk * chunkSize..<min(items.count, (chunk + 1) * chunkSize) {
                 JSONValue.appendIndent(indent + 1, to: &output)
                 write(items[index], &output, indent + 1)
                 if index + 1 < items.count { output.append(0x2C) }
                 output.append(0x0A)
             }
+            capacity = max(capacity, output.count + output.count / 8)
             chunks.withLock { $0[chunk] = output }
         }
     }
