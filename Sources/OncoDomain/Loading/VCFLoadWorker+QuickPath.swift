@@ -18,6 +18,7 @@ extension VCFLoadWorker {
     /// Counts a record, from its line in place, when it cannot become an alteration; `false`
     /// when the general path must read it (nothing was counted then).
     mutating func add(line: VCFRawLine, position: Int) -> Bool {
+        surveyCarriedOver = nil
         guard usesQuickPath, schema != nil, let tumour = pair.tumour, !index.keepsAllGenes else {
             return false
         }
@@ -103,7 +104,10 @@ extension VCFLoadWorker {
             value: Self.annotationValue(line, tag: annotationTag),
             alleles: AnnotationAlleles(reference: reference, alternates: alternates),
             alternateCount: alternateCount, ranksEntries: counted != 0)
-        for allele in 1...alternateCount where survey[allele].isInteresting { return false }
+        for allele in 1...alternateCount where survey[allele].isInteresting {
+            surveyCarriedOver = (position, alternateCount)
+            return false
+        }
         if !passes { filtered += 1 }
         for allele in 1...alternateCount where present & (1 << UInt64(allele)) != 0 {
             tmb.record(

@@ -9,6 +9,10 @@ struct VCFLoadWorker: VCFPassWorker {
     var pending: [Alteration] = []
     /// Per allele of the current record (index 0 unused; see `surveyAnnotations`).
     var survey: [AlleleSurvey] = []
+    /// The position and ALT count of the record the quick path surveyed whole before handing it
+    /// to the general path (an allele of a gene of interest): `survey` is then that record's,
+    /// and the general path does not walk its annotation again. Cleared as each line is offered.
+    var surveyCarriedOver: (position: Int, alternateCount: Int)?
     /// Records whose FILTER is neither PASS nor `.`.
     var filtered = 0
     let options: VCFAlterationLoader.Options
@@ -82,7 +86,17 @@ struct VCFLoadWorker: VCFPassWorker {
         // One pass over the annotation bytes: which ALT alleles touch a gene of interest, and the
         // consequence of each allele's principal entry (for TMB), without building strings for
         // the alleles nobody asked about.
-        if schema != nil { surveyAnnotations(record, alternateCount: alternateCount) }
+        if schema != nil {
+            // (A survey the quick path ran without ranking entries gives each allele its first
+            // entry's class instead of its principal one's: the same decisions here, as it did so
+            // only when no allele counts for TMB, and an allele non-coding on every entry is so
+            // on its first.)
+            let carried = surveyCarriedOver.map {
+                $0.position == record.position && $0.alternateCount == alternateCount
+            }
+            surveyCarriedOver = nil
+            if carried != true { surveyAnnotations(record, alternateCount: alternateCount) }
+        }
         let passes = record.isPass || !record.isFiltered
         var annotations: [[TranscriptAnnotation]]?
         var normalCall: SampleCall?
