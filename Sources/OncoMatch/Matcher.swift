@@ -51,12 +51,25 @@ public struct Matcher: Sendable {
         }
         let (reportable, withheld) = classify(
             outcomes, view: view, writer: writer, threadsFrom: hitThreshold)
-        let matches = Self.flagConflicts(merge(reportable))
         let matchedIDs = Set(reportable.flatMap { $0.outcome.evaluation.hits.compactMap(\.alterationID) })
+        // The therapies are merged on another thread while the near-miss reasoning sets out
+        // (its summaries of the withheld hits are serial): neither needs the other.
+        let merged = Mutex<[MatchedTherapy]>([])
+        let mergeDone = DispatchGroup()
+        if view.alterations.count >= max(threshold, 2) {
+            DispatchQueue.global().async(group: mergeDone) { [self] in
+                let matches = Self.flagConflicts(merge(reportable))
+                merged.withLock { $0 = matches }
+            }
+        } else {
+            merged.withLock { $0 = Self.flagConflicts(merge(reportable)) }
+        }
         let nearMisses = NearMissReasoner(
             view: view, evaluator: evaluator, outcomes: outcomes, withheld: withheld, matchedIDs: matchedIDs,
             mentionedGenes: ruleSet.mentionedGenes, hotspots: ruleSet.hotspots
         ).findings(twoThreadsFrom: threshold)
+        mergeDone.wait()
+        let matches = merged.withLock { $0 }
         let warnings = warnings(
             view: view, evaluator: evaluator, outcomes: outcomes, matches: matches)
         return MatchResult(

@@ -57,9 +57,13 @@ final class CriterionEvaluator: Sendable {
         }
     }
 
-    /// Works out the leaves of `criteria` ahead, half of them on a second thread (each leaf scans
-    /// the alterations of its gene: on a large profile this is most of evaluating the rules); the
-    /// results are the same cached ones ``leaf(_:)`` would compute, whatever the thread.
+    /// Works out the leaves of `criteria` ahead on two threads (each leaf scans the alterations of
+    /// its gene: on a large profile this is most of evaluating the rules); the results are the
+    /// same cached ones ``leaf(_:)`` would compute, whatever the thread.
+    ///
+    /// The threads take leaves one at a time, those of the genes with the most alterations first:
+    /// alternate leaves by position left one thread working alone for half the step on the
+    /// 1M-record benchmark (a few genes hold most of its alterations).
     func precomputeLeaves(of criteria: [Criterion]) {
         var seen: Set<Criterion> = []
         var leaves: [Criterion] = []
@@ -71,9 +75,19 @@ final class CriterionEvaluator: Sendable {
             }
         }
         criteria.forEach(collect)
-        let distinct = leaves
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            for index in stride(from: part, to: distinct.count, by: 2) { _ = leaf(distinct[index]) }
+        // Heaviest first, ties in criteria order (a stable sort on the alterations scanned).
+        let distinct = leaves.map { leaf in
+            (leaf, leaf.positiveGenes.reduce(0) { $0 + view.ids(inGene: $1).count })
+        }.enumerated().sorted { left, right in
+            left.element.1 != right.element.1 ? left.element.1 > right.element.1 : left.offset < right.offset
+        }.map(\.element.0)
+        let next = Atomic(0)
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < distinct.count else { return }
+                _ = leaf(distinct[index])
+            }
         }
     }
 
