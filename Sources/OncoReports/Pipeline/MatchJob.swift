@@ -271,6 +271,7 @@ public enum MatchJob {
                 try ReportFileWriter.write(bytes, toPath: path)
             }
         }
+        BackgroundRelease.release(documents)
         return report
     }
 
