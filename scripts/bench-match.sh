@@ -79,6 +79,11 @@ awk -v m="$(column_median match 1)" -v s="$(column_median stats 1)" \
 # its median: the machine's speed drifts during a run, and a round compares like with like.
 paste -d' ' "$out/stats" "$out/match" | awk '{print $4 / $1}' | median |
     awk '{printf "match / stats, median of the per-round ratios: %.2f×\n", $1}'
+# And as the ratio of the fastest runs: interference from the host only ever adds time, so the
+# minimums estimate each command's undisturbed cost (shown beside the medians, not instead).
+awk -v m="$(awk '{print $1}' "$out/match" | sort -n | head -1)" \
+    -v s="$(awk '{print $1}' "$out/stats" | sort -n | head -1)" \
+    'BEGIN {printf "match / stats, fastest runs: %.2f× (%.3f s / %.3f s)\n", m / s, m, s}'
 # Where the time of `match` goes (its --timings, median of each phase over the rounds).
 if [[ -s $out/match.timings ]]; then
     printf 'match phases (median ms):'
