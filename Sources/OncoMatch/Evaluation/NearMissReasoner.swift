@@ -134,10 +134,10 @@ struct NearMissReasoner {
     /// whichever way it was computed. On the 1M-record benchmark (8,491 near-misses) this is
     /// three fifths of the matcher's work.
     ///
-    /// A finding holds its alteration whole (a dozen reference-counted fields), so findings are
-    /// only ever moved from list to list — appended to their share as made, swapped into sorted
-    /// order, taken off the shares' ends by the merge — never copied: copying and releasing them
-    /// took about a third of this step's time.
+    /// Findings are only ever moved from list to list — appended to their share as made, swapped
+    /// into sorted order, taken off the shares' ends by the merge — never copied: joining, merging
+    /// and releasing copies took about a third of this step's time when a finding still held its
+    /// alteration in place (see ``NearMissFinding``).
     func findings(twoThreadsFrom threshold: Int = parallelThreshold) -> [NearMissFinding] {
         let count = view.alterations.count
         var findings: [NearMissFinding]
