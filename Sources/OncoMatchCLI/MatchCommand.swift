@@ -116,9 +116,6 @@ struct MatchCommand: ParsableCommand {
             if let phases {
                 FileHandle.standardError.write(Data("oncomatch match: timings: \(phases.summary)\n".utf8))
             }
-            // The process ends next: a large report (thousands of near-misses) is not taken apart
-            // on this thread first.
-            BackgroundRelease.release(report)
         } catch {
             FileHandle.standardError.write(Data("oncomatch match: \(error)\n".utf8))
             throw ExitCode(CommandErrors.exitStatus(for: error))

@@ -8,9 +8,9 @@ import Synchronization
 ///
 /// The values are moved into a box that only the other thread empties, so their memory is freed
 /// there whichever thread lets go of the box last.
-public enum BackgroundRelease {
+enum BackgroundRelease {
     /// Takes ownership of `values` and frees them on a global queue's thread.
-    public static func release<Value>(_ values: sending Value) {
+    static func release<Value>(_ values: sending Value) {
         let box = Box(values)
         DispatchQueue.global(qos: .utility).async { box.empty() }
     }

@@ -271,7 +271,6 @@ public enum MatchJob {
                 try ReportFileWriter.write(bytes, toPath: path)
             }
         }
-        BackgroundRelease.release(documents)
         return report
     }
 
