@@ -46,6 +46,30 @@ void oncomatch_mark_bytes_portable(const uint8_t *bytes, size_t count, uint8_t f
     mark_bytes(bytes, 0, count, first, second, firstMask, secondMask);
 }
 
+/// Marks bytes `start..<count` one at a time (`start` a multiple of 64) up to the first
+/// `terminator`, zeroing each word first; returns the terminator's offset or `count`.
+static inline size_t mark_bytes_until(const uint8_t *bytes, size_t start, size_t count, uint8_t first,
+                                      uint8_t second, uint8_t terminator, uint64_t *firstMask,
+                                      uint64_t *secondMask) {
+    for (size_t index = start; index < count; index++) {
+        if (index % 64 == 0) {
+            firstMask[index / 64] = 0;
+            secondMask[index / 64] = 0;
+        }
+        uint8_t byte = bytes[index];
+        if (byte == terminator) return index;
+        if (byte == first) firstMask[index / 64] |= (uint64_t)1 << (index % 64);
+        if (byte == second) secondMask[index / 64] |= (uint64_t)1 << (index % 64);
+    }
+    return count;
+}
+
+size_t oncomatch_mark_bytes_until_portable(const uint8_t *bytes, size_t count, uint8_t first,
+                                           uint8_t second, uint8_t terminator, uint64_t *firstMask,
+                                           uint64_t *secondMask) {
+    return mark_bytes_until(bytes, 0, count, first, second, terminator, firstMask, secondMask);
+}
+
 /// The end of the field starting at `index`: the offset of the next `separator`, or `count`.
 static inline size_t field_end(const uint8_t *bytes, size_t index, size_t count, uint8_t separator) {
     if (index >= count) return count;
@@ -80,7 +104,7 @@ static inline ptrdiff_t find_key_bytes(const uint8_t *bytes, size_t index, size_
                                        size_t keyCount, uint8_t separator, uint8_t equals, size_t *fieldEnd) {
     for (; index < count; index++) {
         if (key_at(bytes, index, count, key, keyCount, separator, equals)) {
-            *fieldEnd = field_end(bytes, index + keyCount, count, separator);
+            if (fieldEnd) *fieldEnd = field_end(bytes, index + keyCount, count, separator);
             return (ptrdiff_t)index;
         }
     }
@@ -245,6 +269,97 @@ void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uin
 }
 
 
+/// The masks of one 64-byte block, and its terminators' (returned).
+__attribute__((target("avx2"))) static inline uint64_t mark_block_until_avx2(
+    const uint8_t *block, __m256i firsts, __m256i seconds, __m256i terminators, uint64_t *firstWord,
+    uint64_t *secondWord) {
+    __m256i low = _mm256_loadu_si256((const __m256i *)block);
+    __m256i high = _mm256_loadu_si256((const __m256i *)(block + 32));
+    *firstWord = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, firsts))
+                 | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, firsts)) << 32;
+    *secondWord = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, seconds))
+                  | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, seconds)) << 32;
+    return (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, terminators))
+           | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, terminators)) << 32;
+}
+
+/// The masks of one 64-byte block, and its terminators' (returned).
+static inline uint64_t mark_block_until_sse2(const uint8_t *block, __m128i firsts, __m128i seconds,
+                                             __m128i terminators, uint64_t *firstWord, uint64_t *secondWord) {
+    uint64_t firstBits = 0;
+    uint64_t secondBits = 0;
+    uint64_t terminatorBits = 0;
+    for (int part = 0; part < 4; part++) {
+        __m128i chunk = _mm_loadu_si128((const __m128i *)(block + 16 * part));
+        firstBits |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, firsts)) << (16 * part);
+        secondBits |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, seconds)) << (16 * part);
+        terminatorBits |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, terminators))
+                          << (16 * part);
+    }
+    *firstWord = firstBits;
+    *secondWord = secondBits;
+    return terminatorBits;
+}
+
+/// The body of a terminated marker: 64-byte blocks with `markBlock` until one holds a terminator
+/// (its separators past the terminator are cleared), then the last bytes copied into a block
+/// padded with zeros (no separator or terminator, as callers mark printable bytes; a zero byte
+/// among the three, which the padding would fake, sends the last bytes through the byte loop).
+#define ONCOMATCH_MARK_BLOCKS_UNTIL(markBlock, firsts, seconds, terminators)                           \
+    do {                                                                                               \
+        size_t index = 0;                                                                              \
+        uint64_t ends = 0;                                                                             \
+        for (; index + 64 <= count; index += 64) {                                                     \
+            ends = markBlock(bytes + index, firsts, seconds, terminators, &firstMask[index / 64],      \
+                             &secondMask[index / 64]);                                                 \
+            if (ends != 0) break;                                                                      \
+        }                                                                                              \
+        if (ends == 0 && index < count) {                                                              \
+            if (first == 0 || second == 0 || terminator == 0) {                                        \
+                return mark_bytes_until(bytes, index, count, first, second, terminator, firstMask,     \
+                                        secondMask);                                                   \
+            }                                                                                          \
+            uint8_t block[64] = {0};                                                                   \
+            memcpy(block, bytes + index, count - index);                                               \
+            ends = markBlock(block, firsts, seconds, terminators, &firstMask[index / 64],              \
+                             &secondMask[index / 64]);                                                 \
+        }                                                                                              \
+        if (ends == 0) return count;                                                                   \
+        uint64_t before = ((ends & (0 - ends)) - 1);                                                   \
+        firstMask[index / 64] &= before;                                                               \
+        secondMask[index / 64] &= before;                                                              \
+        return index + (size_t)__builtin_ctzll(ends);                                                  \
+    } while (0)
+
+__attribute__((target("avx2"))) static size_t mark_until_avx2(const uint8_t *bytes, size_t count,
+                                                             uint8_t first, uint8_t second,
+                                                             uint8_t terminator, uint64_t *firstMask,
+                                                             uint64_t *secondMask) {
+    const __m256i firsts = _mm256_set1_epi8((char)first);
+    const __m256i seconds = _mm256_set1_epi8((char)second);
+    const __m256i terminators = _mm256_set1_epi8((char)terminator);
+    ONCOMATCH_MARK_BLOCKS_UNTIL(mark_block_until_avx2, firsts, seconds, terminators);
+}
+
+static size_t mark_until_sse2(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                              uint8_t terminator, uint64_t *firstMask, uint64_t *secondMask) {
+    const __m128i firsts = _mm_set1_epi8((char)first);
+    const __m128i seconds = _mm_set1_epi8((char)second);
+    const __m128i terminators = _mm_set1_epi8((char)terminator);
+    ONCOMATCH_MARK_BLOCKS_UNTIL(mark_block_until_sse2, firsts, seconds, terminators);
+}
+
+size_t oncomatch_mark_bytes_until_sse2(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                                       uint8_t terminator, uint64_t *firstMask, uint64_t *secondMask) {
+    return mark_until_sse2(bytes, count, first, second, terminator, firstMask, secondMask);
+}
+
+size_t oncomatch_mark_bytes_until(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                                  uint8_t terminator, uint64_t *firstMask, uint64_t *secondMask) {
+    if (vector_kind() == 1) return mark_until_avx2(bytes, count, first, second, terminator, firstMask, secondMask);
+    return mark_until_sse2(bytes, count, first, second, terminator, firstMask, secondMask);
+}
+
 /// Candidates are the offsets whose byte is the key's first and whose byte `keyCount - 1` further
 /// is its last (one vector compare each), checked in order.
 __attribute__((target("avx2"))) static ptrdiff_t find_key_avx2(const uint8_t *bytes, size_t count,
@@ -263,7 +378,7 @@ __attribute__((target("avx2"))) static ptrdiff_t find_key_avx2(const uint8_t *by
             while (candidates != 0) {
                 size_t candidate = index + (size_t)__builtin_ctz(candidates);
                 if (key_at(bytes, candidate, count, key, keyCount, separator, equals)) {
-                    *fieldEnd = field_end(bytes, candidate + keyCount, count, separator);
+                    if (fieldEnd) *fieldEnd = field_end(bytes, candidate + keyCount, count, separator);
                     return (ptrdiff_t)candidate;
                 }
                 candidates &= candidates - 1u;
@@ -290,6 +405,16 @@ void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uin
 void oncomatch_mark_bytes_sse2(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
                                uint64_t *firstMask, uint64_t *secondMask) {
     mark_bytes(bytes, 0, count, first, second, firstMask, secondMask);
+}
+
+size_t oncomatch_mark_bytes_until(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                                  uint8_t terminator, uint64_t *firstMask, uint64_t *secondMask) {
+    return mark_bytes_until(bytes, 0, count, first, second, terminator, firstMask, secondMask);
+}
+
+size_t oncomatch_mark_bytes_until_sse2(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                                       uint8_t terminator, uint64_t *firstMask, uint64_t *secondMask) {
+    return mark_bytes_until(bytes, 0, count, first, second, terminator, firstMask, secondMask);
 }
 
 size_t oncomatch_scan_separators(const uint8_t *bytes, size_t count, uint8_t separator,

@@ -211,4 +211,37 @@ struct VCFRecordTests {
         #expect(!record.hasInfo("NOTE=CSQ"))
         #expect(record.infoString("NOTE") == "CSQ=2")
     }
+
+    @Test("An INFO value's start runs to the column's end; the value is the part before the first ';'")
+    func infoValueStart() throws {
+        let record = try record(
+            "chr1\t5\t.\tA\tT\t.\tPASS\tXCSQ=1;SOMATIC;CSQ=T|a,T|b;CSQ=again;E=\tGT\t0/1\t0/1")
+        func rest(_ key: String) -> String? {
+            record.withRawLine { line in
+                Array(key.utf8).withUnsafeBytes { key in
+                    line.infoValueStart(forKey: key).map { String(decoding: line.buffer($0), as: UTF8.self) }
+                }
+            }
+        }
+        #expect(rest("CSQ") == "T|a,T|b;CSQ=again;E=")
+        #expect(rest("XCSQ") == "1;SOMATIC;CSQ=T|a,T|b;CSQ=again;E=")
+        #expect(rest("SOMATIC") == "")
+        #expect(rest("E") == "")
+        #expect(rest("SQ") == nil)
+        // Each value is what `infoValueBounds` gives: the rest up to its first `;`.
+        for key in ["CSQ", "XCSQ", "SOMATIC", "E"] {
+            let value = rest(key).map { String($0.prefix { $0 != ";" }) }
+            let bounded = record.withRawLine { line in
+                Array(key.utf8).withUnsafeBytes { key in
+                    line.infoValueBounds(forKey: key).map { String(decoding: line.buffer($0), as: UTF8.self) }
+                }
+            }
+            #expect(value == bounded, "\(key)")
+        }
+        let missing = try self.record("chr1\t5\t.\tA\tT\t.\tPASS\t.\tGT\t0/1\t0/1")
+        #expect(
+            missing.withRawLine { line in
+                Array("CSQ".utf8).withUnsafeBytes { line.infoValueStart(forKey: $0) }
+            } == nil)
+    }
 }

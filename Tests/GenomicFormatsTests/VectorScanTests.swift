@@ -114,6 +114,84 @@ struct VectorScanTests {
         }
     }
 
+    @Test(
+        "Terminated masks stop at the first terminator (AVX2, SSE2, portable) and match the plain marker before it"
+    )
+    func terminatedMasksStopAtTheTerminator() {
+        var generator = SeededGenerator(seed: 11)
+        let alphabet: [UInt8] = [
+            UInt8(ascii: "a"), UInt8(ascii: "|"), UInt8(ascii: ","), UInt8(ascii: ";"), 0,
+        ]
+        for round in 0..<5_000 {
+            let length = Int.random(in: 0..<300, using: &generator)
+            let offset = Int.random(in: 0..<33, using: &generator)
+            // Terminators are rare (often none, sometimes in the first or last vector); bytes past
+            // the length are separators and terminators: a marker that read them would differ.
+            let terminatorOdds = round % 3 == 0 ? 0 : Int.random(in: 1..<400, using: &generator)
+            let bytes =
+                (0..<(offset + length)).map { _ -> UInt8 in
+                    if Int.random(in: 0..<1_000, using: &generator) < terminatorOdds { return alphabet[3] }
+                    return Int.random(in: 0..<10, using: &generator) < 7
+                        ? alphabet[0]
+                        : [alphabet[1], alphabet[2], alphabet[4]].randomElement(using: &generator)!
+                } + Array(repeating: [UInt8(ascii: "|"), UInt8(ascii: ";")], count: 32).joined()
+            let body = bytes[offset..<(offset + length)]
+            let end = body.firstIndex(of: UInt8(ascii: ";")).map { $0 - offset } ?? length
+            let capacity = SeparatorMasks.wordCount(forByteCount: length)
+            let words = SeparatorMasks.wordCount(forByteCount: end)
+            // What the plain marker gives for the bytes before the terminator.
+            var expected = [UInt64](repeating: 0, count: 2 * max(words, 1))
+            var ends: [Int] = []
+            var results: [[UInt64]] = []
+            bytes.withUnsafeBufferPointer { buffer in
+                let start = buffer.baseAddress! + offset
+                expected.withUnsafeMutableBufferPointer { masks in
+                    oncomatch_mark_bytes_portable(
+                        start, end, UInt8(ascii: "|"), UInt8(ascii: ","), masks.baseAddress!,
+                        masks.baseAddress! + max(words, 1))
+                }
+                typealias Marker = (
+                    UnsafePointer<UInt8>, Int, UInt8, UInt8, UInt8, UnsafeMutablePointer<UInt64>,
+                    UnsafeMutablePointer<UInt64>
+                ) -> Int
+                let markers: [Marker] = [
+                    oncomatch_mark_bytes_until_portable, oncomatch_mark_bytes_until_sse2,
+                    oncomatch_mark_bytes_until,
+                ]
+                for marker in markers {
+                    // Start from garbage: every word before the end must be written.
+                    var masks = [UInt64](repeating: 0xDEAD_BEEF, count: 2 * max(capacity, 1))
+                    let found = masks.withUnsafeMutableBufferPointer { masks in
+                        marker(
+                            start, length, UInt8(ascii: "|"), UInt8(ascii: ","), UInt8(ascii: ";"),
+                            masks.baseAddress!, masks.baseAddress! + max(capacity, 1))
+                    }
+                    ends.append(found)
+                    results.append(
+                        Array(masks[0..<words]) + Array(repeating: 0, count: max(words, 1) - words)
+                            + Array(masks[max(capacity, 1)..<(max(capacity, 1) + words)])
+                            + Array(repeating: 0, count: max(words, 1) - words))
+                }
+                // And through the Swift entry point.
+                var masks = [UInt64](repeating: 0xFEED_FACE, count: 2 * max(capacity, 1))
+                let found = masks.withUnsafeMutableBufferPointer { masks in
+                    SeparatorMasks.mark(
+                        UnsafeRawBufferPointer(start: start, count: length), UInt8(ascii: "|"),
+                        UInt8(ascii: ","),
+                        until: UInt8(ascii: ";"), firstMask: masks.baseAddress!,
+                        secondMask: masks.baseAddress! + max(capacity, 1))
+                }
+                ends.append(found)
+                results.append(
+                    Array(masks[0..<words]) + Array(repeating: 0, count: max(words, 1) - words)
+                        + Array(masks[max(capacity, 1)..<(max(capacity, 1) + words)])
+                        + Array(repeating: 0, count: max(words, 1) - words))
+            }
+            #expect(ends == Array(repeating: end, count: 4), "round \(round)")
+            for result in results { #expect(result == expected, "round \(round)") }
+        }
+    }
+
     /// The first field whose key is `key`, by splitting (what the key finders must give).
     private static func splitFind(_ bytes: [UInt8], key: [UInt8]) -> (start: Int, end: Int)? {
         if key.contains(UInt8(ascii: ";")) || key.contains(UInt8(ascii: "=")) { return nil }

@@ -65,6 +65,27 @@ struct AnnotationSurveyFieldsTests {
                 }
             }
             #expect(shallow == trimmed, "value \(text) without ranking")
+            // Given with the rest of an INFO column after it, the value ends at the first `;`
+            // (found by the pass that marks the separators), with the same entries.
+            for tail in [";", ";DP=5;X=a|b,c", ";;"] {
+                var rest = Array(text.utf8) + Array(tail.utf8)
+                rest.append(0)
+                rest.withUnsafeBytes { buffer in
+                    let rest = UnsafeRawBufferPointer(rebasing: buffer[0..<buffer.count - 1])
+                    let found = survey.start(valueStarting: rest, gluesPieces: schema.fieldNames.count > 1)
+                    #expect(found.map { String(decoding: $0, as: UTF8.self) } == text, "value \(text)\(tail)")
+                    var walked: [[String?]] = []
+                    var values = AnnotationSurveyFields.Values(bytes: found!)
+                    while survey.nextEntry(&values) {
+                        survey.readRankingFields(&values)
+                        walked.append(
+                            Self.fields.map { slot, _ in
+                                values[slot].map { String(decoding: $0.bytes, as: UTF8.self) }
+                            })
+                    }
+                    #expect(walked == expected, "value \(text)\(tail)")
+                }
+            }
         }
     }
 

@@ -39,11 +39,31 @@ void oncomatch_mark_bytes_sse2(const uint8_t *bytes, size_t count, uint8_t first
 void oncomatch_mark_bytes_portable(const uint8_t *bytes, size_t count, uint8_t first,
                                    uint8_t second, uint64_t *firstMask, uint64_t *secondMask);
 
+/// ``oncomatch_mark_bytes`` up to the first `terminator`: marks `first` and `second` in
+/// `bytes[0..<end]`, where `end` is the offset of the first `terminator` in `bytes[0..<count]`
+/// (`count` when there is none), and returns `end`. The masks' words up to the one holding byte
+/// `end - 1` are written, with their bits from `end` on zero; later words may be written too (each
+/// mask needs room for `(count + 63) / 64` words). Reads no byte past `count`.
+///
+/// An annotation value whose end is not known yet: `|` and `,` up to the INFO column's next `;`
+/// (`SeparatorMasks`), in the pass that would otherwise only look for that end.
+size_t oncomatch_mark_bytes_until(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                                  uint8_t terminator, uint64_t *firstMask, uint64_t *secondMask);
+
+/// The SSE2 terminated marker alone (for tests). The byte-at-a-time marker on other architectures.
+size_t oncomatch_mark_bytes_until_sse2(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
+                                       uint8_t terminator, uint64_t *firstMask, uint64_t *secondMask);
+
+/// The byte-at-a-time reference implementation (for tests).
+size_t oncomatch_mark_bytes_until_portable(const uint8_t *bytes, size_t count, uint8_t first,
+                                           uint8_t second, uint8_t terminator, uint64_t *firstMask,
+                                           uint64_t *secondMask);
+
 /// Finds the first field of `bytes[0..<count]` (fields separated by `separator`) whose key — the
 /// field up to its first `equals` byte, or all of it — is `key[0..<keyCount]`. Returns the
 /// field's offset and writes its end (the offset of the next `separator`, or `count`) to
-/// `*fieldEnd`; returns -1 when no field has that key. A key containing `separator` or `equals`
-/// is never found.
+/// `*fieldEnd` unless that is `NULL` (the end is then not looked for); returns -1 when no field
+/// has that key. A key containing `separator` or `equals` is never found.
 ///
 /// An INFO column: separator `;`, equals `=` (`VCFRawLine.infoValueBounds(forKey:)`).
 /// Uses AVX2 when the CPU has it (checked once), bytes otherwise.

@@ -24,6 +24,21 @@ public enum SeparatorMasks {
             base.assumingMemoryBound(to: UInt8.self), bytes.count, first, second, firstMask, secondMask)
     }
 
+    /// ``mark(_:_:_:firstMask:secondMask:)`` up to the first `terminator` of `bytes`, whose
+    /// offset it returns (`bytes.count` when there is none): the masks then describe the bytes
+    /// before it (``wordCount(forByteCount:)`` of that offset words), found in the same pass that
+    /// finds the end. Each mask must have room for ``wordCount(forByteCount:)`` of `bytes.count`
+    /// words.
+    public static func mark(
+        _ bytes: UnsafeRawBufferPointer, _ first: UInt8, _ second: UInt8, until terminator: UInt8,
+        firstMask: UnsafeMutablePointer<UInt64>, secondMask: UnsafeMutablePointer<UInt64>
+    ) -> Int {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+        return oncomatch_mark_bytes_until(
+            base.assumingMemoryBound(to: UInt8.self), bytes.count, first, second, terminator, firstMask,
+            secondMask)
+    }
+
     /// The position of the first set bit at or after `position` in `mask` (`wordCount` words), or
     /// `nil` when there is none.
     @inlinable @inline(__always)

@@ -55,6 +55,23 @@ public struct VCFRawLine {
         let hasValue = keyEnd < end && bytes[keyEnd] == UInt8(ascii: "=")
         return hasValue ? (keyEnd + 1)..<end : end..<end
     }
+
+    /// Where the value of INFO key `key` starts, with the rest of the INFO column after it:
+    /// `start..<columnEnd`, the value's end being the first `;` in that range, for a caller that
+    /// finds it in a pass over the value it makes anyway (``SeparatorMasks/mark(_:_:_:until:firstMask:secondMask:)``).
+    /// An empty range at the key's end for a key without a value (a flag); `nil` when the
+    /// column has no such key.
+    public func infoValueStart(forKey key: UnsafeRawBufferPointer) -> Range<Int>? {
+        let bounds = bounds(7)
+        if bounds.count == 1 && bytes[bounds.lowerBound] == UInt8(ascii: ".") { return nil }
+        let found = oncomatch_find_key(
+            bytes + bounds.lowerBound, bounds.count, key.baseAddress?.assumingMemoryBound(to: UInt8.self),
+            key.count, UInt8(ascii: ";"), UInt8(ascii: "="), nil)
+        guard found >= 0 else { return nil }
+        let keyEnd = bounds.lowerBound + found + key.count
+        let hasValue = keyEnd < bounds.upperBound && bytes[keyEnd] == UInt8(ascii: "=")
+        return hasValue ? (keyEnd + 1)..<bounds.upperBound : keyEnd..<keyEnd
+    }
 }
 
 extension VCFRecord {

@@ -24,9 +24,11 @@ struct AnnotationSurveyFields {
     // The walk over one value (see `start(_:gluesPieces:)`).
     private var value = UnsafeRawBufferPointer(start: nil, count: 0)
     private var gluesPieces = false
-    /// The `|` marks (the first `wordCount` words), then the `,` marks; reused from value to value.
+    /// The `|` marks (the first `wordCount` words), then from word `commaOffset` the `,` marks;
+    /// reused from value to value.
     private var masks: [UInt64] = []
     private var wordCount = 0
+    private var commaOffset = 0
     /// Where the next entry starts (past the value's end: none).
     private var entryStart = 0
     /// The first comma at or after `entryStart` when the last entry's walk found it (with glued
@@ -162,6 +164,7 @@ struct AnnotationSurveyFields {
             !(count == 1 && base.load(as: UInt8.self) == 0x2E)
         else { return }
         wordCount = SeparatorMasks.wordCount(forByteCount: count)
+        commaOffset = wordCount
         if masks.count < 2 * wordCount { masks = [UInt64](repeating: 0, count: 2 * wordCount + 16) }
         let words = wordCount
         masks.withUnsafeMutableBufferPointer { masks in
@@ -169,6 +172,39 @@ struct AnnotationSurveyFields {
                 self.value, 0x7C, 0x2C, firstMask: masks.baseAddress!, secondMask: masks.baseAddress! + words)
         }
         entryStart = 0
+    }
+
+    /// ``start(_:gluesPieces:)`` on the annotation value that starts `rest` (an INFO column from
+    /// the value's first byte on) and ends at its first `;`, which the pass that marks the
+    /// separators finds (no search for the end first); returns that value (`nil` for `nil`).
+    mutating func start(valueStarting rest: UnsafeRawBufferPointer?, gluesPieces: Bool)
+        -> UnsafeRawBufferPointer?
+    {
+        guard let rest, !neededColumns.isEmpty, rest.count > 0 else {
+            // Nothing to mark: the end by a plain search.
+            let value = rest.map { rest in
+                UnsafeRawBufferPointer(rebasing: rest[..<(rest.firstIndex(of: 0x3B) ?? rest.count)])
+            }
+            start(value, gluesPieces: gluesPieces)
+            return value
+        }
+        self.gluesPieces = gluesPieces
+        nextComma = -1
+        endsWithComma = false
+        let capacity = SeparatorMasks.wordCount(forByteCount: rest.count)
+        if masks.count < 2 * capacity { masks = [UInt64](repeating: 0, count: 2 * capacity + 16) }
+        let end = masks.withUnsafeMutableBufferPointer { masks in
+            SeparatorMasks.mark(
+                rest, 0x7C, 0x2C, until: 0x3B, firstMask: masks.baseAddress!,
+                secondMask: masks.baseAddress! + capacity)
+        }
+        value = UnsafeRawBufferPointer(rebasing: rest[..<end])
+        wordCount = SeparatorMasks.wordCount(forByteCount: end)
+        commaOffset = capacity
+        // An empty value or `.` has no entries.
+        let isEmpty = end == 0 || (end == 1 && rest[0] == 0x2E)
+        entryStart = isEmpty ? end : 0
+        return value
     }
 
     /// Reads the essential fields of the walk's next entry (allele, allele number, symbol,
@@ -185,7 +221,7 @@ struct AnnotationSurveyFields {
         }
         return masks.withUnsafeBufferPointer { masks in
             let bars = masks.baseAddress!
-            let commas = bars + wordCount
+            let commas = bars + commaOffset
             // The entry ends at the first comma that starts another entry: any comma, or with
             // glued pieces one whose next separator is a `|`.
             var end =

@@ -101,7 +101,7 @@ extension VCFLoadWorker {
         // The survey tells whether any allele touches a gene of interest; the principal entries
         // (whose ranking fields lie deep in each entry) are needed only for an allele TMB counts.
         surveyAnnotations(
-            value: Self.annotationValue(line, tag: annotationTag),
+            valueStarting: Self.annotationValueStart(line, tag: annotationTag),
             alleles: AnnotationAlleles(reference: reference, alternates: alternates),
             alternateCount: alternateCount, ranksEntries: counted != 0)
         for allele in 1...alternateCount where survey[allele].isInteresting {

@@ -284,27 +284,30 @@ struct VCFLoadWorker: VCFPassWorker {
     /// record, so the survey allocates nothing.
     mutating func surveyAnnotations(_ record: VCFRecord, alternateCount: Int) {
         record.withRawLine { line in
-            let value = Self.annotationValue(line, tag: annotationTag)
             let alleles = AnnotationAlleles(
                 reference: line.buffer(line.bounds(3)), alternates: line.buffer(line.bounds(4)))
-            surveyAnnotations(value: value, alleles: alleles, alternateCount: alternateCount)
+            surveyAnnotations(
+                valueStarting: Self.annotationValueStart(line, tag: annotationTag), alleles: alleles,
+                alternateCount: alternateCount)
         }
     }
 
-    /// The bytes of the record's annotation INFO value (key `tag`), `nil` when it has none.
+    /// The record's annotation INFO value (key `tag`) with the rest of the INFO column after it
+    /// (the value ends at the first `;`, which the survey's separator pass finds), `nil` when it
+    /// has none.
     ///
     /// Static, with the tag passed in: a non-mutating method called from a mutating one copies the
     /// whole worker (hundreds of bytes) for the call.
-    static func annotationValue(_ line: VCFRawLine, tag: [UInt8]) -> UnsafeRawBufferPointer? {
-        tag.withUnsafeBytes { tag in line.infoValueBounds(forKey: tag) }.map { line.buffer($0) }
+    static func annotationValueStart(_ line: VCFRawLine, tag: [UInt8]) -> UnsafeRawBufferPointer? {
+        tag.withUnsafeBytes { tag in line.infoValueStart(forKey: tag) }.map { line.buffer($0) }
     }
 
-    /// ``surveyAnnotations(_:schema:alternateCount:)`` on an annotation value (`nil`: none).
-    /// Without `ranksEntries`, `surveyClass` holds the class of each allele's first entry rather
-    /// than its principal one (for a caller that does not use it), and the ranking fields deep in
-    /// each entry are not read.
+    /// ``surveyAnnotations(_:alternateCount:)`` on an annotation value (`nil`: none), given as
+    /// ``annotationValueStart(_:tag:)`` gives it. Without `ranksEntries`, `surveyClass` holds the
+    /// class of each allele's first entry rather than its principal one (for a caller that does
+    /// not use it), and the ranking fields deep in each entry are not read.
     mutating func surveyAnnotations(
-        value: UnsafeRawBufferPointer?, alleles: AnnotationAlleles, alternateCount: Int,
+        valueStarting rest: UnsafeRawBufferPointer?, alleles: AnnotationAlleles, alternateCount: Int,
         ranksEntries: Bool = true
     ) {
         // Written through a buffer of a local array (swapped out and back), not `survey[allele]`:
@@ -314,7 +317,7 @@ struct VCFLoadWorker: VCFPassWorker {
         defer { swap(&survey, &self.survey) }
         let size = alternateCount + 1
         if survey.count < size { survey = [AlleleSurvey](repeating: AlleleSurvey(), count: size) }
-        surveyFields.start(value, gluesPieces: annotationGluesPieces)
+        let value = surveyFields.start(valueStarting: rest, gluesPieces: annotationGluesPieces)
         survey.withUnsafeMutableBufferPointer { survey in
             for allele in 0..<size { survey[allele] = AlleleSurvey() }
             guard let value else { return }
@@ -324,7 +327,7 @@ struct VCFLoadWorker: VCFPassWorker {
         }
     }
 
-    /// The walk of ``surveyAnnotations(value:alleles:alternateCount:ranksEntries:)`` over the
+    /// The walk of ``surveyAnnotations(valueStarting:alleles:alternateCount:ranksEntries:)`` over the
     /// entries, once `surveyFields` has started on `value`.
     private mutating func surveyEntries(
         value: UnsafeRawBufferPointer, alleles: AnnotationAlleles, alternateCount: Int, ranksEntries: Bool,
