@@ -29,6 +29,30 @@ static const uint32_t round_constants[64] __attribute__((aligned(16))) = {
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 };
 
+/// Four rounds: `k` is the offset of their constants; `w` the four message words.
+#define ONCOMATCH_SHA256_ROUNDS(w, k)                                                              \
+    do {                                                                                           \
+        __m128i sum = _mm_add_epi32((w), _mm_load_si128((const __m128i *)&round_constants[(k)])); \
+        cdgh = _mm_sha256rnds2_epu32(cdgh, abef, sum);                                             \
+        abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(sum, 0x0E));                    \
+    } while (0)
+
+/// Four rounds that also advance the message schedule: `next` (W[t+4 … t+7], holding
+/// σ0-partial sums from `sha256msg1`) is completed with `sha256msg2` from the current words
+/// `w` and the previous ones `previous`, and `later` (three groups ahead) gets its `sha256msg1`
+/// step. Issued here, between the two dependent `sha256rnds2`, the schedule's own latency hides
+/// behind the rounds' (computing each group's words just before its rounds left it on the
+/// critical path: 1.44 GB/s in the ChecksumBenchmarks run, now 1.57; OpenSSL: 1.54).
+#define ONCOMATCH_SHA256_ROUNDS_SCHEDULING(w, previous, next, later, k)                            \
+    do {                                                                                           \
+        __m128i sum = _mm_add_epi32((w), _mm_load_si128((const __m128i *)&round_constants[(k)])); \
+        cdgh = _mm_sha256rnds2_epu32(cdgh, abef, sum);                                             \
+        (next) = _mm_add_epi32((next), _mm_alignr_epi8((w), (previous), 4));                      \
+        (next) = _mm_sha256msg2_epu32((next), (w));                                                \
+        abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(sum, 0x0E));                    \
+        (later) = _mm_sha256msg1_epu32((later), (w));                                              \
+    } while (0)
+
 __attribute__((target("sha,sse4.1,ssse3")))
 void oncomatch_sha256_hardware_compress(uint32_t state[8], const uint8_t *data, size_t blocks) {
     const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
@@ -43,30 +67,45 @@ void oncomatch_sha256_hardware_compress(uint32_t state[8], const uint8_t *data, 
     for (size_t block = 0; block < blocks; block++, data += 64) {
         const __m128i abef_start = abef;
         const __m128i cdgh_start = cdgh;
-        __m128i message[4];
-        for (int i = 0; i < 4; i++) {
-            message[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16 * i)), byte_swap);
-        }
-        for (int group = 0; group < 16; group++) {
-            __m128i words;
-            if (group < 4) {
-                words = message[group];
-            } else {
-                // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16], four words at a time.
-                __m128i oldest = message[group & 3];            // W[t-16 … t-13]
-                __m128i older = message[(group + 1) & 3];       // W[t-12 … t-9]
-                __m128i old = message[(group + 2) & 3];         // W[t-8 … t-5]
-                __m128i newest = message[(group + 3) & 3];      // W[t-4 … t-1]
-                __m128i partial = _mm_sha256msg1_epu32(oldest, older);
-                partial = _mm_add_epi32(partial, _mm_alignr_epi8(newest, old, 4));
-                words = _mm_sha256msg2_epu32(partial, newest);
-                message[group & 3] = words;
-            }
-            __m128i sum = _mm_add_epi32(words, _mm_load_si128((const __m128i *)&round_constants[4 * group]));
+        // The message schedule in four registers, W[t … t+3] of successive groups in turn:
+        // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16].
+        __m128i m0 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 0)), byte_swap);
+        __m128i m1 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16)), byte_swap);
+        __m128i m2 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 32)), byte_swap);
+        __m128i m3 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 48)), byte_swap);
+
+        ONCOMATCH_SHA256_ROUNDS(m0, 0);
+        ONCOMATCH_SHA256_ROUNDS(m1, 4);
+        m0 = _mm_sha256msg1_epu32(m0, m1);
+        ONCOMATCH_SHA256_ROUNDS(m2, 8);
+        m1 = _mm_sha256msg1_epu32(m1, m2);
+        // Rounds 12 … 51: each group completes the next group's words and starts those three
+        // groups ahead (the last, W[60 … 63], in rounds 48 … 51).
+        ONCOMATCH_SHA256_ROUNDS_SCHEDULING(m3, m2, m0, m2, 12);
+        ONCOMATCH_SHA256_ROUNDS_SCHEDULING(m0, m3, m1, m3, 16);
+        ONCOMATCH_SHA256_ROUNDS_SCHEDULING(m1, m0, m2, m0, 20);
+        ONCOMATCH_SHA256_ROUNDS_SCHEDULING(m2, m1, m3, m1, 24);
+        ONCOMATCH_SHA256_ROUNDS_SCHEDULING(m3, m2, m0, m2, 28);
+        ONCOMATCH_SHA256_ROUNDS_SCHEDULING(m0, m3, m1, m3, 32);
+        ONCOMATCH_SHA256_ROUNDS_SCHEDULING(m1, m0, m2, m0, 36);
+        ONCOMATCH_SHA256_ROUNDS_SCHEDULING(m2, m1, m3, m1, 40);
+        ONCOMATCH_SHA256_ROUNDS_SCHEDULING(m3, m2, m0, m2, 44);
+        ONCOMATCH_SHA256_ROUNDS_SCHEDULING(m0, m3, m1, m3, 48);
+        // Rounds 52 … 59: the last words completed, none left to start.
+        {
+            __m128i sum = _mm_add_epi32(m1, _mm_load_si128((const __m128i *)&round_constants[52]));
             cdgh = _mm_sha256rnds2_epu32(cdgh, abef, sum);
-            sum = _mm_shuffle_epi32(sum, 0x0E);
-            abef = _mm_sha256rnds2_epu32(abef, cdgh, sum);
+            m2 = _mm_sha256msg2_epu32(_mm_add_epi32(m2, _mm_alignr_epi8(m1, m0, 4)), m1);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(sum, 0x0E));
         }
+        {
+            __m128i sum = _mm_add_epi32(m2, _mm_load_si128((const __m128i *)&round_constants[56]));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, sum);
+            m3 = _mm_sha256msg2_epu32(_mm_add_epi32(m3, _mm_alignr_epi8(m2, m1, 4)), m2);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(sum, 0x0E));
+        }
+        ONCOMATCH_SHA256_ROUNDS(m3, 60);
+
         abef = _mm_add_epi32(abef, abef_start);
         cdgh = _mm_add_epi32(cdgh, cdgh_start);
     }
