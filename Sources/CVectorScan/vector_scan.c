@@ -269,35 +269,27 @@ void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uin
 }
 
 
-/// The masks of one 64-byte block, and its terminators' (returned).
+/// The masks of one 64-byte block (``mark_block_avx2``), and its terminators' (returned).
 __attribute__((target("avx2"))) static inline uint64_t mark_block_until_avx2(
     const uint8_t *block, __m256i firsts, __m256i seconds, __m256i terminators, uint64_t *firstWord,
     uint64_t *secondWord) {
+    mark_block_avx2(block, firsts, seconds, firstWord, secondWord);
     __m256i low = _mm256_loadu_si256((const __m256i *)block);
     __m256i high = _mm256_loadu_si256((const __m256i *)(block + 32));
-    *firstWord = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, firsts))
-                 | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, firsts)) << 32;
-    *secondWord = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, seconds))
-                  | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, seconds)) << 32;
     return (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, terminators))
            | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, terminators)) << 32;
 }
 
-/// The masks of one 64-byte block, and its terminators' (returned).
+/// The masks of one 64-byte block (``mark_block_sse2``), and its terminators' (returned).
 static inline uint64_t mark_block_until_sse2(const uint8_t *block, __m128i firsts, __m128i seconds,
                                              __m128i terminators, uint64_t *firstWord, uint64_t *secondWord) {
-    uint64_t firstBits = 0;
-    uint64_t secondBits = 0;
+    mark_block_sse2(block, firsts, seconds, firstWord, secondWord);
     uint64_t terminatorBits = 0;
     for (int part = 0; part < 4; part++) {
         __m128i chunk = _mm_loadu_si128((const __m128i *)(block + 16 * part));
-        firstBits |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, firsts)) << (16 * part);
-        secondBits |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, seconds)) << (16 * part);
         terminatorBits |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, terminators))
                           << (16 * part);
     }
-    *firstWord = firstBits;
-    *secondWord = secondBits;
     return terminatorBits;
 }
 
