@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "field_walk.h"
+
 /// Scans `bytes[0..<count]` up to the first `terminator` in one pass, writing the offset of each
 /// `separator` before it to `positions` (at most `capacity` of them). Returns the offset of the
 /// terminator, or `count` when there is none. `*found` receives the number of separators before

@@ -341,7 +341,10 @@ struct VCFLoadWorker: VCFPassWorker {
         var lastSymbol: UnsafeRawBufferPointer?
         var lastSymbolInteresting = false
         var entry = AnnotationSurveyFields.Values(bytes: value)
-        while surveyFields.nextEntry(&entry) {
+        // Entries repeating the allele and gene of the one before are passed over when they can
+        // change nothing (most of a VEP value: one entry per transcript of the gene).
+        var repeats: UInt32 = 0
+        while surveyFields.nextEntry(&entry, passingRepeatsOf: repeats) {
             // The entry's ALT allele, when it is one of the record's.
             var number: Int32 = -1
             if let written = entry[.alleleNumber]?.integer {
@@ -354,7 +357,10 @@ struct VCFLoadWorker: VCFPassWorker {
                 }
                 number = lastAlleleIndex
             }
-            guard number >= 1 else { continue }
+            guard number >= 1 else {
+                repeats = surveyFields.alleleAndSymbol
+                continue
+            }
             let allele = Int(number)
             if !survey[allele].isInteresting {
                 if keepsAll {
@@ -383,6 +389,9 @@ struct VCFLoadWorker: VCFPassWorker {
                 survey[allele].variantClass =
                     entry[.consequence].map { consequenceClasses.variantClass(of: $0.bytes) } ?? .nonCoding
             }
+            repeats =
+                surveyFields.repeatsChangeNothing(bestRank: survey[allele].rank, ranksEntries: ranksEntries)
+                ? surveyFields.alleleAndSymbol : 0
         }
     }
 
