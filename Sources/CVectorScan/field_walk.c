@@ -136,6 +136,8 @@ static inline __attribute__((always_inline)) bool read_leading_fields(oncomatch_
     return true;
 }
 
+/// `oncomatch_field_walk_next` without passing over repeats: finds where the next entry ends, then
+/// locates its essential columns.
 static inline __attribute__((always_inline)) bool walk_next(oncomatch_field_walk *walk, const uint64_t *masks,
                                                             oncomatch_entry_fields *fields) {
     int64_t count = walk->count, start = walk->entry_start;
@@ -173,13 +175,16 @@ static inline __attribute__((always_inline)) bool walk_next(oncomatch_field_walk
     walk->entry_start = end + 1;
     for (int slot = 0; slot < ONCOMATCH_FIELD_WALK_COLUMNS; slot++) fields->starts[slot] = -1;
     for (int slot = 0; slot < ONCOMATCH_FIELD_WALK_COLUMNS; slot++) fields->ends[slot] = 0;
-    if (!read_leading_fields(walk, bars, start, end, fields)) read_fields(walk, bars, walk->essential_count, fields);
+    if (!read_leading_fields(walk, bars, start, end, fields)) {
+        read_fields(walk, bars, walk->essential_count, fields);
+    }
     return true;
 }
 
 /// Whether the `length` bytes at `x` and at `y` are equal, read a word at a time (overlapping at
 /// the end: never past either range). Fields compared are short (an allele, a gene symbol).
-static inline __attribute__((always_inline)) bool same_bytes(const uint8_t *x, const uint8_t *y, int32_t length) {
+static inline __attribute__((always_inline)) bool same_bytes(const uint8_t *x, const uint8_t *y,
+                                                             int32_t length) {
     if (length >= 8) {
         int32_t index = 0;
         for (; index + 8 < length; index += 8) {
@@ -229,9 +234,10 @@ static inline __attribute__((always_inline)) bool same_fields(const uint8_t *val
 
 /// `walk_next`, passing over the entries whose `repeat_slots` repeat those of the entry the walk
 /// stands on.
-static inline __attribute__((always_inline)) bool walk_next_passing_repeats(oncomatch_field_walk *walk, const uint64_t *masks,
-                                                                uint32_t repeat_slots,
-                                                                oncomatch_entry_fields *fields) {
+static inline __attribute__((always_inline)) bool walk_next_passing_repeats(oncomatch_field_walk *walk,
+                                                                            const uint64_t *masks,
+                                                                            uint32_t repeat_slots,
+                                                                            oncomatch_entry_fields *fields) {
     if (repeat_slots == 0 || !walk->has_entry) {
         walk->has_entry = true;
         return walk_next(walk, masks, fields);

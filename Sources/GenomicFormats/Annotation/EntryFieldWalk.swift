@@ -54,7 +54,8 @@ public struct EntryFieldWalk {
     /// ``slotCount``), of which the `essentialCount` lowest columns for every entry.
     public init(columns: [(column: Int, slot: Int)], essentialCount: Int) {
         let sorted = columns.sorted { $0.column < $1.column }
-        precondition(sorted.count <= Self.slotCount && essentialCount <= sorted.count)
+        precondition(sorted.count <= Self.slotCount && essentialCount >= 0 && essentialCount <= sorted.count)
+        precondition(sorted.allSatisfy { $0.column >= 0 && $0.column <= Int(Int32.max) })
         withUnsafeMutableBytes(of: &walk.columns) { buffer in
             for (index, entry) in sorted.enumerated() {
                 buffer.storeBytes(of: Int32(entry.column), toByteOffset: 4 * index, as: Int32.self)
