@@ -265,6 +265,7 @@ void oncomatch_field_walk_rest_portable(oncomatch_field_walk *walk, const uint64
 }
 
 #if defined(__x86_64__)
+#include "cpu_feature.h"
 
 // The walk counts bits: built once for the baseline processor (whose population count is a
 // dozen instructions) and once with POPCNT, chosen at run time.
@@ -281,27 +282,18 @@ __attribute__((target("popcnt"))) static void walk_rest_popcnt(oncomatch_field_w
     walk_rest(walk, masks, fields);
 }
 
-/// 1: POPCNT, 2: none (checked once; threads racing here store the same value).
-static int popcount_kind(void) {
-    static int kind = 0;
-    int known = __atomic_load_n(&kind, __ATOMIC_RELAXED);
-    if (known == 0) {
-        __builtin_cpu_init();
-        known = __builtin_cpu_supports("popcnt") ? 1 : 2;
-        __atomic_store_n(&kind, known, __ATOMIC_RELAXED);
-    }
-    return known;
-}
+/// Whether the POPCNT builds run.
+ONCOMATCH_CPU_FEATURE_CHECK(has_popcnt, "popcnt")
 
 bool oncomatch_field_walk_next(oncomatch_field_walk *walk, const uint64_t *masks, uint32_t repeat_slots,
                                oncomatch_entry_fields *fields) {
-    if (popcount_kind() == 1) return walk_next_popcnt(walk, masks, repeat_slots, fields);
+    if (has_popcnt()) return walk_next_popcnt(walk, masks, repeat_slots, fields);
     return oncomatch_field_walk_next_portable(walk, masks, repeat_slots, fields);
 }
 
 void oncomatch_field_walk_rest(oncomatch_field_walk *walk, const uint64_t *masks,
                                oncomatch_entry_fields *fields) {
-    if (popcount_kind() == 1) {
+    if (has_popcnt()) {
         walk_rest_popcnt(walk, masks, fields);
     } else {
         oncomatch_field_walk_rest_portable(walk, masks, fields);

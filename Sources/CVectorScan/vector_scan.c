@@ -121,17 +121,10 @@ ptrdiff_t oncomatch_find_key_portable(const uint8_t *bytes, size_t count, const 
 #if defined(__x86_64__)
 #include <immintrin.h>
 
-/// 1: AVX2, 2: SSE2 only (checked once; threads racing here store the same value).
-static int vector_kind(void) {
-    static int kind = 0;
-    int known = __atomic_load_n(&kind, __ATOMIC_RELAXED);
-    if (known == 0) {
-        __builtin_cpu_init();
-        known = __builtin_cpu_supports("avx2") ? 1 : 2;
-        __atomic_store_n(&kind, known, __ATOMIC_RELAXED);
-    }
-    return known;
-}
+#include "cpu_feature.h"
+
+/// Whether the AVX2 builds run (otherwise the SSE2 ones).
+ONCOMATCH_CPU_FEATURE_CHECK(has_avx2, "avx2")
 
 /// Records the separators of one vector's bit masks (`base`: the vector's offset) that come before
 /// its first terminator, and returns from the scan when there is one.
@@ -189,7 +182,7 @@ static size_t scan_sse2(const uint8_t *bytes, size_t count, uint8_t separator, u
 size_t oncomatch_scan_separators(const uint8_t *bytes, size_t count, uint8_t separator,
                                  uint8_t terminator, int32_t *positions, size_t capacity,
                                  size_t *found) {
-    if (vector_kind() == 1) return scan_avx2(bytes, count, separator, terminator, positions, capacity, found);
+    if (has_avx2()) return scan_avx2(bytes, count, separator, terminator, positions, capacity, found);
     return scan_sse2(bytes, count, separator, terminator, positions, capacity, found);
 }
 
@@ -261,7 +254,7 @@ void oncomatch_mark_bytes_sse2(const uint8_t *bytes, size_t count, uint8_t first
 
 void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
                           uint64_t *firstMask, uint64_t *secondMask) {
-    if (vector_kind() == 1) {
+    if (has_avx2()) {
         mark_avx2(bytes, count, first, second, firstMask, secondMask);
     } else {
         mark_sse2(bytes, count, first, second, firstMask, secondMask);
@@ -348,7 +341,7 @@ size_t oncomatch_mark_bytes_until_sse2(const uint8_t *bytes, size_t count, uint8
 
 size_t oncomatch_mark_bytes_until(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
                                   uint8_t terminator, uint64_t *firstMask, uint64_t *secondMask) {
-    if (vector_kind() == 1) return mark_until_avx2(bytes, count, first, second, terminator, firstMask, secondMask);
+    if (has_avx2()) return mark_until_avx2(bytes, count, first, second, terminator, firstMask, secondMask);
     return mark_until_sse2(bytes, count, first, second, terminator, firstMask, secondMask);
 }
 
@@ -383,7 +376,7 @@ __attribute__((target("avx2"))) static ptrdiff_t find_key_avx2(const uint8_t *by
 ptrdiff_t oncomatch_find_key(const uint8_t *bytes, size_t count, const uint8_t *key, size_t keyCount,
                              uint8_t separator, uint8_t equals, size_t *fieldEnd) {
     if (key_is_unfindable(key, keyCount, separator, equals)) return -1;
-    if (vector_kind() == 1) return find_key_avx2(bytes, count, key, keyCount, separator, equals, fieldEnd);
+    if (has_avx2()) return find_key_avx2(bytes, count, key, keyCount, separator, equals, fieldEnd);
     return find_key_bytes(bytes, 0, count, key, keyCount, separator, equals, fieldEnd);
 }
 
