@@ -37,19 +37,25 @@ static const uint32_t round_constants[64] __attribute__((aligned(16))) = {
         abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(sum, 0x0E));                    \
     } while (0)
 
-/// Four rounds that also advance the message schedule: `next` (W[t+4 … t+7], holding
-/// σ0-partial sums from `sha256msg1`) is completed with `sha256msg2` from the current words
-/// `w` and the previous ones `previous`, and `later` (three groups ahead) gets its `sha256msg1`
-/// step. Issued here, between the two dependent `sha256rnds2`, the schedule's own latency hides
-/// behind the rounds' (computing each group's words just before its rounds left it on the
-/// critical path: 1.44 GB/s in the ChecksumBenchmarks run, now 1.57; OpenSSL: 1.54).
-#define ONCOMATCH_SHA256_ROUNDS_SCHEDULING(w, previous, next, later, k)                            \
+/// Four rounds that also complete the next group's message words: `next` (W[t+4 … t+7], holding
+/// σ0-partial sums from `sha256msg1`) gets `sha256msg2` from the current words `w` and the
+/// previous ones `previous`. Issued between the two dependent `sha256rnds2`, the schedule's own
+/// latency hides behind the rounds' (computing each group's words just before its rounds left it
+/// on the critical path: 1.44 GB/s in the ChecksumBenchmarks run, now 1.57; OpenSSL: 1.54).
+#define ONCOMATCH_SHA256_ROUNDS_COMPLETING(w, previous, next, k)                                   \
     do {                                                                                           \
         __m128i sum = _mm_add_epi32((w), _mm_load_si128((const __m128i *)&round_constants[(k)])); \
         cdgh = _mm_sha256rnds2_epu32(cdgh, abef, sum);                                             \
         (next) = _mm_add_epi32((next), _mm_alignr_epi8((w), (previous), 4));                      \
         (next) = _mm_sha256msg2_epu32((next), (w));                                                \
         abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(sum, 0x0E));                    \
+    } while (0)
+
+/// ``ONCOMATCH_SHA256_ROUNDS_COMPLETING``, and `later` (three groups ahead) gets its
+/// `sha256msg1` step.
+#define ONCOMATCH_SHA256_ROUNDS_SCHEDULING(w, previous, next, later, k)                            \
+    do {                                                                                           \
+        ONCOMATCH_SHA256_ROUNDS_COMPLETING(w, previous, next, k);                                  \
         (later) = _mm_sha256msg1_epu32((later), (w));                                              \
     } while (0)
 
@@ -92,18 +98,8 @@ void oncomatch_sha256_hardware_compress(uint32_t state[8], const uint8_t *data, 
         ONCOMATCH_SHA256_ROUNDS_SCHEDULING(m3, m2, m0, m2, 44);
         ONCOMATCH_SHA256_ROUNDS_SCHEDULING(m0, m3, m1, m3, 48);
         // Rounds 52 … 59: the last words completed, none left to start.
-        {
-            __m128i sum = _mm_add_epi32(m1, _mm_load_si128((const __m128i *)&round_constants[52]));
-            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, sum);
-            m2 = _mm_sha256msg2_epu32(_mm_add_epi32(m2, _mm_alignr_epi8(m1, m0, 4)), m1);
-            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(sum, 0x0E));
-        }
-        {
-            __m128i sum = _mm_add_epi32(m2, _mm_load_si128((const __m128i *)&round_constants[56]));
-            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, sum);
-            m3 = _mm_sha256msg2_epu32(_mm_add_epi32(m3, _mm_alignr_epi8(m2, m1, 4)), m2);
-            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(sum, 0x0E));
-        }
+        ONCOMATCH_SHA256_ROUNDS_COMPLETING(m1, m0, m2, 52);
+        ONCOMATCH_SHA256_ROUNDS_COMPLETING(m2, m1, m3, 56);
         ONCOMATCH_SHA256_ROUNDS(m3, 60);
 
         abef = _mm_add_epi32(abef, abef_start);

@@ -79,7 +79,8 @@ void oncomatch_field_walk_start(oncomatch_field_walk *walk, const uint8_t *value
 bool oncomatch_field_walk_next(oncomatch_field_walk *walk, const uint64_t *masks, uint32_t repeat_slots,
                                oncomatch_entry_fields *fields);
 
-/// Locates the current entry's other columns into `fields`.
+/// Locates the current entry's other columns into `fields` (none when the entry ended within those
+/// located: `field_start` is then -1).
 ///
 /// Both count bits with POPCNT when the CPU has it (checked once).
 void oncomatch_field_walk_rest(oncomatch_field_walk *walk, const uint64_t *masks,
@@ -91,10 +92,5 @@ bool oncomatch_field_walk_next_portable(oncomatch_field_walk *walk, const uint64
                                         uint32_t repeat_slots, oncomatch_entry_fields *fields);
 void oncomatch_field_walk_rest_portable(oncomatch_field_walk *walk, const uint64_t *masks,
                                         oncomatch_entry_fields *fields);
-
-/// Whether the current entry has columns left to locate (it did not end within those located).
-static inline bool oncomatch_field_walk_has_rest(const oncomatch_field_walk *walk) {
-    return walk->field_start >= 0 && walk->next_needed < walk->column_count;
-}
 
 #endif

@@ -12,7 +12,7 @@ import CVectorScan
 /// A walk that locates no column sees no entries (there is nothing to report of them).
 ///
 /// The columns are given once with the slot each fills (at most eight); the first
-/// `essentialCount` of them are located by ``next(_:)``, the others only on demand
+/// `essentialCount` of them are located by ``next(_:passingRepeatsOf:)``, the others only on demand
 /// (``locateRest(_:)``), so a caller that needs them for a few entries does not pay for all.
 public struct EntryFieldWalk {
     /// The most slots a walk fills.
@@ -123,10 +123,10 @@ public struct EntryFieldWalk {
     /// it whole); `false` after the last entry.
     ///
     /// With `repeatSlots` (bit `n` for slot `n`, slots of essential columns), passes over the
-    /// entries whose fields in those slots are byte for byte the ones `fields` holds, those of the entry the walk stands on (an
-    /// absent field equals only an absent one): for a caller to whom such an entry would tell
-    /// nothing new, as most of a VEP value's entries repeat the allele and gene of the one
-    /// before. The first entry of a value is never passed over.
+    /// entries whose fields in those slots are byte for byte the ones `fields` holds, those of
+    /// the entry the walk stands on (an absent field equals only an absent one): for a caller to
+    /// whom such an entry would tell nothing new, as most of a VEP value's entries repeat the
+    /// allele and gene of the one before. The first entry of a value is never passed over.
     public mutating func next(_ fields: inout Fields, passingRepeatsOf repeatSlots: UInt32 = 0) -> Bool {
         masks.withUnsafeBufferPointer { masks in
             oncomatch_field_walk_next(&walk, masks.baseAddress!, repeatSlots, &fields.raw)
@@ -137,7 +137,8 @@ public struct EntryFieldWalk {
     /// ones).
     public var hasRest: Bool { walk.field_start >= 0 && walk.next_needed < walk.column_count }
 
-    /// Locates the current entry's other columns into `fields`, the entry ``next(_:)`` moved to.
+    /// Locates the current entry's other columns into `fields`, the entry
+    /// ``next(_:passingRepeatsOf:)`` moved to.
     public mutating func locateRest(_ fields: inout Fields) {
         guard hasRest else { return }
         masks.withUnsafeBufferPointer { masks in

@@ -89,7 +89,8 @@ struct AnnotationSurveyFields {
     }
 
     /// Calls `body` with the surveyed fields of each entry of an annotation INFO value (the loop
-    /// of ``start(_:gluesPieces:)``, ``nextEntry(_:)`` and ``readRankingFields(_:)``).
+    /// of ``start(_:gluesPieces:)``, ``nextEntry(_:passingRepeatsOf:)`` and
+    /// ``readRankingFields(_:)``).
     ///
     /// Once an entry's essential fields (allele, allele number, symbol, consequence) are read,
     /// `needsRanking` is asked whether its ranking fields (MANE Select, canonical, biotype) are
@@ -148,6 +149,6 @@ struct AnnotationSurveyFields {
     var hasRankingFields: Bool { walk.hasRest }
 
     /// Reads the rest of the current entry's surveyed fields (MANE Select, canonical, biotype)
-    /// into `values`, the entry ``nextEntry(_:)`` read last.
+    /// into `values`, the entry ``nextEntry(_:passingRepeatsOf:)`` read last.
     mutating func readRankingFields(_ values: inout Values) { values.locateRest(&walk) }
 }
