@@ -26,8 +26,8 @@ let package = Package(
 
         // SHA-256 compression with the x86 SHA extensions (chosen at run time).
         .target(name: "CSHA256"),
-        // Vector scan for separators up to a terminator (a VCF line's tabs and its end), AVX2 or SSE2
-        // chosen at run time.
+        // Vector scans: separators up to a terminator (a VCF line's tabs and its end), AVX2 or SSE2
+        // chosen at run time; the bytes a JSON string must escape (SSE2).
         .target(name: "CVectorScan"),
 
         // Format layer
@@ -48,7 +48,7 @@ let package = Package(
                 .copy("Resources/KnowledgeBase"), .copy("Resources/civic_disease_to_oncotree.tsv"),
             ]),
         .target(name: "OncoMatch", dependencies: ["OncoDomain", "OncoRules"]),
-        .target(name: "OncoReports", dependencies: ["OncoMatch"]),
+        .target(name: "OncoReports", dependencies: ["OncoMatch", "CVectorScan"]),
 
         // Command-line tool: argument parsing and exit codes only.
         .executableTarget(

@@ -118,6 +118,24 @@ ptrdiff_t oncomatch_find_key_portable(const uint8_t *bytes, size_t count, const 
     return find_key_bytes(bytes, 0, count, key, keyCount, separator, equals, fieldEnd);
 }
 
+/// 1 for the bytes a JSON string writer must look at (``oncomatch_json_special_offset``): below
+/// 0x20, `"` (0x22), `\` (0x5C), DEL (0x7F) and 0xE2.
+static const uint8_t json_special[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    [0x22] = 1, [0x5C] = 1, [0x7F] = 1, [0xE2] = 1,
+};
+
+static inline size_t json_special_bytes(const uint8_t *bytes, size_t index, size_t count) {
+    for (; index < count; index++) {
+        if (json_special[bytes[index]]) return index;
+    }
+    return count;
+}
+
+size_t oncomatch_json_special_offset_portable(const uint8_t *bytes, size_t count) {
+    return json_special_bytes(bytes, 0, count);
+}
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 
@@ -380,6 +398,37 @@ ptrdiff_t oncomatch_find_key(const uint8_t *bytes, size_t count, const uint8_t *
     return find_key_bytes(bytes, 0, count, key, keyCount, separator, equals, fieldEnd);
 }
 
+
+/// SSE2 is part of x86-64: no run-time check. Sixteen bytes at a time; a short string byte by byte.
+size_t oncomatch_json_special_offset(const uint8_t *bytes, size_t count) {
+    const __m128i quote = _mm_set1_epi8(0x22);
+    const __m128i backslash = _mm_set1_epi8(0x5C);
+    const __m128i del = _mm_set1_epi8(0x7F);
+    const __m128i e2 = _mm_set1_epi8((char)0xE2);
+    const __m128i lastControl = _mm_set1_epi8(0x1F);
+    // Most strings of a report are shorter than a block: a table look-up per byte.
+    if (count < 16) return json_special_bytes(bytes, 0, count);
+#define ONCOMATCH_JSON_SPECIAL_MASK(block)                                                         \
+    _mm_movemask_epi8(_mm_or_si128(                                                                \
+        _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash)),              \
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, del), _mm_cmpeq_epi8(block, e2)),          \
+                     /* unsigned `block <= 0x1F`: the minimum of the two is the byte itself */     \
+                     _mm_cmpeq_epi8(_mm_min_epu8(block, lastControl), block))))
+    size_t index = 0;
+    for (; index + 16 <= count; index += 16) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
+        unsigned mask = (unsigned)ONCOMATCH_JSON_SPECIAL_MASK(block);
+        if (mask != 0) return index + (size_t)__builtin_ctz(mask);
+    }
+    if (index == count) return count;
+    // The last bytes in the block that ends with them (read again, none past `count`), without
+    // the ones already looked at.
+    __m128i last = _mm_loadu_si128((const __m128i *)(bytes + count - 16));
+    unsigned mask = (unsigned)ONCOMATCH_JSON_SPECIAL_MASK(last) >> (index - (count - 16));
+#undef ONCOMATCH_JSON_SPECIAL_MASK
+    return mask != 0 ? index + (size_t)__builtin_ctz(mask) : count;
+}
+
 #else
 
 void oncomatch_mark_bytes(const uint8_t *bytes, size_t count, uint8_t first, uint8_t second,
@@ -411,6 +460,10 @@ size_t oncomatch_scan_separators(const uint8_t *bytes, size_t count, uint8_t sep
 ptrdiff_t oncomatch_find_key(const uint8_t *bytes, size_t count, const uint8_t *key, size_t keyCount,
                              uint8_t separator, uint8_t equals, size_t *fieldEnd) {
     return oncomatch_find_key_portable(bytes, count, key, keyCount, separator, equals, fieldEnd);
+}
+
+size_t oncomatch_json_special_offset(const uint8_t *bytes, size_t count) {
+    return json_special_bytes(bytes, 0, count);
 }
 
 #endif

@@ -235,4 +235,29 @@ struct VectorScanTests {
             }
         }
     }
+
+    @Test("The JSON special-byte finder agrees with the byte-at-a-time one on random bytes and offsets")
+    func jsonSpecialFinderAgreesWithPortable() {
+        var generator = SeededGenerator(seed: 11)
+        // Mostly plain text, with each special byte (and its neighbours 0x1F/0x20, 0x7E/0x80,
+        // 0xE1/0xE3) rare enough that runs cross the 16-byte blocks.
+        let plain = Array("ACGTp.V600E ".utf8)
+        let rare: [UInt8] = [0x00, 0x09, 0x1F, 0x20, 0x22, 0x5C, 0x7E, 0x7F, 0x80, 0xE1, 0xE2, 0xE3, 0xFF]
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0..<80, using: &generator)
+            let offset = Int.random(in: 0..<17, using: &generator)
+            let bytes = (0..<(offset + length)).map { _ in
+                Int.random(in: 0..<40, using: &generator) == 0
+                    ? rare.randomElement(using: &generator)! : plain.randomElement(using: &generator)!
+            }
+            let expected =
+                bytes[offset...].firstIndex { $0 < 0x20 || [0x22, 0x5C, 0x7F, 0xE2].contains($0) }
+                .map { $0 - offset } ?? length
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(oncomatch_json_special_offset(buffer.baseAddress! + offset, length) == expected)
+                #expect(
+                    oncomatch_json_special_offset_portable(buffer.baseAddress! + offset, length) == expected)
+            }
+        }
+    }
 }

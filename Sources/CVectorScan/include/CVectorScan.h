@@ -77,4 +77,15 @@ ptrdiff_t oncomatch_find_key_portable(const uint8_t *bytes, size_t count, const 
                                       size_t keyCount, uint8_t separator, uint8_t equals,
                                       size_t *fieldEnd);
 
+/// The offset of the first byte of `bytes[0..<count]` that a JSON string writer must look at: a
+/// control character (below 0x20), `"`, `\`, DEL (0x7F) or 0xE2 (the first byte of U+2028 and
+/// U+2029, which are escaped for JavaScript, and of other characters that are not); `count`
+/// when there is none.
+///
+/// A report's strings (`JSONValue.appendQuoted`). SSE2 on x86-64, bytes elsewhere.
+size_t oncomatch_json_special_offset(const uint8_t *bytes, size_t count);
+
+/// The byte-at-a-time reference implementation (for tests).
+size_t oncomatch_json_special_offset_portable(const uint8_t *bytes, size_t count);
+
 #endif
