@@ -37,9 +37,13 @@ struct VCFLoadQuickPathTests {
         }
         #expect(names.count >= 10)
         for name in names.sorted() {
-            try expectSameLoad(
-                directory + "/" + name,
-                .init(genesOfInterest: ["BRAF", "TP53", "KRAS", "EGFR", "IDH2", "BRCA1"]))
+            for keepsNonCoding in [true, false] {
+                try expectSameLoad(
+                    directory + "/" + name,
+                    .init(
+                        genesOfInterest: ["BRAF", "TP53", "KRAS", "EGFR", "IDH2", "BRCA1"],
+                        keepsNonCodingAlterations: keepsNonCoding))
+            }
         }
     }
 
@@ -65,9 +69,12 @@ struct VCFLoadQuickPathTests {
                 GenomicAllele(chromosome: "1", position: 1_000 + 40 * seed, reference: "A", alternate: "T"):
                     "SYN1"
             ]
-            for strict in [false, true] {
+            // (Without non-coding alterations, as the default rules load: the quick path then also
+            // takes records whose alleles of genes of interest are non-coding on every entry.)
+            for (strict, keepsNonCoding) in [(false, true), (true, true), (false, false), (true, false)] {
                 let options = VCFAlterationLoader.Options(
-                    genesOfInterest: ["BRAF", "TP53"], allelesOfInterest: alleles, strict: strict)
+                    genesOfInterest: ["BRAF", "TP53"], allelesOfInterest: alleles, strict: strict,
+                    keepsNonCodingAlterations: keepsNonCoding)
                 if strict {
                     // Strict loads may stop at a malformed record: both paths must stop at the same one.
                     var general = options

@@ -536,19 +536,30 @@ struct VCFLoadWorker: VCFPassWorker {
     /// Whether every annotation entry of ALT allele `allele` (1-based) has a non-coding class and
     /// no HGVSp (an entry with one could meet a protein-change criterion whatever its terms).
     mutating func isNonCodingOnly(_ record: VCFRecord, schema: AnnotationSchema, allele: Int) -> Bool {
-        var nonCoding = true
-        let annotated = Self.forEachAnnotationEntry(of: record, schema: schema) { entry, entryAllele in
-            guard entryAllele == allele else { return true }
-            if let hgvsp = entry[.hgvsp], !hgvsp.isEmpty {
-                nonCoding = false
-            } else {
-                let (variantClass, _) = consequenceClasses.classAndTerms(
-                    of: entry[.consequence]?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0))
-                nonCoding = variantClass == .nonCoding
+        record.withReference { reference in
+            record.withAlternateAlleles { alternates in
+                record.withInfoValue(forKey: schema.tag) { value in
+                    isNonCodingOnly(
+                        value: value,
+                        alleles: AnnotationAlleles(reference: reference, alternates: alternates),
+                        schema: schema, allele: allele)
+                } ?? false
             }
-            return nonCoding
         }
-        return annotated && nonCoding
+    }
+
+    /// ``isNonCodingOnly(_:schema:allele:)`` on the annotation `value` of a record with `alleles`.
+    mutating func isNonCodingOnly(
+        value: UnsafeRawBufferPointer, alleles: AnnotationAlleles, schema: AnnotationSchema, allele: Int
+    ) -> Bool {
+        for entry in AnnotationEntries(value, schema: schema)
+        where entry.alternateIndex(in: alleles) == allele {
+            if let hgvsp = entry[.hgvsp], !hgvsp.isEmpty { return false }
+            let (variantClass, _) = consequenceClasses.classAndTerms(
+                of: entry[.consequence]?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0))
+            if variantClass != .nonCoding { return false }
+        }
+        return true
     }
 
     /// The ALT of a record without one.
