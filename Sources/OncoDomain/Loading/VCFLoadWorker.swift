@@ -177,24 +177,26 @@ struct VCFLoadWorker: VCFPassWorker {
                 try support.readSupport ?? ReadSupport.read(record, sample: pair.tumour, allele: allele)
             let tumourGenotype =
                 try tumourCall.general ?? pair.tumour.flatMap { try record.genotype(sample: $0) }
-            var alteration = Alteration(
-                sampleIndex: 0, gene: gene, kind: kind, allele: genomic, transcripts: transcripts,
-                principalTranscriptIndex: principal, filter: record.filterText,
-                depth: detail.depth, altDepth: detail.altDepth, vaf: detail.vaf,
-                depthSource: detail.source,
-                genotype: tumourGenotype?.description,
-                zygosity: zygosity(of: allele, genotype: tumourGenotype),
-                origin: origin, annotationSource: source, sourceLine: record.lineNumber)
-            // (Its genes are gathered only then: most kept alleles have no rule of their own.)
-            if let ruleGene,
-                !index.wants(anyOf: ([annotatedGene] + transcripts.map(\.gene)).filter { !$0.isEmpty })
-            {
-                // Kept for an exact-allele rule although its annotation names no gene of interest.
-                alteration.gene = ruleGene
-                alteration.transcripts = []
-                alteration.principalTranscriptIndex = nil
+            // Kept for an exact-allele rule although its annotation names no gene of interest:
+            // filed under the rule's gene, without the annotation. (Its genes are gathered only
+            // then: most kept alleles have no rule of their own.)
+            let ruleGeneOnly = ruleGene.flatMap { ruleGene in
+                index.wants(anyOf: ([annotatedGene] + transcripts.map(\.gene)).filter { !$0.isEmpty })
+                    ? nil : ruleGene
             }
-            pending.append(alteration)
+            // Built in the call: a local value, changed afterwards, was copied once more into the
+            // list (each field retained and later released).
+            pending.append(
+                Alteration(
+                    sampleIndex: 0, gene: ruleGeneOnly ?? gene, kind: kind, allele: genomic,
+                    transcripts: ruleGeneOnly == nil ? transcripts : [],
+                    principalTranscriptIndex: ruleGeneOnly == nil ? principal : nil,
+                    filter: record.filterText,
+                    depth: detail.depth, altDepth: detail.altDepth, vaf: detail.vaf,
+                    depthSource: detail.source,
+                    genotype: tumourGenotype?.description,
+                    zygosity: zygosity(of: allele, genotype: tumourGenotype),
+                    origin: origin, annotationSource: source, sourceLine: record.lineNumber))
         }
     }
 
@@ -595,7 +597,10 @@ struct VCFLoadWorker: VCFPassWorker {
             exon: entry.exon.map { .init(number: $0.number, total: $0.total) },
             intron: entry.intron.map { .init(number: $0.number, total: $0.total) },
             isCanonical: entry.isCanonical ?? false, maneSelect: entry.maneSelect,
-            clinicalSignificance: entry.clinicalSignificance?.strings.joined(separator: "&"))
+            // (An empty field, as in most entries, is not split into terms and joined again.)
+            clinicalSignificance: entry.clinicalSignificance.map {
+                $0.field.bytes.isEmpty ? "" : $0.strings.joined(separator: "&")
+            })
     }
 }
 
