@@ -32,6 +32,13 @@ public struct VariantIndex: Sendable {
         }
     }
 
+    /// Makes room for at least `count` alterations in all, so that adding them does not move the
+    /// stored ones. Room that is never filled costs address space only: the memory of a large
+    /// allocation is touched, and becomes resident, as alterations are stored.
+    public mutating func reserveCapacity(_ count: Int) {
+        alterations.reserveCapacity(count)
+    }
+
     /// Adds a sample (for inputs such as MAF whose samples appear while streaming); returns its index.
     public mutating func addSample(_ name: String) -> Int {
         if let existing = sampleNumbers[name] { return existing }
