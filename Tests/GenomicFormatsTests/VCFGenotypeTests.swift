@@ -44,4 +44,60 @@ struct VCFGenotypeTests {
         #expect(parse(text) == nil)
         #expect(zygosity(text) == nil)
     }
+
+    func call(_ text: String, allele: Int, alternates: Int) -> VCFGenotype.AlleleCall? {
+        var text = text
+        return text.withUTF8 {
+            VCFGenotype.call(of: allele, in: UnsafeRawBufferPointer($0), alternates: alternates)
+        }
+    }
+
+    @Test("An allele's call read from the bytes is what the parsed genotype says, for bytes it writes back")
+    func alleleCallAgreesWithParse() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            "0", "1", "2", "3", "10", "00", "01", ".", "|", "/", "/", "|", "x", "123456789", "1234567890",
+        ]
+        var read = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let alternates = Int.random(in: 1...3, using: &generator)
+            for allele in 1...3 {
+                let found = call(text, allele: allele, alternates: alternates)
+                guard let genotype = parse(text), genotype.description == text,
+                    genotype.alleles.allSatisfy({ ($0 ?? 0) <= alternates })
+                else {
+                    #expect(found == nil, "\(text.debugDescription) allele \(allele)")
+                    continue
+                }
+                read += 1
+                #expect(
+                    found
+                        == VCFGenotype.AlleleCall(
+                            ploidy: genotype.ploidy, callsAllele: genotype.alleles.contains(allele),
+                            callsOnlyAllele: genotype.alleles.allSatisfy { $0 == allele }),
+                    "\(text.debugDescription) allele \(allele)")
+            }
+        }
+        #expect(read > 1_000)
+    }
+
+    @Test func alleleCallLeavesOtherWritingsToTheParser() {
+        #expect(
+            call("0/1", allele: 1, alternates: 1)
+                == .init(ploidy: 2, callsAllele: true, callsOnlyAllele: false))
+        #expect(
+            call("1|1", allele: 1, alternates: 1)
+                == .init(ploidy: 2, callsAllele: true, callsOnlyAllele: true))
+        #expect(
+            call("1", allele: 1, alternates: 1) == .init(ploidy: 1, callsAllele: true, callsOnlyAllele: true))
+        #expect(
+            call("./.", allele: 1, alternates: 1)
+                == .init(ploidy: 2, callsAllele: false, callsOnlyAllele: false))
+        #expect(call("01/1", allele: 1, alternates: 1) == nil)  // written back as 1/1
+        #expect(call("0/2", allele: 1, alternates: 1) == nil)  // allele out of range
+        #expect(call("0/x", allele: 1, alternates: 1) == nil)
+    }
 }

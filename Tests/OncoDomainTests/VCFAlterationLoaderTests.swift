@@ -286,6 +286,43 @@ import Testing
         #expect(alterations.first?.fusionName == "ALK/EML4")
     }
 
+    /// The genotype text is the GT as ``VCFGenotype`` writes it back (the bytes themselves when
+    /// so written, else the parsed genotype's text) and the zygosity is of the allele kept.
+    @Test func genotypeTextAndZygosityOfEachKeptAllele() throws {
+        let directory = try TestData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("genotypes.vcf").path
+        let genotypes = ["0/1", "1/1", "1", "01/1", "0|1", "|0/1", "./1", "1/2", "0/0/1"]
+        var text = """
+            ##fileformat=VCFv4.2
+            ##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|SYMBOL|HGVSp">
+            ##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">
+            ##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">
+            ##contig=<ID=7,length=159345973>
+            #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR
+
+            """
+        for (index, genotype) in genotypes.enumerated() {
+            let twoAlternates = genotype.contains("2")
+            let alternates = twoAlternates ? "T,G" : "T"
+            let annotation =
+                "T|missense_variant|BRAF|p.Val600Glu"
+                + (twoAlternates ? ",G|missense_variant|BRAF|p.Val600Gly" : "")
+            let depths = twoAlternates ? "10,5,5" : "10,5"
+            text +=
+                "7\t\(140_753_300 + index)\t.\tA\t\(alternates)\t.\tPASS\tCSQ=\(annotation)\tGT:AD\t\(genotype):\(depths)\n"
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try VCFAlterationLoader.load(path: path, options: .init(genesOfInterest: ["BRAF"]))
+        let found = result.index.alterations.map { "\($0.genotype ?? "-") \($0.zygosity)" }
+        #expect(
+            found == [
+                "0/1 heterozygous", "1/1 homozygous", "1 hemizygous", "1/1 homozygous", "0|1 heterozygous",
+                "|0/1 heterozygous", "./1 heterozygous", "1/2 heterozygous", "1/2 heterozygous",
+                "0/0/1 heterozygous",
+            ])
+    }
+
     @Test func symbolicCopyNumberRecordsOnGRCh37UseTheGRCh37Table() throws {
         let directory = try TestData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

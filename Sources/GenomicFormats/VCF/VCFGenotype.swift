@@ -135,4 +135,57 @@ public struct VCFGenotype: Sendable, Hashable, CustomStringConvertible {
         if different { return .heterozygous }
         return first == 0 ? .homozygousReference : .homozygousAlternate
     }
+
+    /// How a genotype calls one allele: its ploidy, whether it calls the allele, and whether it
+    /// calls that allele only (every copy).
+    public struct AlleleCall: Sendable, Hashable {
+        public var ploidy: Int
+        public var callsAllele: Bool
+        public var callsOnlyAllele: Bool
+
+        public init(ploidy: Int, callsAllele: Bool, callsOnlyAllele: Bool) {
+            self.ploidy = ploidy
+            self.callsAllele = callsAllele
+            self.callsOnlyAllele = callsOnlyAllele
+        }
+    }
+
+    /// How the GT bytes call ALT `allele`, without allocating: what `parse(_:)` gives (its
+    /// ``ploidy``, whether ``alleles`` contains `allele`, whether all of them are `allele`), for
+    /// bytes that are already written as ``description`` writes them and whose alleles are at
+    /// most `alternates`; `nil` otherwise (not a genotype, a number with a leading zero, an allele
+    /// out of range: the caller reads those with `parse(_:)`). The bytes are then the genotype's
+    /// text.
+    public static func call(of allele: Int, in bytes: UnsafeRawBufferPointer, alternates: Int) -> AlleleCall?
+    {
+        let count = bytes.count
+        guard count > 0 else { return nil }
+        var index = bytes[0] == UInt8(ascii: "|") || bytes[0] == UInt8(ascii: "/") ? 1 : 0
+        var call = AlleleCall(ploidy: 0, callsAllele: false, callsOnlyAllele: true)
+        while true {
+            guard index < count else { return nil }
+            call.ploidy += 1
+            if bytes[index] == UInt8(ascii: ".") {
+                call.callsOnlyAllele = false
+                index += 1
+            } else {
+                let start = index
+                var value = 0
+                while index < count, bytes[index] >= 48, bytes[index] <= 57 {
+                    value = value &* 10 &+ Int(bytes[index] - 48)
+                    index += 1
+                    if index - start > 9 { return nil }
+                }
+                // No digits, a leading zero (written back without it), or out of range.
+                if index == start || (bytes[start] == 48 && index - start > 1) || value > alternates {
+                    return nil
+                }
+                if value == allele { call.callsAllele = true } else { call.callsOnlyAllele = false }
+            }
+            if index == count { break }
+            guard bytes[index] == UInt8(ascii: "|") || bytes[index] == UInt8(ascii: "/") else { return nil }
+            index += 1
+        }
+        return call
+    }
 }

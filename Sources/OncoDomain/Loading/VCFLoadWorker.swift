@@ -175,8 +175,7 @@ struct VCFLoadWorker: VCFPassWorker {
             // The kept few get the general readers' full detail (fields used, genotype text).
             let detail =
                 try support.readSupport ?? ReadSupport.read(record, sample: pair.tumour, allele: allele)
-            let tumourGenotype =
-                try tumourCall.general ?? pair.tumour.flatMap { try record.genotype(sample: $0) }
+            let (genotypeText, zygosity) = try tumourGenotype(record, call: tumourCall, allele: allele)
             // Kept for an exact-allele rule although its annotation names no gene of interest:
             // filed under the rule's gene, without the annotation. (Its genes are gathered only
             // then: most kept alleles have no rule of their own.)
@@ -194,8 +193,7 @@ struct VCFLoadWorker: VCFPassWorker {
                     filter: record.filterText,
                     depth: detail.depth, altDepth: detail.altDepth, vaf: detail.vaf,
                     depthSource: detail.source,
-                    genotype: tumourGenotype?.description,
-                    zygosity: zygosity(of: allele, genotype: tumourGenotype),
+                    genotype: genotypeText, zygosity: zygosity,
                     origin: origin, annotationSource: source, sourceLine: record.lineNumber))
         }
     }
@@ -496,6 +494,49 @@ struct VCFLoadWorker: VCFPassWorker {
         let deepEnough = support.depth.map { $0 >= minimumDepth } ?? true
         let frequentEnough = support.vaf.map { $0 >= minimumVAF } ?? true
         return passesFilter && deepEnough && frequentEnough && origin != .germline
+    }
+
+    /// The tumour's genotype text (as ``VCFGenotype/description`` writes it) and its zygosity for
+    /// ALT `allele`. A genotype the quick reader took is read from its bytes, found by the
+    /// record's sample-field layout, when they are so written already (most are: no
+    /// ``VCFGenotype`` is built, no FORMAT key compared); otherwise by the general reader, which
+    /// also throws for a malformed GT.
+    func tumourGenotype(_ record: VCFRecord, call: SampleCall, allele: Int) throws -> (
+        text: String?, zygosity: Zygosity
+    ) {
+        if case .quick = call, let tumour = pair.tumour {
+            let alternates = record.alternateAlleleCount
+            let read = record.withSampleColumn(tumour) { column -> QuickGenotype in
+                guard let range = sampleFields.locate(column).genotype else { return .absent }
+                let bytes = UnsafeRawBufferPointer(rebasing: column[range])
+                guard let found = VCFGenotype.call(of: allele, in: bytes, alternates: alternates) else {
+                    return .writtenOtherwise
+                }
+                return .read(String(decoding: bytes, as: UTF8.self), found)
+            }
+            switch read ?? .absent {
+            case .absent: return (nil, .unknown)
+            case .read(let text, let found):
+                guard found.callsAllele else { return (text, .unknown) }
+                return (
+                    text,
+                    found.ploidy == 1 ? .hemizygous : found.callsOnlyAllele ? .homozygous : .heterozygous
+                )
+            case .writtenOtherwise: break
+            }
+        }
+        let genotype = try call.general ?? pair.tumour.flatMap { try record.genotype(sample: $0) }
+        return (genotype?.description, zygosity(of: allele, genotype: genotype))
+    }
+
+    /// What ``tumourGenotype(_:call:allele:)`` found in a sample column.
+    private enum QuickGenotype {
+        /// No GT: FORMAT lacks it or the sample dropped it.
+        case absent
+        /// The GT's text and how it calls the allele.
+        case read(String, VCFGenotype.AlleleCall)
+        /// A GT for the general reader (``VCFGenotype/call(of:in:alternates:)`` gave `nil`).
+        case writtenOtherwise
     }
 
     func zygosity(of allele: Int, genotype: VCFGenotype?) -> Zygosity {
