@@ -126,11 +126,11 @@ struct VCFLoadWorker: VCFPassWorker {
             }
             let interesting = schema != nil ? survey[allele].isInteresting : index.keepsAllGenes
             // Normalising builds strings; an allele of no gene of interest needs it only when a rule
-            // names an allele that could start within this record's REF span.
-            guard
-                interesting
-                    || rulePositions.anyWithin(record.position, referenceLength: record.referenceLength)
-            else { continue }
+            // names an allele that could start within this record's REF span (and only then can
+            // any allele be one a rule names).
+            let nearRuleAllele = rulePositions.anyWithin(
+                record.position, referenceLength: record.referenceLength)
+            guard interesting || nearRuleAllele else { continue }
             // Normalised from the record's bytes in place (no strings of the columns first).
             let genomic = record.withChromosome { chromosome in
                 record.withReference { reference in
@@ -144,7 +144,7 @@ struct VCFLoadWorker: VCFPassWorker {
                         ?? Self.missingAlternate.withUnsafeBytes(normalised)
                 }
             }
-            let ruleGene = options.allelesOfInterest[genomic]
+            let ruleGene = nearRuleAllele ? options.allelesOfInterest[genomic] : nil
             guard interesting || ruleGene != nil else { continue }
             // Non-coding on every entry (a quarter of the kept alleles of the 1M-record
             // benchmark): no criterion can take it unless a rule names the non-coding class, so
@@ -613,7 +613,11 @@ struct VCFLoadWorker: VCFPassWorker {
     mutating func annotationsByAllele(_ record: VCFRecord, schema: AnnotationSchema, alternateCount: Int)
         -> [[TranscriptAnnotation]]
     {
-        var result = [[TranscriptAnnotation]](repeating: [], count: alternateCount + 1)
+        // (Appended one by one: `init(repeating:count:)` of an array of arrays cost ~600
+        // instructions a record.)
+        var result: [[TranscriptAnnotation]] = []
+        result.reserveCapacity(alternateCount + 1)
+        for _ in 0...alternateCount { result.append([]) }
         _ = Self.forEachAnnotationEntry(of: record, schema: schema) { entry, allele in
             // Most of its fields are read: their offsets are found in one pass.
             if allele < result.count { result[allele].append(transcriptAnnotation(entry.indexed())) }
