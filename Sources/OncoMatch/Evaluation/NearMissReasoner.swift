@@ -609,7 +609,8 @@ struct NearMissReasoner {
 
     /// Rule ids, each once, in rule-set order (`positions`), then by id.
     static func sortedRuleIDs(_ ids: [String], positions: [String: Int]) -> [String] {
-        ListText.unique(ids).sorted { (positions[$0] ?? 0, $0) < (positions[$1] ?? 0, $1) }
+        // Each id's position looked up once (in the comparison, twice per comparison).
+        ListText.unique(ids).map { (position: positions[$0] ?? 0, id: $0) }.sorted { $0 < $1 }.map(\.id)
     }
 
     /// Adds the genes of `copy_number: { state: loh }` criteria anywhere in `criterion`.
