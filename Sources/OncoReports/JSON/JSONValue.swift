@@ -97,7 +97,8 @@ enum JSONValue: Sendable, Equatable {
             JSONValue.writeList(count: members.count, isObject: true, to: &output, indent: indent) {
                 index, output, indent in
                 JSONValue.appendQuoted(members[index].key, to: &output)
-                output.append(contentsOf: ": ".utf8)
+                output.append(0x3A)
+                output.append(0x20)
                 members[index].value.write(to: &output, indent: indent)
             }
         }
@@ -133,7 +134,10 @@ enum JSONValue: Sendable, Equatable {
         writeList(count: keys.count, isObject: true, to: &output, indent: indent) { index, output, indent in
             output.append(0x22)
             keys[index].withUTF8Buffer { output.append(contentsOf: $0) }
-            output.append(contentsOf: "\": ".utf8)
+            // `": ` byte by byte (appending a literal's `utf8` took the generic sequence path).
+            output.append(0x22)
+            output.append(0x3A)
+            output.append(0x20)
             value(index, &output, indent)
         }
     }
