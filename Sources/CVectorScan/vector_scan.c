@@ -398,16 +398,15 @@ ptrdiff_t oncomatch_find_key(const uint8_t *bytes, size_t count, const uint8_t *
     return find_key_bytes(bytes, 0, count, key, keyCount, separator, equals, fieldEnd);
 }
 
-
 /// SSE2 is part of x86-64: no run-time check. Sixteen bytes at a time; a short string byte by byte.
 size_t oncomatch_json_special_offset(const uint8_t *bytes, size_t count) {
+    // Most strings of a report are shorter than a block: a table look-up per byte.
+    if (count < 16) return json_special_bytes(bytes, 0, count);
     const __m128i quote = _mm_set1_epi8(0x22);
     const __m128i backslash = _mm_set1_epi8(0x5C);
     const __m128i del = _mm_set1_epi8(0x7F);
     const __m128i e2 = _mm_set1_epi8((char)0xE2);
     const __m128i lastControl = _mm_set1_epi8(0x1F);
-    // Most strings of a report are shorter than a block: a table look-up per byte.
-    if (count < 16) return json_special_bytes(bytes, 0, count);
 #define ONCOMATCH_JSON_SPECIAL_MASK(block)                                                         \
     _mm_movemask_epi8(_mm_or_si128(                                                                \
         _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash)),              \
