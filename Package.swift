@@ -29,6 +29,8 @@ let package = Package(
         // Vector scans: separators up to a terminator (a VCF line's tabs and its end), AVX2 or SSE2
         // chosen at run time; the bytes a JSON string must escape (SSE2).
         .target(name: "CVectorScan"),
+        // The C allocator tuned for a batch process (glibc's heap growth padded).
+        .target(name: "CAllocatorTuning"),
 
         // Format layer
         .target(name: "GenomicFormats", dependencies: ["CLibDeflate", "CZlib", "CSHA256", "CVectorScan"]),
@@ -54,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "OncoMatchCLI",
             dependencies: [
-                "GenomicFormats", "OncoDomain", "OncoRules", "OncoMatch", "OncoReports",
+                "GenomicFormats", "OncoDomain", "OncoRules", "OncoMatch", "OncoReports", "CAllocatorTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -67,7 +69,8 @@ let package = Package(
         .testTarget(name: "OncoRulesTests", dependencies: ["OncoRules", "TestSupport"]),
         .testTarget(name: "OncoMatchTests", dependencies: ["OncoMatch", "TestSupport"]),
         .testTarget(name: "OncoReportsTests", dependencies: ["OncoReports", "TestSupport"]),
-        .testTarget(name: "OncoMatchCLITests", dependencies: ["OncoMatchCLI", "TestSupport"]),
+        .testTarget(
+            name: "OncoMatchCLITests", dependencies: ["OncoMatchCLI", "CAllocatorTuning", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
