@@ -116,6 +116,7 @@ struct MatchCommand: ParsableCommand {
             if let phases {
                 FileHandle.standardError.write(Data("oncomatch match: timings: \(phases.summary)\n".utf8))
             }
+            ExitReclaimedValue.keep(report)
         } catch {
             FileHandle.standardError.write(Data("oncomatch match: \(error)\n".utf8))
             throw ExitCode(CommandErrors.exitStatus(for: error))
