@@ -250,7 +250,8 @@ public enum VCFParallelPass {
     /// Reads `path` (plain, gzip or BGZF; `-` for standard input) once, feeding every record to a
     /// worker made by `makeWorker` (called once per thread, after the header), and handing each
     /// part's output to `take` in file order with the number of lines before the part (add it to
-    /// a line number counted from the part's start to make it absolute).
+    /// a line number counted from the part's start to make it absolute). The output is handed
+    /// over: `take` may move what it holds rather than copy it.
     ///
     /// Returns the summary and the workers, whose unordered results the caller combines.
     /// With `computesChecksum`, the stored (compressed) bytes are hashed as they are read and the
@@ -263,7 +264,7 @@ public enum VCFParallelPass {
     public static func run<Worker: VCFPassWorker & SendableMetatype>(
         path: String, options: VCFReaderOptions, computesChecksum: Bool = false, twoThreads: Bool = true,
         makeWorker: (VCFHeader) throws -> Worker,
-        take: (Worker.PartOutput, _ linesBefore: Int) throws -> Void
+        take: (consuming Worker.PartOutput, _ linesBefore: Int) throws -> Void
     ) throws -> (summary: Summary, workers: [Worker]) {
         let splitting = twoThreads && DecompressingReader.defaultInflateThreads >= 2
         // Two threads inflate BGZF input between their parsing; one thread inflates it too (its

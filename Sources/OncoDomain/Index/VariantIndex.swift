@@ -56,7 +56,7 @@ public struct VariantIndex: Sendable {
 
     /// Keeps `alteration` if it touches a gene of interest; returns whether it was kept.
     @discardableResult
-    public mutating func add(_ alteration: Alteration) -> Bool {
+    public mutating func add(_ alteration: consuming Alteration) -> Bool {
         // The common case, one gene (every transcript names the alteration's gene, or none; not a
         // fusion): filed without building and sorting a set of its genes (thousands of
         // alterations, on the parse's calling thread between runs).
@@ -74,15 +74,16 @@ public struct VariantIndex: Sendable {
 
     /// Stores a kept alteration and files its id under `genes` (of interest, sorted), its sample
     /// and its chromosome.
-    private mutating func file(_ alteration: Alteration, underGenes genes: some Sequence<String>) {
+    private mutating func file(_ alteration: consuming Alteration, underGenes genes: some Sequence<String>) {
         precondition(alteration.sampleIndex < samples.count, "alteration of an unknown sample")
         let id = alterations.count
-        alterations.append(alteration)
         for gene in genes { byGene[gene, default: []].append(id) }
         bySample[alteration.sampleIndex].append(id)
         if let allele = alteration.allele {
             byChromosome[allele.chromosome, default: []].append(id)
         }
+        // Stored last, moved rather than copied.
+        alterations.append(alteration)
     }
 
     /// Whether ``Alteration/genes`` is the alteration's gene alone.
