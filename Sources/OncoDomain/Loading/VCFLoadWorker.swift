@@ -28,6 +28,10 @@ struct VCFLoadWorker: VCFPassWorker {
     var previousSymbolInteresting = false
     /// Consequence fields already classified (a file has few distinct `&`-joined term lists).
     var consequenceClasses: ConsequenceClassCache
+    /// Transcript ids met so far, each made a `String` once (up to ``internedTranscriptIDLimit``):
+    /// a gene's transcripts recur from record to record, and an id such as `ENST00000311936.8` is
+    /// too long to be stored inline, so each copy was an allocation of its own.
+    var transcriptIDs = ByteStringTable<String>()
     /// Positions of the alleles rules name, to skip normalising alleles no rule can name.
     var rulePositions: SortedPositions
     /// The FORMAT fields read for every record, located once per distinct FORMAT column.
@@ -635,7 +639,7 @@ struct VCFLoadWorker: VCFPassWorker {
         let (fromTerms, consequences) = consequenceClasses.classAndTerms(
             of: entry[.consequence]?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0))
         return TranscriptAnnotation(
-            gene: entry.symbol ?? "", transcript: entry.transcriptID, biotype: entry.biotype,
+            gene: entry.symbol ?? "", transcript: transcriptID(of: entry), biotype: entry.biotype,
             consequences: consequences,
             variantClass: change.map { VariantClass.refine(fromTerms, with: $0) } ?? fromTerms,
             hgvsp: hgvsp, proteinChange: change, hgvsc: entry.hgvsc,
@@ -646,6 +650,20 @@ struct VCFLoadWorker: VCFPassWorker {
             clinicalSignificance: entry.clinicalSignificance.map {
                 $0.field.bytes.isEmpty ? "" : $0.strings.joined(separator: "&")
             })
+    }
+}
+
+extension VCFLoadWorker {
+    /// How many distinct transcript ids a worker keeps for sharing (beyond it, each is made anew).
+    static let internedTranscriptIDLimit = 1 << 16
+
+    /// ``AnnotationEntry/transcriptID``, shared with the entries before it that name the same one.
+    mutating func transcriptID(of entry: AnnotationEntry) -> String? {
+        guard let value = entry[.feature], !value.isEmpty else { return nil }
+        if let known = transcriptIDs.value(for: value.bytes) { return known }
+        let id = value.string
+        if transcriptIDs.count < Self.internedTranscriptIDLimit { transcriptIDs.set(id, for: value.bytes) }
+        return id
     }
 }
 
