@@ -36,4 +36,29 @@ struct NearMissFindingTests {
         other.filter = "LowQual"
         #expect(Self.finding(other) != original)
     }
+
+    @Test func findingsSharingTheMatchersListReadTheirOwnAlteration() {
+        var kras = Self.braf
+        kras.gene = "KRAS"
+        let list = AlterationList([Self.braf, kras])
+        let onBRAF = NearMissFinding(
+            gene: "BRAF", label: "BRAF p.V600A", reason: "r", ruleIDs: [], alterationAt: 0, in: list)
+        let onKRAS = NearMissFinding(
+            gene: "BRAF", label: "BRAF p.V600A", reason: "r", ruleIDs: [], alterationAt: 1, in: list)
+        #expect(onBRAF.alteration == Self.braf)
+        #expect(onKRAS.alteration == kras)
+        #expect(onBRAF != onKRAS)
+        // Equal by content to a finding holding its own copy.
+        let alone = NearMissFinding(
+            gene: "BRAF", label: "BRAF p.V600A", reason: "r", ruleIDs: [], alteration: kras)
+        #expect(alone == onKRAS)
+        #expect(alone.hashValue == onKRAS.hashValue)
+        // A change to one finding's alteration touches neither the list nor the other findings.
+        var changed = onKRAS
+        changed.alteration.filter = "LowQual"
+        #expect(changed.alteration.filter == "LowQual")
+        #expect(list.alterations[1] == kras)
+        #expect(onKRAS.alteration == kras)
+        #expect(changed != onKRAS)
+    }
 }

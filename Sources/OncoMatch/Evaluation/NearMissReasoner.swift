@@ -151,7 +151,7 @@ struct NearMissReasoner {
             let shares = Mutex([Share(), Share()])
             DispatchQueue.concurrentPerform(iterations: 2) { side in
                 var share = Share()
-                var scratch = Scratch()
+                var scratch = Scratch(alterations: AlterationList(view.alterations))
                 while true {
                     let chunk = unclaimed.withLock { runs -> Int? in
                         guard runs.front < runs.back else { return nil }
@@ -176,7 +176,7 @@ struct NearMissReasoner {
             findings = Share.merged(&first, &second)
         } else {
             var share = Share()
-            var scratch = Scratch()
+            var scratch = Scratch(alterations: AlterationList(view.alterations))
             appendFindings(of: 0..<count, to: &share, scratch: &scratch)
             share.sortByText()
             findings = share.findings
@@ -301,6 +301,9 @@ struct NearMissReasoner {
     /// One thread's plans and the results it reuses from alteration to alteration: alterations
     /// come sorted by position, so most share the previous one's genes, plan and reason.
     private struct Scratch {
+        /// The profile's alterations, which this thread's findings refer to (one list per thread:
+        /// the findings' references are counted on the thread that makes them).
+        let alterations: AlterationList
         var plans: [[String]: NearMissGenePlan] = [:]
         var lastGenes: [String]?
         var lastPlan: NearMissGenePlan?
@@ -341,9 +344,10 @@ struct NearMissReasoner {
         // Looked up once: label, class phrase and the protein-change test all use it.
         let annotationIndex = AlterationText.annotationIndex(of: alteration, gene: gene)
         let label = AlterationText.label(alteration, gene: gene, transcriptIndex: annotationIndex)
+        let source = scratch.alterations
         func make(_ reason: String, _ ruleIDs: [String]) -> NearMissFinding {
             NearMissFinding(
-                gene: gene, label: label, reason: reason, ruleIDs: ruleIDs, alteration: alteration)
+                gene: gene, label: label, reason: reason, ruleIDs: ruleIDs, alterationAt: id, in: source)
         }
         let withheldHere = withheldByAlteration[id]
         func plan() -> NearMissGenePlan {

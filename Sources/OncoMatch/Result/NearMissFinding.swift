@@ -13,27 +13,45 @@ public struct NearMissFinding: Hashable, Sendable {
     public var ruleIDs: [String]
     /// The alteration concerned.
     public var alteration: Alteration {
-        get { boxed.alteration }
-        set { boxed = AlterationBox(newValue) }
+        get { source.alterations[index] }
+        set {
+            source = AlterationList([newValue])
+            index = 0
+        }
     }
 
-    /// The alteration, held by reference: findings are made, sorted and merged by the thousand,
-    /// and an alteration in place is some 300 bytes with a dozen references to count at each
-    /// copy (a finding is 64 bytes so).
-    private var boxed: AlterationBox
+    /// The alteration, held by reference to a list and its position there: findings are made,
+    /// sorted and merged by the thousand, and an alteration in place is some 300 bytes with a
+    /// dozen references to count at each copy (a finding is 72 bytes so). The matcher's findings
+    /// share the list of the profile's alterations (one per thread that made them), so making
+    /// one copies no alteration either.
+    private var source: AlterationList
+    private var index: Int
 
     public init(gene: String, label: String, reason: String, ruleIDs: [String], alteration: Alteration) {
+        self.init(
+            gene: gene, label: label, reason: reason, ruleIDs: ruleIDs, alterationAt: 0, in: [alteration])
+    }
+
+    /// A finding about the alteration at `index` in `source`.
+    init(
+        gene: String, label: String, reason: String, ruleIDs: [String], alterationAt index: Int,
+        in source: AlterationList
+    ) {
+        precondition(source.alterations.indices.contains(index), "no alteration at \(index)")
         self.gene = gene
         self.label = label
         self.reason = reason
         self.ruleIDs = ruleIDs
-        boxed = AlterationBox(alteration)
+        self.source = source
+        self.index = index
     }
 
     public static func == (left: NearMissFinding, right: NearMissFinding) -> Bool {
         left.gene == right.gene && left.label == right.label && left.reason == right.reason
             && left.ruleIDs == right.ruleIDs
-            && (left.boxed === right.boxed || left.alteration == right.alteration)
+            && ((left.source === right.source && left.index == right.index)
+                || left.alteration == right.alteration)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -45,9 +63,11 @@ public struct NearMissFinding: Hashable, Sendable {
     }
 }
 
-/// An immutable alteration behind a reference (see ``NearMissFinding``).
-private final class AlterationBox: Sendable {
-    let alteration: Alteration
+/// An immutable list of alterations behind a reference (see ``NearMissFinding``).
+final class AlterationList: Sendable, ExpressibleByArrayLiteral {
+    let alterations: [Alteration]
 
-    init(_ alteration: Alteration) { self.alteration = alteration }
+    init(_ alterations: [Alteration]) { self.alterations = alterations }
+
+    convenience init(arrayLiteral alterations: Alteration...) { self.init(alterations) }
 }
