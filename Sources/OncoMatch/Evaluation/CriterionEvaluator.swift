@@ -327,9 +327,9 @@ final class CriterionEvaluator: Sendable {
         ) { alteration in
             var note: String?
             for index in transcriptIndexes(of: alteration, gene: criterion.gene) {
-                let transcript = alteration.transcripts[index]
-                guard let change = transcript.proteinChange,
-                    Self.classAllowed(transcript.variantClass, criterion.classes)
+                // (Fields read in place: binding the annotation copied it, retaining its strings.)
+                guard let change = alteration.transcripts[index].proteinChange,
+                    Self.classAllowed(alteration.transcripts[index].variantClass, criterion.classes)
                 else { continue }
                 let test = Self.covers(
                     change, position: criterion.residue.position, residue: criterion.residue.residue)
@@ -349,10 +349,9 @@ final class CriterionEvaluator: Sendable {
             needsAnnotation: true
         ) { alteration in
             for index in transcriptIndexes(of: alteration, gene: criterion.gene) {
-                let transcript = alteration.transcripts[index]
-                guard let change = transcript.proteinChange, change.kind != .unknown,
+                guard let change = alteration.transcripts[index].proteinChange, change.kind != .unknown,
                     change.start <= criterion.to, change.end >= criterion.from,
-                    Self.classAllowed(transcript.variantClass, criterion.classes)
+                    Self.classAllowed(alteration.transcripts[index].variantClass, criterion.classes)
                 else { continue }
                 return .matched(
                     transcriptIndex: index,
@@ -373,15 +372,16 @@ final class CriterionEvaluator: Sendable {
             gene: criterion.gene, qualifiers: criterion.qualifiers, level: .exonClass, needsAnnotation: true
         ) { alteration in
             for index in transcriptIndexes(of: alteration, gene: criterion.gene) {
-                let transcript = alteration.transcripts[index]
-                guard Self.classAllowed(transcript.variantClass, criterion.classes) else { continue }
-                if transcript.exon?.number == criterion.exon {
+                guard Self.classAllowed(alteration.transcripts[index].variantClass, criterion.classes) else {
+                    continue
+                }
+                if alteration.transcripts[index].exon?.number == criterion.exon {
                     return .matched(
                         transcriptIndex: index, requirement: "\(criterion.gene) exon \(criterion.exon)")
                 }
-                if criterion.flankingSplice, let intron = transcript.intron?.number,
+                if criterion.flankingSplice, let intron = alteration.transcripts[index].intron?.number,
                     intron == criterion.exon - 1 || intron == criterion.exon,
-                    transcript.consequences.contains(where: { term in
+                    alteration.transcripts[index].consequences.contains(where: { term in
                         term.split(separator: "&").contains { Self.spliceSiteTerms.contains(String($0)) }
                     })
                 {
@@ -421,8 +421,8 @@ final class CriterionEvaluator: Sendable {
                 break
             }
             for index in transcriptIndexes(of: alteration, gene: gene) {
-                let transcript = alteration.transcripts[index]
-                let variantClass = transcript.variantClass
+                // (Read in place: binding the annotation copied it, retaining its strings.)
+                let variantClass = alteration.transcripts[index].variantClass
                 switch criterion.alterationClass {
                 case .any:
                     if variantClass.isProteinAltering {
@@ -440,7 +440,8 @@ final class CriterionEvaluator: Sendable {
                             transcriptIndex: index, requirement: "a \(wanted.rawValue) \(gene) variant")
                     }
                 case .activatingHotspot:
-                    guard Self.activatingClasses.contains(variantClass), let change = transcript.proteinChange
+                    guard Self.activatingClasses.contains(variantClass),
+                        let change = alteration.transcripts[index].proteinChange
                     else { continue }
                     if let codon = codons.first(where: {
                         Self.covers(change, position: $0.position, residue: $0.residue).covers

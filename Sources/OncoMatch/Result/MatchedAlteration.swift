@@ -19,10 +19,18 @@ public struct MatchedAlteration: Hashable, Sendable {
         self.alteration = alteration
         self.transcriptIndex = transcriptIndex
         self.level = level
-        self.gene =
-            gene ?? (transcriptIndex.map { alteration.transcripts[$0] } ?? alteration.principal)?.gene
-            ?? alteration.gene
+        // (The gene read in place: taking the annotation first copied it whole.)
+        if let gene {
+            self.gene = gene
+        } else if let index = transcriptIndex ?? alteration.principalTranscriptIndex {
+            self.gene = alteration.transcripts[index].gene
+        } else {
+            self.gene = alteration.gene
+        }
     }
+
+    /// The index of ``transcript`` in the alteration's transcripts.
+    var transcriptOrPrincipalIndex: Int? { transcriptIndex ?? alteration.principalTranscriptIndex }
 
     /// The annotation that matched, or the principal one when the match did not use transcripts.
     public var transcript: TranscriptAnnotation? {

@@ -34,9 +34,10 @@ enum AlterationText {
     /// transcripts (``annotationIndex(of:gene:)``; `nil`: none), read in place.
     static func label(_ alteration: Alteration, gene: String, transcriptIndex: Int?) -> String {
         guard alteration.kind == .smallVariant else { return eventLabel(alteration, gene: gene) }
-        return smallVariantLabel(
-            alteration, gene: gene,
-            change: transcriptIndex.flatMap { alteration.transcripts[$0].proteinChange })
+        // (Read in place: in a closure the annotation was copied whole, retaining its strings.)
+        var change: ProteinChange?
+        if let transcriptIndex { change = alteration.transcripts[transcriptIndex].proteinChange }
+        return smallVariantLabel(alteration, gene: gene, change: change)
     }
 
     /// A small variant's label: its protein change when it has one, else its allele.
@@ -158,7 +159,11 @@ enum AlterationText {
             key.append(separator)
         }
         key.append(separator)
-        if let change = alteration.principal?.proteinChange { add(change.description) }
+        if let principal = alteration.principalTranscriptIndex,
+            let change = alteration.transcripts[principal].proteinChange
+        {
+            add(change.description)
+        }
         key.append(separator)
         add(alteration.filter)
         key.append(separator)

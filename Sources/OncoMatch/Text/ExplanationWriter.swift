@@ -33,7 +33,9 @@ struct ExplanationWriter {
     /// Select transcript ENST00000646891`.
     static func describe(_ matched: MatchedAlteration) -> String {
         let alteration = matched.alteration
-        let gene = matched.transcript?.gene ?? alteration.gene
+        // (Annotations read in place, by index: taking one copied it whole, retaining its strings.)
+        let gene =
+            matched.transcriptOrPrincipalIndex.map { alteration.transcripts[$0].gene } ?? alteration.gene
         switch alteration.kind {
         case .copyNumber, .fusion, .structural:
             return AlterationText.label(alteration, gene: gene)
@@ -45,29 +47,33 @@ struct ExplanationWriter {
             // Allele-level match: genomic coordinates, plus the protein change when annotated.
             var text = AlterationText.label(alteration, gene: gene)
             text += " ("
-            text += AlterationText.facts(alteration, variantClass: alteration.principal?.variantClass)
+            let principal = alteration.principalTranscriptIndex
+            text += AlterationText.facts(
+                alteration, variantClass: principal.map { alteration.transcripts[$0].variantClass })
             text += ")"
-            if let allele = alteration.allele, alteration.principal?.proteinChange != nil {
+            if let allele = alteration.allele, let principal,
+                alteration.transcripts[principal].proteinChange != nil
+            {
                 text += " at "
                 text += allele.description
             }
             return text
         }
-        let transcript = alteration.transcripts[transcriptIndex]
-        var text = AlterationText.label(alteration, gene: gene, transcript: transcript)
+        var text = AlterationText.label(alteration, gene: gene, transcriptIndex: transcriptIndex)
         text += " ("
-        text += AlterationText.facts(alteration, variantClass: transcript.variantClass)
+        text += AlterationText.facts(
+            alteration, variantClass: alteration.transcripts[transcriptIndex].variantClass)
         text += ")"
         if transcriptIndex != alteration.principalTranscriptIndex {
             text += " on transcript "
-        } else if transcript.maneSelect != nil {
+        } else if alteration.transcripts[transcriptIndex].maneSelect != nil {
             text += " on the MANE Select transcript "
-        } else if transcript.isCanonical {
+        } else if alteration.transcripts[transcriptIndex].isCanonical {
             text += " on the canonical transcript "
         } else {
             text += " on transcript "
         }
-        text += transcript.transcript ?? "unnamed"
+        text += alteration.transcripts[transcriptIndex].transcript ?? "unnamed"
         if transcriptIndex != alteration.principalTranscriptIndex { text += ", not the principal transcript" }
         return text
     }
