@@ -10,6 +10,13 @@
 # work, not how the two parsing threads overlap. Under valgrind SHA-256 runs in software (no SHA
 # extensions), so the input hash is reported apart and left out of the ratio.
 #
+# The counts repeat to a few thousand instructions: Swift's hashing is made deterministic
+# (`SWIFT_DETERMINISTIC_HASHING`: otherwise each process seeds it anew, and dictionaries and sets
+# grow and probe differently from run to run) and valgrind schedules the threads in turn
+# (`--fair-sched=yes`: otherwise one thread may claim all of the matcher's near-miss runs one
+# time and half the next, and each builds its own gene plans). Without both, the matcher's count
+# varied by ~10% between runs of the same binary.
+#
 # usage: scripts/bench-instructions.sh [--records N] [--no-build]
 set -euo pipefail
 records=200000
@@ -48,7 +55,8 @@ count() {
     local options=()
     while [[ $1 != -- ]]; do options+=("$1"); shift; done
     shift
-    valgrind --tool=callgrind --callgrind-out-file="$work/$name.out" "${options[@]}" \
+    SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --fair-sched=yes \
+        --callgrind-out-file="$work/$name.out" "${options[@]}" \
         "$work/oncomatch" "$@" >/dev/null 2>"$work/$name.err" || {
         cat "$work/$name.err" >&2; echo "bench-instructions: $name failed" >&2; exit 1; }
     grep -o 'Collected : [0-9]*' "$work/$name.err" | awk '{print $3}'
@@ -79,6 +87,6 @@ echo "match                         $(millions "$match")"
 echo "  of which the input's SHA-256 $(millions "$hash") (software under valgrind; native runs use SHA-NI)"
 echo "  loader's general path       $(millions "$general")"
 echo "  Matcher.match               $(millions "$matcher")"
-echo "  JSON render, main thread    $(millions "$render") (a long near-miss list's second half may run on a worker: ±25%)"
+echo "  JSON render, main thread    $(millions "$render") (a long near-miss list's second half is rendered on a worker, not counted here)"
 awk -v m="$match" -v h="$hash" -v s="$stats" \
     'BEGIN {printf "match without the hash / stats: %.3f×\n", (m - h) / s}'
