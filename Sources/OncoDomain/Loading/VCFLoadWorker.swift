@@ -520,17 +520,28 @@ struct VCFLoadWorker: VCFPassWorker {
             }
             switch read ?? .absent {
             case .absent: return (nil, .unknown)
-            case .read(let text, let found):
-                guard found.callsAllele else { return (text, .unknown) }
-                return (
-                    text,
-                    found.ploidy == 1 ? .hemizygous : found.callsOnlyAllele ? .homozygous : .heterozygous
-                )
+            case .read(let text, let found): return (text, Self.zygosity(of: found))
             case .writtenOtherwise: break
             }
         }
         let genotype = try call.general ?? pair.tumour.flatMap { try record.genotype(sample: $0) }
-        return (genotype?.description, zygosity(of: allele, genotype: genotype))
+        return (
+            genotype?.description,
+            genotype.map {
+                Self.zygosity(
+                    of: VCFGenotype.AlleleCall(
+                        ploidy: $0.ploidy, callsAllele: $0.alleles.contains(allele),
+                        callsOnlyAllele: $0.alleles.allSatisfy { $0 == allele }))
+            } ?? .unknown
+        )
+    }
+
+    /// The zygosity a genotype gives the allele it calls: unknown when it does not call it,
+    /// hemizygous with one copy, homozygous when every copy is that allele.
+    static func zygosity(of call: VCFGenotype.AlleleCall) -> Zygosity {
+        guard call.callsAllele else { return .unknown }
+        if call.ploidy == 1 { return .hemizygous }
+        return call.callsOnlyAllele ? .homozygous : .heterozygous
     }
 
     /// What ``tumourGenotype(_:call:allele:)`` found in a sample column.
@@ -541,12 +552,6 @@ struct VCFLoadWorker: VCFPassWorker {
         case read(String, VCFGenotype.AlleleCall)
         /// A GT for the general reader (``VCFGenotype/call(of:in:alternates:)`` gave `nil`).
         case writtenOtherwise
-    }
-
-    func zygosity(of allele: Int, genotype: VCFGenotype?) -> Zygosity {
-        guard let genotype, genotype.alleles.contains(allele) else { return .unknown }
-        if genotype.ploidy == 1 { return .hemizygous }
-        return genotype.alleles.allSatisfy { $0 == allele } ? .homozygous : .heterozygous
     }
 
     /// A fusion when an annotation says so (SnpEff `gene_fusion`, `bidirectional_gene_fusion`,

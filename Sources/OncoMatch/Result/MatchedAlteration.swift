@@ -34,8 +34,7 @@ public struct MatchedAlteration: Hashable, Sendable {
 
     /// The annotation that matched, or the principal one when the match did not use transcripts.
     public var transcript: TranscriptAnnotation? {
-        if let transcriptIndex { return alteration.transcripts[transcriptIndex] }
-        return alteration.principal
+        transcriptOrPrincipalIndex.map { alteration.transcripts[$0] }
     }
 
     /// Whether the match used the principal transcript (or no transcript at all).

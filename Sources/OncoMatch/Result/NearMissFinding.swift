@@ -30,7 +30,8 @@ public struct NearMissFinding: Hashable, Sendable {
 
     public init(gene: String, label: String, reason: String, ruleIDs: [String], alteration: Alteration) {
         self.init(
-            gene: gene, label: label, reason: reason, ruleIDs: ruleIDs, alterationAt: 0, in: [alteration])
+            gene: gene, label: label, reason: reason, ruleIDs: ruleIDs, alterationAt: 0,
+            in: AlterationList([alteration]))
     }
 
     /// A finding about the alteration at `index` in `source`.
@@ -64,10 +65,8 @@ public struct NearMissFinding: Hashable, Sendable {
 }
 
 /// An immutable list of alterations behind a reference (see ``NearMissFinding``).
-final class AlterationList: Sendable, ExpressibleByArrayLiteral {
+final class AlterationList: Sendable {
     let alterations: [Alteration]
 
     init(_ alterations: [Alteration]) { self.alterations = alterations }
-
-    convenience init(arrayLiteral alterations: Alteration...) { self.init(alterations) }
 }
